@@ -1,0 +1,165 @@
+"""The data model: plain frozen dataclasses that the stages pass to one another.
+
+Data flows one way: a reader turns a file into an :class:`Extraction` (pages of
+:class:`Line`), ``normalize`` returns the same pages with repaired text, ``structure``
+turns lines into :class:`Block` objects with :class:`FootnoteRef` and :class:`Note`
+objects, and ``write`` serialises a :class:`Document`. Nothing is mutated in place;
+every layer keeps its page numbers (and boxes, for PDFs), so every block carries its
+provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+LineKind = Literal["text", "gap", "blank"]
+"""``text``: a line with words. ``gap``: a line that held only glyph-spacing artifacts or a
+vertical gap (a paragraph separator). ``blank``: a bare empty line, which an export can
+leave inside a paragraph."""
+
+Region = Literal["body", "footnote"]
+"""Where a line sits on its page: the main flow, or the footnote area at the page bottom."""
+
+BlockType = Literal["heading", "paragraph", "list_item", "table", "separator", "other"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in PDF points, origin at the page's top left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page, as a reader saw it.
+
+    Readers fill in what their source can tell; the structure stage uses whatever is set.
+    ``text`` may carry footnote markers that a reader already recognised (a PDF superscript)
+    wrapped as ``MARKER_OPEN + marker + MARKER_CLOSE`` (see :mod:`pipeline.patterns`), so
+    that character repairs cannot shift them.
+    """
+
+    text: str
+    page: int
+    kind: LineKind = "text"
+    starts_page: bool = False
+    trailing_gap: int = 0
+    """Glyph-spacing units that ended the line in a text export (a paragraph's last line
+    often carries more than the others)."""
+    region: Region = "body"
+    box: Box | None = None
+    font_size: float | None = None
+    bold: bool = False
+    indent: float | None = None
+    """Left indent relative to the column's left edge, in points (PDF only)."""
+    space_before: float | None = None
+    """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    lines: tuple[Line, ...]
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    """Relative to the parent of the raw folder (``raw/x.pdf``) in a batch; as given otherwise."""
+    sha256: str
+    kind: Literal["text", "pdf"]
+    bytes: int
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found by a reader: cells already cleaned, header row first when ``has_header``."""
+
+    rows: tuple[tuple[str, ...], ...]
+    pages: tuple[int, ...]
+    has_header: bool = True
+    caption: str | None = None
+    box: Box | None = None
+    page_order: float = 0.0
+    """Where the table sits in its first page's reading order (its top, in points), so that
+    the structure stage can place its block between the right paragraphs."""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a reader hands on: pages of lines, tables and the file's own metadata."""
+
+    source: Source
+    pages: tuple[Page, ...]
+    metadata: dict[str, str | int] = field(default_factory=dict)
+    tables: tuple[Table, ...] = ()
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    marker: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    type: BlockType
+    text: str
+    pages: tuple[int, ...]
+    level: int | None = None
+    label: str | None = None
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """The text of one footnote or endnote, as the document printed it."""
+
+    marker: str
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A marker in the body linked to its note: one row of ``footnotes.csv``."""
+
+    marker: str
+    page: int | None
+    block: str
+    offset: int
+    anchor: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    source: Source
+    metadata: dict[str, str | int]
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    notes: tuple[Note, ...]
+    stats: dict[str, int]
+    settings: dict[str, object]
+
+    @property
+    def text(self) -> str:
+        """The clean plain text, exactly as ``text.txt`` holds it."""
+        parts = [block.text for block in self.blocks if block.type != "table"]
+        return "\n\n".join(parts) + "\n" if parts else ""
+
+    @property
+    def tables(self) -> tuple[Block, ...]:
+        return tuple(block for block in self.blocks if block.type == "table")

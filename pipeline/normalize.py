@@ -1,0 +1,199 @@
+"""Character-level repairs, each a small named function that counts what it changed.
+
+Every repair takes a string and returns the repaired string with the number of repairs it
+made. :data:`REPAIRS` runs them in a declared order; the counts are the ``stats`` of
+``document.json``, so the figures are honest by construction. Repairs never touch line
+ends, so a page's lines can be repaired in one pass over the page's text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from pipeline import patterns
+from pipeline.model import Extraction, Line, Page
+from pipeline.settings import NormalizeSettings
+
+
+def remove_control_characters(text: str) -> tuple[str, int]:
+    """Drop C0 control characters other than tab, line feed and form feed: never content.
+
+    >>> remove_control_characters("a\\x07b")
+    ('ab', 1)
+    """
+    return patterns.CONTROL_CHARS.subn("", text)
+
+
+def remove_zero_width(text: str) -> tuple[str, int]:
+    """Drop zero-width spaces, word joiners and stray BOMs; exporters scatter them.
+
+    ZWJ and ZWNJ are kept inside non-Latin words, where they shape the script.
+
+    >>> remove_zero_width("non\\u200bsense")
+    ('nonsense', 1)
+    >>> remove_zero_width("\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645")[1]
+    0
+    """
+    text, count = patterns.ZERO_WIDTH.subn("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text, joiners = patterns.LATIN_JOINER.subn("", text)
+        count += joiners
+    return text, count
+
+
+def remove_soft_hyphens(text: str) -> tuple[str, int]:
+    """Drop U+00AD soft hyphens: they mark where a word may break, they are not letters.
+
+    >>> remove_soft_hyphens("immi\\u00adgration")
+    ('immigration', 1)
+    """
+    count = text.count(patterns.SOFT_HYPHEN)
+    return (text.replace(patterns.SOFT_HYPHEN, ""), count) if count else (text, 0)
+
+
+def fix_broken_hyphens(text: str) -> tuple[str, int]:
+    """Turn hyphens exported as several code points (``-\\u2010\\u2011``) or as U+2010/U+2011
+    into one ``-``; dashes (– —) and minus signs are left alone.
+
+    >>> fix_broken_hyphens("rights-\\u2010\\u2011respecting")
+    ('rights-respecting', 1)
+    >>> fix_broken_hyphens("2017–2018 long-term")
+    ('2017–2018 long-term', 0)
+    """
+    if "\u2010" not in text and "\u2011" not in text:
+        return text, 0
+    return patterns.BROKEN_HYPHEN.subn("-", text)
+
+
+def collapse_glyph_spacing(text: str) -> tuple[str, int]:
+    """Turn every run of tabs, NBSPs, typographic spaces and repeated spaces into one space.
+
+    Exporters glue words with such runs (the seed with ``\\t \\u00a0``). The count is the
+    number of artifact units (each tab starts one), so ``\\t \\u00a0\\t \\u00a0`` counts 2.
+
+    >>> collapse_glyph_spacing("Order\\t \\u00a0regarding\\t \\u00a0\\t \\u00a0")
+    ('Order regarding ', 3)
+    >>> collapse_glyph_spacing("one two")
+    ('one two', 0)
+    """
+    if "\t" not in text and "  " not in text and not patterns.ODD_SPACE.search(text):
+        return text, 0
+    units = text.count("\t") + len(patterns.TABLESS_SPACING_RUN.findall(text))
+    return patterns.GLYPH_SPACING_RUN.sub(" ", text), units
+
+
+def fix_ligatures(text: str) -> tuple[str, int]:
+    """Spell out Latin ligature glyphs (``ﬁ`` → ``fi``) with ftfy; they break search.
+
+    >>> fix_ligatures("ﬁnancial")
+    ('financial', 1)
+    """
+    count = len(patterns.LIGATURE.findall(text))
+    if not count:
+        return text, 0
+    from ftfy.fixes import fix_latin_ligatures
+
+    return fix_latin_ligatures(text), count
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Repair text that was decoded with the wrong encoding (``â€™`` → ``’``) with ftfy.
+
+    ftfy runs only on the lines that show a sign of mojibake (:data:`patterns.MOJIBAKE_HINT`)
+    and keeps curly quotes, dashes and ``§`` as they are. The count is the number of lines
+    it changed.
+
+    >>> fix_mojibake("the sheriffâ€™s office")
+    ('the sheriff’s office', 1)
+    >>> fix_mojibake("“deconstruct” § 1373 – été")
+    ('“deconstruct” § 1373 – été', 0)
+    """
+    if not patterns.MOJIBAKE_HINT.search(text):
+        return text, 0
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
+        normalization=None, explain=False,
+    )
+    changed = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if patterns.MOJIBAKE_HINT.search(line):
+            fixed = ftfy.fix_text(line, config)
+            if fixed != line:
+                lines[index] = fixed
+                changed += 1
+    return "\n".join(lines), changed
+
+
+def straighten_quotes(text: str) -> tuple[str, int]:
+    """Turn curly quotes into straight ones; only when the settings ask for it.
+
+    >>> straighten_quotes("“a” ‘b’")
+    ('"a" \\'b\\'', 4)
+    """
+    text, single = patterns.CURLY_SINGLE.subn("'", text)
+    text, double = patterns.CURLY_DOUBLE.subn('"', text)
+    return text, single + double
+
+
+@dataclass(frozen=True)
+class Repair:
+    stat: str
+    apply: Callable[[str], tuple[str, int]]
+    enabled: Callable[[NormalizeSettings], bool] = lambda settings: True
+
+
+REPAIRS: tuple[Repair, ...] = (
+    Repair("control_characters_removed", remove_control_characters),
+    Repair("zero_width_removed", remove_zero_width),
+    Repair("mojibake_fixed", fix_mojibake, lambda s: s.fix_mojibake),
+    Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures),
+    Repair("soft_hyphens_removed", remove_soft_hyphens),
+    Repair("broken_hyphens_fixed", fix_broken_hyphens),
+    Repair("tab_artifacts_removed", collapse_glyph_spacing),
+    Repair("quotes_straightened", straighten_quotes, lambda s: s.straighten_quotes),
+)
+"""The repairs in the order they run: mojibake first (its repair can produce any of the
+characters the later repairs look for), glyph spacing last but one."""
+
+
+def repair_text(text: str, settings: NormalizeSettings, stats: Counter[str] | None = None) -> str:
+    """Run every enabled repair over ``text``, adding their counts to ``stats``."""
+    for repair in REPAIRS:
+        if repair.enabled(settings):
+            text, count = repair.apply(text)
+            if stats is not None and count:
+                stats[repair.stat] += count
+    return text
+
+
+def clean_line_text(text: str, settings: NormalizeSettings, stats: Counter[str] | None = None) -> str:
+    """Repair one line (or table cell) and strip the spaces at its ends."""
+    return repair_text(text, settings, stats).strip(" ")
+
+
+def normalize(extraction: Extraction, settings: NormalizeSettings) -> Extraction:
+    """Repair the text of every line, page by page; record the counts in ``stats``."""
+    stats: Counter[str] = Counter(extraction.stats)
+    for repair in REPAIRS:
+        if repair.enabled(settings):
+            stats.setdefault(repair.stat, 0)
+    pages = tuple(normalize_page(page, settings, stats) for page in extraction.pages)
+    return replace(extraction, pages=pages, stats=dict(stats))
+
+
+def normalize_page(page: Page, settings: NormalizeSettings, stats: Counter[str]) -> Page:
+    texts = [line.text for line in page.lines]
+    repaired = repair_text("\n".join(texts), settings, stats).split("\n")
+    if len(repaired) != len(texts):  # a repair must never add or remove a line end
+        raise AssertionError(f"page {page.number}: a repair changed the number of lines")
+    lines = tuple(
+        line if new == line.text else replace(line, text=new.strip(" "))
+        for line, new in zip(page.lines, repaired)
+    )
+    lines = tuple(line if line.text == line.text.strip(" ") else replace(line, text=line.text.strip(" ")) for line in lines)
+    return replace(page, lines=lines)

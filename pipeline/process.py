@@ -1,0 +1,118 @@
+"""One document, start to end: reader → normalize → structure → :class:`Document`.
+
+This module knows nothing of batches: the batch layer decides where files come from and
+where results go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex
+
+from pipeline import __version__
+from pipeline.errors import DocumentError
+from pipeline.language import guess_language
+from pipeline.model import Document, Extraction, Source
+from pipeline.normalize import normalize
+from pipeline.settings import Settings
+from pipeline.structure import structure
+
+STAGES = ("extract", "normalize", "structure", "write")
+NON_ID_CHARS = regex.compile(r"[^a-z0-9]+")
+
+
+def document_id(name: str) -> str:
+    """The contract's id: the name lowercased, each run outside ``[a-z0-9]`` as one ``-``.
+
+    >>> document_id("Brief 2017 (final).PDF".rsplit(".", 1)[0])
+    'brief-2017-final-'
+    """
+    return NON_ID_CHARS.sub("-", name.lower())
+
+
+def file_kind(path: Path) -> str:
+    """``pdf`` for PDFs (by name, or by their ``%PDF`` signature), else ``text``."""
+    if path.suffix.lower() == ".pdf":
+        return "pdf"
+    with path.open("rb") as handle:
+        return "pdf" if handle.read(5) == b"%PDF-" else "text"
+
+
+def describe_source(path: Path, shown_path: str | None = None) -> Source:
+    """The source record: path as shown, SHA-256 and size (the file is hashed in chunks)."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return Source(path=shown_path or str(path), sha256=digest.hexdigest(), kind=file_kind(path), bytes=size)  # type: ignore[arg-type]
+
+
+def extract(path: Path, settings: Settings, source: Source) -> Extraction:
+    """Run the reader that fits the file."""
+    if source.kind == "pdf":
+        from pipeline.extract.pdf import read_pdf
+
+        return read_pdf(path, settings.extract, source=source)
+    from pipeline.extract.text_export import read_text_export
+
+    return read_text_export(path, settings.extract, source=source)
+
+
+def process(path: str | Path, settings: Settings | None = None, *, doc_id: str | None = None, shown_path: str | None = None) -> Document:
+    """Process one PDF or text export into a :class:`Document`.
+
+    Raises :class:`~pipeline.errors.DocumentError` with a one-line reason for a file that
+    cannot be read (empty, binary, undecodable, encrypted, damaged, scanned).
+    """
+    path = Path(path)
+    settings = settings or Settings()
+    if not path.is_file():
+        raise DocumentError(f"not a file: {path}")
+    source = describe_source(path, shown_path)
+    extraction = extract(path, settings, source)
+    return build_document(extraction, settings, doc_id or document_id(path.stem))
+
+
+def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> Document:
+    """Normalize and structure an extraction into the document that ``write`` serialises."""
+    normalized = normalize(extraction, settings.normalize)
+    result = structure(normalized, settings.structure)
+    metadata = dict(extraction.metadata)
+    metadata.setdefault("pages", len(extraction.pages))
+    text = "\n".join(block.text for block in result.blocks)
+    metadata.setdefault("language", guess_language(text))
+    stats = dict(normalized.stats)
+    stats.update(result.stats)
+    return Document(
+        id=doc_id,
+        source=normalized.source,
+        metadata=metadata,
+        blocks=result.blocks,
+        footnotes=result.footnotes,
+        notes=result.notes,
+        stats=stats,
+        settings=settings.as_dict(),
+    )
+
+
+def clean_text(text: str, settings: Settings | None = None) -> str:
+    """Clean one string as if it were a one-page text export; return the clean text.
+
+    Markers are removed from the text (use :func:`process` to keep them as references).
+
+    >>> clean_text("rights-\\u2010\\u2011respecting\\t \\u00a0norms")
+    'rights-respecting norms\\n'
+    """
+    from pipeline.extract.text_export import split_pages
+
+    settings = settings or Settings()
+    source = Source(path="<string>", sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), kind="text", bytes=len(text))
+    extraction = Extraction(source=source, pages=split_pages(text, settings.extract))
+    return build_document(extraction, settings, "text").text
+
+
+__all__ = ["STAGES", "__version__", "process", "clean_text", "build_document", "document_id"]

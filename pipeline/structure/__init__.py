@@ -1,0 +1,115 @@
+"""The structure stage: repaired lines in, blocks with footnote references and notes out.
+
+Order of work: running headers, footers and page numbers are dropped; the notes (an
+endnotes section, PDF footnote lines) are set apart from the body; body lines are grouped
+into blocks and typed; footnote markers are split out of the block texts by one running
+sequence over the whole document; each marker is linked to its note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
+from pipeline.settings import StructureSettings
+from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
+from pipeline.structure.furniture import drop_running_furniture
+from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers
+from pipeline.structure.notes import link_notes, parse_notes, split_notes_section
+
+
+@dataclass(frozen=True)
+class Structure:
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    notes: tuple[Note, ...]
+    stats: dict[str, int]
+
+
+def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
+    """Turn an extraction's repaired pages into typed blocks, footnotes and notes."""
+    stats: Counter[str] = Counter()
+    pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
+    stats["headers_footers_removed"] = headers + numbers
+    stats["page_numbers_removed"] = numbers
+    body = [line for page in pages for line in page.lines if line.region == "body"]
+    footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
+
+    body, section, titled = split_notes_section(body)
+    layout = Layout.of(body)
+    drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
+    drafts = rank_heading_levels(drafts, layout)
+    hits = find_markers([d.text for d in drafts], settings.marker_styles)
+
+    notes = parse_notes(footnote_lines)
+    if section:
+        section_notes = parse_notes(section)
+        found = {hit.marker for block_hits in hits for hit in block_hits}
+        if titled or sum(note.marker in found for note in section_notes) * 2 >= len(section_notes):
+            notes += section_notes
+        else:  # an untitled run of numbered lines that no marker points to is body text
+            body = body + section
+            drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
+            drafts = rank_heading_levels(drafts, layout)
+            hits = find_markers([d.text for d in drafts], settings.marker_styles)
+
+    blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
+    note_texts = link_notes([(marker, page) for marker, page, _, _, _ in refs], notes)
+    footnotes = tuple(
+        Footnote(marker=marker, page=page, block=block_id, offset=offset, anchor=anchor, note=note)
+        for (marker, page, block_id, offset, anchor), note in zip(refs, note_texts)
+    )
+    stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
+    stats["footnote_markers"] = len(footnotes)
+    stats["notes"] = len(notes)
+    stats["notes_linked"] = sum(1 for note in note_texts if note)
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats))
+
+
+def place_tables(drafts: list[DraftBlock], tables: tuple[Table, ...]) -> dict[int, list[Table]]:
+    """For each table, the index of the draft block after which it stands (-1: first)."""
+    placed: dict[int, list[Table]] = {}
+    for table in tables:
+        page, top = table.pages[0], table.page_order
+        after = -1
+        for index, draft in enumerate(drafts):
+            first = draft.lines[0]
+            first_top = first.box.top if first.box else 0.0
+            if (first.page, first_top) < (page, top):
+                after = index
+        placed.setdefault(after, []).append(table)
+    return placed
+
+
+def build_blocks(
+    drafts: list[DraftBlock], hits: list[list[MarkerHit]], tables: dict[int, list[Table]]
+) -> tuple[tuple[Block, ...], list[tuple[str, int | None, str, int, str]]]:
+    """Final blocks with ids ``b1``, ``b2`` … and the footnote rows, in document order."""
+    blocks: list[Block] = []
+    refs: list[tuple[str, int | None, str, int, str]] = []
+
+    def add_tables(after: int) -> None:
+        for table in tables.get(after, []):
+            block_id = f"b{len(blocks) + 1}"
+            blocks.append(Block(id=block_id, type="table", text="", pages=table.pages, table=table))
+
+    add_tables(-1)
+    for index, (draft, block_hits) in enumerate(zip(drafts, hits)):
+        block_id = f"b{len(blocks) + 1}"
+        text, removed = remove_markers(draft.text, block_hits)
+        block_refs = []
+        for marker, offset, original in removed:
+            block_refs.append(FootnoteRef(marker=marker, offset=offset))
+            refs.append((marker, draft.page_at(original), block_id, offset, anchor_word(text, offset)))
+        blocks.append(
+            Block(
+                id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,
+                label=draft.label, footnote_refs=tuple(block_refs),
+            )
+        )
+        add_tables(index)
+    return tuple(blocks), refs
+
+
+__all__ = ["Structure", "structure", "Line"]

@@ -1,0 +1,234 @@
+"""Lines into blocks: paragraphs reflowed across line and page breaks, headings, lists.
+
+A paragraph ends where the source says so: a separator line (a line of glyph spacing in
+exports like the seed, a bare empty line in exports that have none of those, a vertical
+gap in PDFs), or a line that ends with a sentence and a longer glyph-spacing run than the
+document's usual one, or a change of type size or weight. A page break alone never ends a
+paragraph: ``pages`` then lists both pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from pipeline import patterns
+from pipeline.model import BlockType, Line
+from pipeline.settings import StructureSettings
+from pipeline.structure.hyphenation import join_line
+
+STRONG_BULLETS = frozenset("•▪◦●○■□‣⁃∙")
+HEADING_SIZE_RATIO = 1.12
+"""A line set this much larger than the body type is a heading."""
+
+
+@dataclass(frozen=True)
+class DraftBlock:
+    """A block while the structure stage works on it: its lines, joined text and pages."""
+
+    lines: tuple[Line, ...]
+    text: str
+    page_starts: tuple[tuple[int, int], ...]
+    """``(offset, page)`` for each page the text enters, in order."""
+    type: BlockType = "paragraph"
+    level: int | None = None
+    label: str | None = None
+    dehyphenated: int = 0
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(page for _, page in self.page_starts))
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at ``offset`` was printed."""
+        page = self.page_starts[0][1]
+        for start, number in self.page_starts:
+            if start <= offset:
+                page = number
+        return page
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the whole document says about its own conventions."""
+
+    separator_kind: str
+    """``gap`` when the document has glyph-spacing-only lines (they then separate
+    paragraphs and bare empty lines do not), else ``blank``."""
+    usual_trailing_gap: int
+    body_font_size: float | None
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "Layout":
+        text_lines = [line for line in lines if line.kind == "text"]
+        gaps = Counter(line.trailing_gap for line in text_lines)
+        sizes = Counter(round(line.font_size * 2) / 2 for line in text_lines if line.font_size)
+        return cls(
+            separator_kind="gap" if any(line.kind == "gap" for line in lines) else "blank",
+            usual_trailing_gap=gaps.most_common(1)[0][0] if gaps else 0,
+            body_font_size=sizes.most_common(1)[0][0] if sizes else None,
+        )
+
+
+def is_list_start(text: str, previous: Line | None) -> bool:
+    """A line that opens a list item: a bullet or a label, where an item can begin.
+
+    Dash and star bullets and labels (``1)``, ``a.``) open an item only after a line that
+    ended a sentence or clause, so a wrapped line that starts with ``– for example`` stays
+    in its paragraph.
+    """
+    if text[:1] in STRONG_BULLETS and text[1:2].isspace():
+        return True
+    if not (patterns.BULLET.match(text) or patterns.LIST_LABEL.match(text)):
+        return False
+    return previous is None or bool(patterns.TERMINAL_PUNCTUATION.search(previous.text))
+
+
+def is_caps_line(text: str) -> bool:
+    """Mostly upper-case letters: ``KEY PROVISIONS``, ``TAKE ACTION``."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
+    """Whether ``line`` opens a new block although no separator line stands before it."""
+    text, before = line.text, previous.text
+    if is_list_start(text, previous):
+        return True
+    if patterns.SEPARATOR.match(text) or patterns.SEPARATOR.match(before):
+        return True
+    if previous.trailing_gap > layout.usual_trailing_gap and (
+        patterns.TERMINAL_PUNCTUATION.search(before) or text[:1].isupper() or text[:1].isdigit()
+    ):
+        return True
+    if previous.font_size and line.font_size and abs(previous.font_size - line.font_size) > 0.1 * max(previous.font_size, line.font_size):
+        return True
+    if previous.bold != line.bold and (previous.bold and not patterns.TERMINAL_PUNCTUATION.search(before)):
+        return True
+    if is_caps_line(before) and not is_caps_line(text) and not patterns.CAPS_LEAD.match(before):
+        return len(patterns.WORD.findall(before)) <= 12
+    return False
+
+
+def group_lines(lines: list[Line], layout: Layout) -> list[DraftBlock]:
+    """Group body lines into draft blocks, joining each block's lines into one text."""
+    blocks: list[DraftBlock] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(join_block(tuple(current)))
+            current.clear()
+
+    for line in lines:
+        if line.kind != "text":
+            if line.kind == layout.separator_kind or line.kind == "gap":
+                flush()
+            continue
+        if current and starts_new_block(current[-1], line, layout):
+            flush()
+        current.append(line)
+    flush()
+    return blocks
+
+
+def join_block(lines: tuple[Line, ...]) -> DraftBlock:
+    """Join a block's lines into running text, rejoining words split at line ends."""
+    text = ""
+    page_starts: list[tuple[int, int]] = []
+    dehyphenated = 0
+    for line in lines:
+        if not page_starts or page_starts[-1][1] != line.page:
+            offset = len(text) + (1 if text else 0)
+            page_starts.append((offset, line.page))
+        text, dropped = join_line(text, line.text)
+        dehyphenated += dropped
+    return DraftBlock(lines=lines, text=text, page_starts=tuple(page_starts), dehyphenated=dehyphenated)
+
+
+def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> DraftBlock:
+    """Decide a block's type (and a list item's label, a heading's level)."""
+    text = block.text
+    if patterns.SEPARATOR.match(text):
+        return replace(block, type="separator")
+    if text[:1] in STRONG_BULLETS or patterns.BULLET.match(text):
+        rest = patterns.BULLET.sub("", text, count=1) if patterns.BULLET.match(text) else text[1:].lstrip()
+        label = patterns.LIST_LABEL.match(rest)
+        if label:
+            return replace(block, type="list_item", label=label.group(), text=rest, page_starts=shift(block, len(text) - len(rest)))
+        return replace(block, type="list_item", label="-", text="- " + rest, page_starts=shift(block, len(text) - len(rest) - 2))
+    label = patterns.LIST_LABEL.match(text)
+    if label:
+        return replace(block, type="list_item", label=label.group())
+    level = heading_level(block, layout, settings)
+    if level is not None:
+        return replace(block, type="heading", level=level)
+    return block
+
+
+def shift(block: DraftBlock, removed: int) -> tuple[tuple[int, int], ...]:
+    """Page offsets after ``removed`` characters were cut from the front of the text."""
+    return tuple((max(0, start - removed), page) for start, page in block.page_starts)
+
+
+def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings) -> int | None:
+    """The heading level of a block, or None when it is not a heading.
+
+    Size and weight decide in PDFs (level by size, see :func:`rank_heading_levels`); in
+    text exports, a short ALL-CAPS line (level 1), a line that leads with ALL-CAPS words
+    and a colon (``REAL LIFE CONSEQUENCES: rampant …``, level 1), a numbered section title
+    (``2.1 Scope``) or a short title-case line without a full stop (level 2).
+    """
+    text = patterns.KNOWN_MARKER.sub("", block.text)
+    words = patterns.WORD.findall(text)
+    if not words or len(words) > settings.heading_max_words or len(block.lines) > 3:
+        return None
+    if patterns.SENTENCE_END.search(text) and not text.endswith("..."):
+        return None
+    size = block.lines[0].font_size
+    if size and layout.body_font_size and size >= layout.body_font_size * HEADING_SIZE_RATIO:
+        return 1
+    if all(line.bold for line in block.lines) and (layout.body_font_size is not None):
+        return 2
+    if len(block.lines) > 2:
+        return None
+    if is_caps_line(text) or patterns.CAPS_LEAD.match(text):
+        return 1
+    if patterns.SECTION_NUMBER.match(text):
+        return 2
+    if len(block.lines) == 1 and is_title_case(text, words):
+        return 2
+    return None
+
+
+def is_title_case(text: str, words: list[str]) -> bool:
+    """``Key Provisions``, ``The Role of Local Police``: capitalised words, no full stop."""
+    if len(words) < 2 or len(words) > 10 or "." in text or text.endswith((",", ";")):
+        return False
+    if not text[:1].isupper():
+        return False
+    significant = [word for word in words if len(word) > 3]
+    if not significant:
+        return False
+    return sum(word[0].isupper() for word in significant) >= 0.75 * len(significant)
+
+
+def rank_heading_levels(blocks: list[DraftBlock], layout: Layout) -> list[DraftBlock]:
+    """In PDFs, number heading levels by type size: the largest size is level 1."""
+    if layout.body_font_size is None:
+        return blocks
+    sizes = sorted(
+        {round((b.lines[0].font_size or 0) * 2) / 2 for b in blocks if b.type == "heading" and b.lines[0].font_size},
+        reverse=True,
+    )
+    ranked = {size: rank for rank, size in enumerate(sizes, start=1)}
+    result = []
+    for block in blocks:
+        if block.type == "heading" and block.lines[0].font_size:
+            size = round(block.lines[0].font_size * 2) / 2
+            level = min(ranked.get(size, 1), 6)
+            block = replace(block, level=level)
+        result.append(block)
+    return result

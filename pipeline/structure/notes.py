@@ -1,0 +1,149 @@
+"""Find the notes of a document and link them to their markers.
+
+Notes come as an endnotes section at the end (``Notes`` / ``Endnotes`` and lines that
+start with the marker: ``iii. See …``) or, in PDFs, as footnote lines at a page's bottom
+(the reader marks those lines ``region="footnote"``). A note runs on over the following
+lines, and over a page break, until the next note starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline import patterns
+from pipeline.model import Line, Note
+from pipeline.structure.hyphenation import join_line
+from pipeline.structure.numerals import marker_style_and_value
+
+
+@dataclass(frozen=True)
+class NoteStart:
+    marker: str
+    style: str
+    value: int | None
+    text: str
+
+
+def parse_note_start(text: str) -> NoteStart | None:
+    """Read a note's first line: its marker and the text after it.
+
+    >>> parse_note_start("iii. See the memo.")
+    NoteStart(marker='iii', style='roman-lower', value=3, text='See the memo.')
+    >>> parse_note_start("\\ue00012\\ue001 Ibid.").marker
+    '12'
+    >>> parse_note_start("2017 was a year.") is None
+    True
+    """
+    known = patterns.KNOWN_MARKER.match(text)
+    if known:
+        marker = known.group(1)
+        style, value = marker_style_and_value(marker)
+        return NoteStart(marker, style, value, text[known.end() :].strip())
+    match = patterns.NOTE_START.match(text)
+    if not match:
+        return None
+    marker = match.group("m") or match.group("m2")
+    style, value = marker_style_and_value(marker)
+    if style == "other":
+        return None
+    return NoteStart(marker, style, value, match.group("text").strip())
+
+
+def parse_notes(lines: list[Line]) -> list[Note]:
+    """Group note lines into notes: a line starts a note when it opens with the next marker.
+
+    A line that opens with a number which is not the next marker (``2017 was …``)
+    continues the note before it.
+    """
+    notes: list[Note] = []
+    texts: list[str] = []
+    expected: dict[str, int] = {}
+    for line in lines:
+        if line.kind != "text":
+            continue
+        start = parse_note_start(line.text)
+        opens = start is not None and (
+            not notes
+            or start.style == "symbol"
+            or start.value == expected.get(start.style, 1)
+            or line.text.startswith(patterns.MARKER_OPEN)
+        )
+        if start is not None and opens:
+            notes.append(Note(marker=start.marker, text="", page=line.page))
+            texts.append(start.text)
+            if start.value is not None:
+                expected[start.style] = start.value + 1
+        elif notes:
+            texts[-1] = join_line(texts[-1], line.text)[0]
+    return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page) for note, text in zip(notes, texts)]
+
+
+def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
+    """Cut an endnotes section off the end of the body lines.
+
+    Returns the body lines, the section's lines (title excluded) and whether the section
+    had a title. A titled section (``Notes``, ``Endnotes``) needs its first line to start
+    with a marker; an untitled one is a run of note lines at the very end whose markers
+    go 1, 2, 3 … (the caller confirms it against the markers found in the body).
+    """
+    text_indexes = [i for i, line in enumerate(lines) if line.kind == "text"]
+    for position in range(len(text_indexes) - 1, -1, -1):
+        index = text_indexes[position]
+        if patterns.NOTES_HEADING.match(lines[index].text.strip()):
+            following = text_indexes[position + 1] if position + 1 < len(text_indexes) else None
+            if following is not None and parse_note_start(lines[following].text):
+                return lines[:index], lines[index + 1 :], True
+    return untitled_notes_section(lines, text_indexes)
+
+
+def untitled_notes_section(lines: list[Line], text_indexes: list[int]) -> tuple[list[Line], list[Line], bool]:
+    """An untitled run of note lines at the end of the text, numbered from 1 (or i)."""
+    best = None
+    for position, index in enumerate(text_indexes):
+        start = parse_note_start(lines[index].text)
+        if start is None or start.value != 1 or start.style == "symbol":
+            continue
+        expected = 2
+        count = 1
+        following_lines = 0
+        for later in text_indexes[position + 1 :]:
+            nxt = parse_note_start(lines[later].text)
+            if nxt is not None and nxt.style == start.style and nxt.value == expected:
+                expected += 1
+                count += 1
+                following_lines = 0
+            else:
+                following_lines += 1
+                if following_lines > 6:
+                    break
+        else:
+            if count >= 2:
+                best = index
+                break
+    if best is None:
+        return lines, [], False
+    return lines[:best], lines[best:], False
+
+
+def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[str]:
+    """The note text for each reference ``(marker, page)``, in order; ``""`` when unknown.
+
+    Each note is used once; a note on the reference's own page is preferred (footnotes
+    that restart numbering on every page), then the first unused one with that marker.
+    """
+    used = [False] * len(notes)
+    texts = []
+    for marker, page in refs:
+        choice = None
+        for index, note in enumerate(notes):
+            if not used[index] and note.marker == marker and (note.page == page or page is None):
+                choice = index
+                break
+        if choice is None:
+            choice = next((i for i, note in enumerate(notes) if not used[i] and note.marker == marker), None)
+        if choice is None:
+            texts.append("")
+            continue
+        used[choice] = True
+        texts.append(notes[choice].text)
+    return texts

@@ -1,0 +1,210 @@
+"""Write a document as the output contract says: text.txt, text.md, document.json,
+footnotes.csv and tables/*.csv, into a temporary folder that is then renamed into place,
+so a reader of ``clean/`` never sees half a document.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.model import Block, Document, Table
+
+STAGES = ["extract", "normalize", "structure", "write"]
+FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """``document.json`` as a dictionary, keys in the contract's order."""
+    source = {"path": document.source.path, "sha256": document.source.sha256, "kind": document.source.kind, "bytes": document.source.bytes}
+    if document.source.encoding:
+        source["encoding"] = document.source.encoding
+    return {
+        "id": document.id,
+        "source": source,
+        "metadata": document.metadata,
+        "blocks": [block_record(block) for block in document.blocks],
+        "footnotes": [
+            {"marker": f.marker, "block": f.block, "offset": f.offset, "page": f.page, "anchor": f.anchor, "note": f.note}
+            for f in document.footnotes
+        ],
+        "notes": [{"marker": n.marker, "page": n.page, "text": n.text} for n in document.notes],
+        "stats": document.stats,
+        "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
+    }
+
+
+def block_record(block: Block) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": block.id, "type": block.type}
+    if block.type == "table" and block.table is not None:
+        record.update(table_record(block.id, block.table))
+        return record
+    record["text"] = block.text
+    record["pages"] = list(block.pages)
+    if block.level is not None:
+        record["level"] = block.level
+    if block.label is not None:
+        record["label"] = block.label
+    if block.footnote_refs:
+        record["footnote_refs"] = [{"marker": r.marker, "offset": r.offset} for r in block.footnote_refs]
+    return record
+
+
+def table_record(block_id: str, table: Table) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "pages": list(table.pages),
+        "csv": f"tables/{block_id}.csv",
+        "n_rows": len(table.rows),
+        "n_cols": max((len(row) for row in table.rows), default=0),
+        "has_header": table.has_header,
+    }
+    if table.caption:
+        record["caption"] = table.caption
+    return record
+
+
+def footnotes_csv(document: Document) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FOOTNOTE_COLUMNS)
+    for f in document.footnotes:
+        writer.writerow([f.marker, "" if f.page is None else f.page, f.block, f.offset, f.anchor, f.note])
+    return buffer.getvalue()
+
+
+def table_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(table.rows)
+    return buffer.getvalue()
+
+
+def markdown(document: Document) -> str:
+    """``text.md``: headings, lists and pipe tables, with ``[^i]`` footnote references."""
+    labels = footnote_labels(document)
+    parts = []
+    position = 0
+    for block in document.blocks:
+        if block.type == "table" and block.table is not None:
+            parts.append(pipe_table(block.table))
+            continue
+        text = block.text
+        for ref in reversed(block.footnote_refs):
+            text = text[: ref.offset] + f"[^{labels[position + block.footnote_refs.index(ref)]}]" + text[ref.offset :]
+        position += len(block.footnote_refs)
+        parts.append(markdown_block(block, text))
+    notes = [f"[^{label}]: {footnote.note}" for label, footnote in zip(labels, document.footnotes) if footnote.note]
+    body = "\n\n".join(parts)
+    if notes:
+        body += "\n\n" + "\n".join(notes)
+    return body + "\n" if body else ""
+
+
+def footnote_labels(document: Document) -> list[str]:
+    """Markdown footnote labels: the marker, with ``-2``, ``-3`` … when a marker repeats."""
+    seen: dict[str, int] = {}
+    labels = []
+    for footnote in document.footnotes:
+        seen[footnote.marker] = seen.get(footnote.marker, 0) + 1
+        count = seen[footnote.marker]
+        labels.append(footnote.marker if count == 1 else f"{footnote.marker}-{count}")
+    return labels
+
+
+def markdown_block(block: Block, text: str) -> str:
+    if block.type == "heading":
+        return "#" * min(block.level or 1, 6) + " " + text
+    if block.type == "list_item" and block.label:
+        rest = text[len(block.label) :].lstrip() if text.startswith(block.label) else text
+        if block.label == "-":
+            return "- " + rest
+        digits = block.label.strip("().")
+        if digits.isdigit():
+            return f"{digits}. {rest}"
+        return f"- {block.label} {rest}"
+    if block.type == "separator":
+        return "***"
+    if text[:1] in "#>" or (text[:1] in "-+*" and text[1:2] == " "):
+        return "\\" + text
+    return text
+
+
+def pipe_table(table: Table) -> str:
+    width = max((len(row) for row in table.rows), default=0)
+    if not width:
+        return ""
+    rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
+    header = rows[0] if table.has_header else [""] * width
+    body = rows[1:] if table.has_header else rows
+
+    def cells(row: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in row) + " |"
+
+    lines = [cells(header), "| " + " | ".join("---" for _ in range(width)) + " |"] + [cells(row) for row in body]
+    if table.caption:
+        lines.insert(0, table.caption + "\n")
+    return "\n".join(lines)
+
+
+def document_files(document: Document) -> dict[str, str]:
+    """Every file of the document's folder, by relative path."""
+    files = {
+        "text.txt": document.text,
+        "text.md": markdown(document),
+        "document.json": json.dumps(document_record(document), ensure_ascii=False, indent=2) + "\n",
+        "footnotes.csv": footnotes_csv(document),
+    }
+    for block in document.blocks:
+        if block.type == "table" and block.table is not None:
+            files[f"tables/{block.id}.csv"] = table_csv(block.table)
+    return files
+
+
+def write_document(document: Document, clean: Path) -> Path:
+    """Write the document's folder under ``clean`` atomically; return the folder."""
+    return write_files(document_files(document), clean / document.id)
+
+
+def write_files(files: dict[str, str], target: Path) -> Path:
+    """Write files into a temporary sibling folder, then swap it in for ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent))
+    try:
+        for name, content in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        os.chmod(staging, 0o755)
+        if target.exists():
+            retired = target.with_name(f".old-{target.name}-{os.getpid()}")
+            os.replace(target, retired)
+            os.replace(staging, target)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def write_text_atomically(path: Path, content: str) -> None:
+    """Replace one file whole: write a temporary file beside it, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent, prefix=f".tmp-{path.name}-", delete=False)
+    try:
+        with handle:
+            handle.write(content)
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
