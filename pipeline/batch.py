@@ -96,7 +96,7 @@ def process_input(item: Input, settings: Settings) -> Outcome:
         source = describe_source(item.path, item.shown_path)
         row.update(sha256=source.sha256, kind=source.kind)
         document = process(item.path, settings, doc_id=item.doc_id, shown_path=item.shown_path)
-        files = document_files(document)
+        files = dict(document_files(document))
     except DocumentError as error:
         row.update(status="failed", error=one_line(str(error)), seconds=f"{time.perf_counter() - started:.3f}")
         return Outcome(row=row)
@@ -168,7 +168,7 @@ def run_batch(
             todo.append(item)
     for item, outcome in run_all(todo, settings, jobs):
         if outcome.files is not None:
-            write_files(outcome.files, clean / item.doc_id)
+            write_files(outcome.files.items(), clean / item.doc_id)
         else:
             shutil.rmtree(clean / item.doc_id, ignore_errors=True)
         outcomes[item.doc_id] = outcome

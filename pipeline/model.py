@@ -34,7 +34,7 @@ class Box:
     bottom: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of a page, as a reader saw it.
 
@@ -59,6 +59,14 @@ class Line:
     """Left indent relative to the column's left edge, in points (PDF only)."""
     space_before: float | None = None
     """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
+
+    def with_text(self, text: str) -> "Line":
+        """The same line with other text: ``dataclasses.replace`` without its introspection,
+        for ``normalize``, which makes a new line for nearly every line of a document."""
+        return Line(
+            text, self.page, self.kind, self.starts_page, self.trailing_gap, self.region, self.box,
+            self.font_size, self.bold, self.indent, self.space_before,
+        )
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ def remove_zero_width(text: str) -> tuple[str, int]:
     >>> remove_zero_width("\\u0645\\u06cc\\u200c\\u062e\\u0648\\u0627\\u0647\\u0645")[1]
     0
     """
-    text, count = patterns.ZERO_WIDTH.subn("", text)
+    count = 0
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u180e" in text:
+        text, count = patterns.ZERO_WIDTH.subn("", text)
     if "\u200c" in text or "\u200d" in text:
         text, joiners = patterns.LATIN_JOINER.subn("", text)
         count += joiners
@@ -80,8 +82,15 @@ def collapse_glyph_spacing(text: str) -> tuple[str, int]:
     """
     if "\t" not in text and "  " not in text and not patterns.ODD_SPACE.search(text):
         return text, 0
-    units = text.count("\t") + len(patterns.TABLESS_SPACING_RUN.findall(text))
-    return patterns.GLYPH_SPACING_RUN.sub(" ", text), units
+    units = text.count("\t")
+    residue = text.replace("\t \u00a0", "\t")  # the commonest unit, folded fast
+    if "  " in residue or patterns.ODD_SPACE.search(residue):
+        units += len(patterns.TABLESS_SPACING_RUN.findall(residue))
+        return patterns.GLYPH_SPACING_RUN.sub(" ", residue), units
+    residue = residue.replace("\t", " ")  # only tabs were left: plain string work is faster
+    if "  " in residue:
+        residue = patterns.SPACE_RUN.sub(" ", residue)
+    return residue, units
 
 
 def fix_ligatures(text: str) -> tuple[str, int]:
@@ -110,7 +119,7 @@ def fix_mojibake(text: str) -> tuple[str, int]:
     >>> fix_mojibake("“deconstruct” § 1373 – été")
     ('“deconstruct” § 1373 – été', 0)
     """
-    if not patterns.MOJIBAKE_HINT.search(text):
+    if not patterns.MOJIBAKE_GATE.search(text) or not patterns.MOJIBAKE_HINT.search(text):
         return text, 0
     import ftfy
 
@@ -191,9 +200,8 @@ def normalize_page(page: Page, settings: NormalizeSettings, stats: Counter[str])
     repaired = repair_text("\n".join(texts), settings, stats).split("\n")
     if len(repaired) != len(texts):  # a repair must never add or remove a line end
         raise AssertionError(f"page {page.number}: a repair changed the number of lines")
-    lines = tuple(
-        line if new == line.text else replace(line, text=new.strip(" "))
-        for line, new in zip(page.lines, repaired)
-    )
-    lines = tuple(line if line.text == line.text.strip(" ") else replace(line, text=line.text.strip(" ")) for line in lines)
-    return replace(page, lines=lines)
+    lines = []
+    for line, new in zip(page.lines, repaired):
+        new = new.strip(" ")
+        lines.append(line if new == line.text else line.with_text(new))
+    return replace(page, lines=tuple(lines))

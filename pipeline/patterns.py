@@ -19,7 +19,7 @@ KNOWN_MARKER = regex.compile("\ue000([^\ue000\ue001]{1,8})\ue001")
 # the typographic spaces U+2000–U+200A, narrow NBSP, medium math space, ideographic space.
 SPACE_CHARS = "\t \u00a0\u2000-\u200a\u202f\u205f\u3000"
 # A run of them that is not a single plain space: "word\t \u00a0word", "word  word".
-GLYPH_SPACING_RUN = regex.compile(f"[{SPACE_CHARS}]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*| {{2,}}")
+GLYPH_SPACING_RUN = regex.compile(f" *[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*| {{2,}}")
 # One artifact unit, for counting: each tab starts one ("\t \u00a0" is one unit), and a run
 # of other odd spaces or of 2+ plain spaces is one.
 GLYPH_SPACING_UNIT = regex.compile(f"\t[ \u00a0\u2000-\u200a\u202f\u205f\u3000]*|[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \u00a0\u2000-\u200a\u202f\u205f\u3000]*| {{2,}}")
@@ -48,6 +48,8 @@ MOJIBAKE_HINT = regex.compile(
     "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
     "\u203a\u0153\u017e\u0178]|[\u0080-\u009f]|\ufffd"
 )
+# A quick gate before MOJIBAKE_HINT: any character that can start or be mojibake at all.
+MOJIBAKE_GATE = regex.compile("[\u00c2-\u00f4\u0080-\u009f\ufffd]")
 # Latin ligature glyphs U+FB00–U+FB06: "ﬁ", "ﬂ", "ﬃ".
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
 # Straight-quote conversion, only when the settings ask for it: ‘ ’ “ ” → ' ".
@@ -106,3 +108,7 @@ TABLESS_SPACING_RUN = regex.compile(
     "(?<![\t \u00a0\u2000-\u200a\u202f\u205f\u3000])(?:[ \u00a0\u2000-\u200a\u202f\u205f\u3000]*"
     "[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \u00a0\u2000-\u200a\u202f\u205f\u3000]*| {2,})(?![\t \u00a0\u2000-\u200a\u202f\u205f\u3000])"
 )
+UPPER_LETTER = regex.compile(r"\p{Lu}")
+LOWER_LETTER = regex.compile(r"\p{Ll}")
+# Two or more plain spaces: "word  word".
+SPACE_RUN = regex.compile(" {2,}")

@@ -73,23 +73,24 @@ def process(path: str | Path, settings: Settings | None = None, *, doc_id: str |
     if not path.is_file():
         raise DocumentError(f"not a file: {path}")
     source = describe_source(path, shown_path)
-    extraction = extract(path, settings, source)
-    return build_document(extraction, settings, doc_id or document_id(path.stem))
+    return build_document(extract(path, settings, source), settings, doc_id or document_id(path.stem))
 
 
 def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> Document:
     """Normalize and structure an extraction into the document that ``write`` serialises."""
-    normalized = normalize(extraction, settings.normalize)
-    result = structure(normalized, settings.structure)
     metadata = dict(extraction.metadata)
     metadata.setdefault("pages", len(extraction.pages))
+    normalized = normalize(extraction, settings.normalize)
+    del extraction  # let the raw lines go before the structure stage builds its own
+    result = structure(normalized, settings.structure)
+    source, stats = normalized.source, dict(normalized.stats)
+    del normalized
     text = "\n".join(block.text for block in result.blocks)
     metadata.setdefault("language", guess_language(text))
-    stats = dict(normalized.stats)
     stats.update(result.stats)
     return Document(
         id=doc_id,
-        source=normalized.source,
+        source=source,
         metadata=metadata,
         blocks=result.blocks,
         footnotes=result.footnotes,

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -153,18 +154,37 @@ def pipe_table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def document_files(document: Document) -> dict[str, str]:
-    """Every file of the document's folder, by relative path."""
-    files = {
-        "text.txt": document.text,
-        "text.md": markdown(document),
-        "document.json": json.dumps(document_record(document), ensure_ascii=False, indent=2) + "\n",
-        "footnotes.csv": footnotes_csv(document),
-    }
+def document_json(document: Document) -> str:
+    """``document.json``: one key a line at the top, one block, footnote or note a line below.
+
+    Readable in a pager and diffable, yet written by the C encoder (``indent`` would make
+    ``json`` fall back to its slow pure-Python encoder on large documents).
+    """
+    record = document_record(document)
+    lines = ["{"]
+    keys = list(record)
+    for index, key in enumerate(keys):
+        value = record[key]
+        comma = "," if index < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]{comma}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def document_files(document: Document) -> Iterator[tuple[str, str]]:
+    """Every file of the document's folder as ``(relative path, content)``, made one at a
+    time so that a large document's files are never all in memory together."""
+    yield "text.txt", document.text
+    yield "text.md", markdown(document)
+    yield "document.json", document_json(document)
+    yield "footnotes.csv", footnotes_csv(document)
     for block in document.blocks:
         if block.type == "table" and block.table is not None:
-            files[f"tables/{block.id}.csv"] = table_csv(block.table)
-    return files
+            yield f"tables/{block.id}.csv", table_csv(block.table)
 
 
 def write_document(document: Document, clean: Path) -> Path:
@@ -172,12 +192,12 @@ def write_document(document: Document, clean: Path) -> Path:
     return write_files(document_files(document), clean / document.id)
 
 
-def write_files(files: dict[str, str], target: Path) -> Path:
+def write_files(files: Iterable[tuple[str, str]], target: Path) -> Path:
     """Write files into a temporary sibling folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent))
     try:
-        for name, content in files.items():
+        for name, content in files:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("w", encoding="utf-8", newline="\n") as handle:

@@ -143,11 +143,9 @@ def typical_spacing_run(page_texts: list[list[str]]) -> int:
 def read_line(raw: str, page: int, starts_page: bool, unit: int) -> Line:
     """One raw line with its kind and the length of its trailing glyph-spacing run."""
     if not raw:
-        return Line(text="", page=page, kind="blank", starts_page=starts_page)
-    if patterns.ONLY_SPACE.match(raw):
-        return Line(text=raw, page=page, kind="gap", starts_page=starts_page, trailing_gap=max(1, round(len(raw) / unit)))
-    trailing = patterns.TRAILING_SPACE.search(raw)
-    gap = round(len(trailing.group()) / unit) if trailing else 0
-    if trailing and gap == 0:
-        gap = 1
-    return Line(text=raw, page=page, kind="text", starts_page=starts_page, trailing_gap=gap)
+        return Line("", page, "blank", starts_page, 0)
+    trailing = len(raw) - len(raw.rstrip(patterns.SPACE_CHARS_STRIP))
+    gap = max(1, round(trailing / unit)) if trailing else 0
+    if trailing == len(raw):
+        return Line(raw, page, "gap", starts_page, gap)
+    return Line(raw, page, "text", starts_page, gap)

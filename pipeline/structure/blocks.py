@@ -85,11 +85,16 @@ def is_list_start(text: str, previous: Line | None) -> bool:
 
 
 def is_caps_line(text: str) -> bool:
-    """Mostly upper-case letters: ``KEY PROVISIONS``, ``TAKE ACTION``."""
-    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    if len(letters) < 2:
+    """Mostly upper-case letters: ``KEY PROVISIONS``, ``TAKE ACTION``.
+
+    >>> is_caps_line("KEY PROVISIONS"), is_caps_line("Key provisions")
+    (True, False)
+    """
+    if len(text) > 160:
         return False
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    upper = len(patterns.UPPER_LETTER.findall(text))
+    lower = len(patterns.LOWER_LETTER.findall(text))
+    return upper >= 2 and upper >= 4 * lower
 
 
 def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
@@ -107,7 +112,7 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
         return True
     if previous.bold != line.bold and (previous.bold and not patterns.TERMINAL_PUNCTUATION.search(before)):
         return True
-    if is_caps_line(before) and not is_caps_line(text) and not patterns.CAPS_LEAD.match(before):
+    if before.count(" ") < 12 and before[:3] == before[:3].upper() and is_caps_line(before) and not is_caps_line(text) and not patterns.CAPS_LEAD.match(before):
         return len(patterns.WORD.findall(before)) <= 12
     return False
 
@@ -181,6 +186,8 @@ def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings
     and a colon (``REAL LIFE CONSEQUENCES: rampant …``, level 1), a numbered section title
     (``2.1 Scope``) or a short title-case line without a full stop (level 2).
     """
+    if len(block.text) > 25 * settings.heading_max_words:
+        return None
     text = patterns.KNOWN_MARKER.sub("", block.text)
     words = patterns.WORD.findall(text)
     if not words or len(words) > settings.heading_max_words or len(block.lines) > 3:

@@ -51,6 +51,8 @@ def join_line(text: str, following: str) -> tuple[str, bool]:
     if not following:
         return text, False
     if text.endswith("-") and not text.endswith("--"):
+        if following[:1].isdigit():
+            return text + following, False  # "COVID-" / "19", "2017-" / "2018"
         split = patterns.LINE_END_HYPHEN.search(text)
         start = patterns.LINE_START_WORD.match(following)
         if split and start:
@@ -59,8 +61,7 @@ def join_line(text: str, following: str) -> tuple[str, bool]:
             return text + following, False
         if split and following[:1].isupper():
             return text + following, False  # "Jean-" / "Paul", "Anti-" / "Defamation"
-        if text[-2:-1].isdigit() and following[:1].isdigit():
-            return text + following, False  # "COVID-" / "19", "2017-" / "2018"
+
     if text.endswith(("—", "/")):
         return text + following, False
     return text + " " + following, False

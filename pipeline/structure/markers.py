@@ -17,6 +17,9 @@ private-use characters) and Unicode superscript digits are taken without questio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+import unicodedata
 
 import regex
 
@@ -28,16 +31,10 @@ WHOLE_WORD_LIMIT = 2.5
 STEM_WORD_LIMIT = 2.0
 """To resynchronise the sequence, the stem must be a word at least this frequent."""
 
-TAIL = r"(?P<tail>[ivxlc]{1,7}|[IVXLC]{1,7}|\d{1,3}|[*†‡]{1,3})"
 BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
-# A marker glued to a word: "Orderi", "memoii", "policies14", "word*".
-GLUED = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’*_])(?P<stem>\p{L}[\p{L}\p{M}'’]*?)" + TAIL + BOUNDARY)
-# A marker after punctuation or a closing quote: "nation.iii", "state;xv", "”iv", "1373.12".
-AFTER_PUNCTUATION = regex.compile(
-    r"(?<=(?P<before>[\p{L}\p{N}\p{M}])[.,;:!?]|[\p{L}\p{N}.,;:!?][”’\"')\]])" + TAIL + BOUNDARY
-)
-# Markers that need no evidence: a reader's recognised marker, superscript digits.
-CERTAIN = regex.compile("\ue000(?P<known>[^\ue000\ue001]{1,8})\ue001|(?<=\\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# The word a glued tail hangs on, searched backwards from the tail: "memo" in "memoii".
+STEM = regex.compile(r"(?r)[\p{L}\p{M}'’]+")
+CLOSING = frozenset("”’\"')]")
 
 
 @dataclass(frozen=True)
@@ -56,44 +53,6 @@ class MarkerHit:
     start: int
     end: int
     marker: str
-
-
-def glued_readings(match: regex.Match[str]) -> list[Candidate]:
-    """Each way a glued tail can be read, longest marker first (``memoii``: ``ii``, ``i``)."""
-    stem, tail = match.group("stem"), match.group("tail")
-    readings = []
-    for cut in range(len(tail)):
-        marker = tail[cut:]
-        style, value = marker_style_and_value(marker)
-        if value is None or style == "other":
-            continue
-        if style in ("arabic", "symbol") and cut:
-            continue  # "policies14" is 14, never 4
-        readings.append(Candidate(match.start("tail") + cut, match.end(), marker, style, value, stem + tail[:cut], "glued"))
-    return readings
-
-
-def find_candidates(text: str) -> list[list[Candidate]]:
-    """Every place in ``text`` where a marker may stand, each with its possible readings."""
-    found: dict[int, list[Candidate]] = {}
-    for match in CERTAIN.finditer(text):
-        marker = match.group("known") or match.group("sup")
-        style, value = marker_style_and_value(marker)
-        found[match.end()] = [Candidate(match.start(), match.end(), marker, style, value, "", "certain")]
-    for match in AFTER_PUNCTUATION.finditer(text):
-        marker = match.group("tail")
-        style, value = marker_style_and_value(marker)
-        if value is None or match.end() in found:
-            continue
-        if style == "arabic" and (match.group("before") or "").isdigit():
-            continue  # "$1.5", "10:30": a number, not a marker
-        found[match.end()] = [Candidate(match.start("tail"), match.end(), marker, style, value, "", "punctuation")]
-    for match in GLUED.finditer(text):
-        if match.end() not in found:
-            readings = glued_readings(match)
-            if readings:
-                found[match.end()] = readings
-    return [found[end] for end in sorted(found)]
 
 
 def is_plausible(candidate: Candidate, *, strict: bool) -> bool:
@@ -152,24 +111,99 @@ class MarkerSequence:
                     return reading  # numbering restarts (a new chapter)
         return None
 
+    def pattern(self) -> regex.Pattern[str]:
+        """A pattern for every marker this sequence can take next, and the certain ones."""
+        key = tuple(sorted(self.expected.items()))
+        return next_marker_pattern(key, self.styles)
+
     def take(self, reading: Candidate) -> None:
         if reading.value is not None and reading.style in self.expected:
             self.expected[reading.style] = reading.value + 1
 
 
+@lru_cache(maxsize=512)
+def next_marker_pattern(expected: tuple[tuple[str, int], ...], styles: tuple[str, ...]) -> regex.Pattern[str]:
+    """Compile the pattern of the markers that may come next (see :func:`find_markers`)."""
+    wanted = dict(expected)
+    options: set[str] = set()
+    for style in styles:
+        if style == "symbol":
+            options.update(("*", "†", "‡"))
+            continue
+        for value in range(wanted[style], wanted[style] + 3):
+            options.add(to_marker(style, value))
+        if style == "arabic" and wanted[style] > 3:
+            options.add("1")
+    alternatives = "|".join(regex.escape(option) for option in sorted(options, key=lambda o: (-len(o), o)))
+    return regex.compile(
+        "(?P<certain>\ue000(?P<known>[^\ue000\ue001]{1,8})\ue001|(?<=\\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+        f"|(?:{alternatives}){BOUNDARY}"
+    )
+
+
+def to_marker(style: str, value: int) -> str:
+    """The printed form of a marker value: ``to_marker("roman-lower", 14) == "xiv"``."""
+    if style == "arabic":
+        return str(value)
+    numeral = ""
+    for amount, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= amount:
+            numeral += letters
+            value -= amount
+    return numeral.upper() if style == "roman-upper" else numeral
+
+
 def find_markers(texts: list[str], styles: tuple[str, ...]) -> list[list[MarkerHit]]:
-    """The markers of each text (blocks in document order), decided by one running sequence."""
+    """The markers of each text (blocks in document order), decided by one running sequence.
+
+    The search looks only for what the sequence can take next (``xv``, ``xvi``, ``xvii``,
+    ``15`` … and the symbols), so long documents are scanned fast; after each marker taken
+    it goes on from there with the new expectation.
+    """
     sequence = MarkerSequence.start(styles)
     result = []
     for text in texts:
-        hits = []
-        for readings in find_candidates(text):
-            chosen = sequence.choose(readings)
-            if chosen is not None:
-                sequence.take(chosen)
-                hits.append(MarkerHit(chosen.start, chosen.end, chosen.marker))
+        hits: list[MarkerHit] = []
+        position = 0
+        while position <= len(text):
+            taken = None
+            for match in sequence.pattern().finditer(text, position):
+                readings = reading_at(text, match)
+                chosen = sequence.choose(readings) if readings else None
+                if chosen is not None:
+                    taken = chosen
+                    break
+            if taken is None:
+                break
+            sequence.take(taken)
+            hits.append(MarkerHit(taken.start, taken.end, taken.marker))
+            position = taken.end
         result.append(hits)
     return result
+
+
+def reading_at(text: str, match: regex.Match[str]) -> list[Candidate]:
+    """The candidate that a match of :meth:`MarkerSequence.pattern` stands for, if any."""
+    start, end = match.start(), match.end()
+    if match.group("certain"):
+        marker = match.group("known") or match.group("sup")
+        return [Candidate(start, end, marker, *marker_style_and_value(marker), "", "certain")]
+    tail = match.group()
+    before = text[start - 1 : start]
+    style, value = marker_style_and_value(tail)
+    if not before or before.isspace():
+        return []
+    if before.isalpha() or unicodedata.category(before).startswith("M"):
+        stem = STEM.search(text, max(0, start - 60), start)
+        stem_text = stem.group() if stem and stem.end() == start else ""
+        return [Candidate(start, end, tail, style, value, stem_text, "glued")]
+    if before.isdigit():
+        return []
+    if before not in CLOSING and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] in CLOSING)):
+        return []  # punctuation must follow a word: "nation.iii", not " .5"
+    if style == "arabic" and text[start - 2 : start - 1].isdigit():
+        return []  # "$1.5", "10:30": a number, not a marker
+    return [Candidate(start, end, tail, style, value, "", "punctuation")]
 
 
 def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[str, int, int]]]:

@@ -97,32 +97,33 @@ def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line], bool
 
 
 def untitled_notes_section(lines: list[Line], text_indexes: list[int]) -> tuple[list[Line], list[Line], bool]:
-    """An untitled run of note lines at the end of the text, numbered from 1 (or i)."""
-    best = None
-    for position, index in enumerate(text_indexes):
+    """An untitled run of note lines at the end of the text, numbered from 1 (or i).
+
+    Read backwards from the end: the run ends the document, so the search stops at the
+    first stretch of more than six lines without a note start.
+    """
+    starts: list[tuple[int, NoteStart]] = []
+    since_start = 0
+    for index in reversed(text_indexes):
         start = parse_note_start(lines[index].text)
-        if start is None or start.value != 1 or start.style == "symbol":
+        if start is None or start.style == "symbol":
+            since_start += 1
+            if since_start > 6:
+                break
+            continue
+        since_start = 0
+        starts.append((index, start))
+    starts.reverse()
+    for position, (index, start) in enumerate(starts):
+        if start.value != 1:
             continue
         expected = 2
-        count = 1
-        following_lines = 0
-        for later in text_indexes[position + 1 :]:
-            nxt = parse_note_start(lines[later].text)
-            if nxt is not None and nxt.style == start.style and nxt.value == expected:
+        for _, later in starts[position + 1 :]:
+            if later.style == start.style and later.value == expected:
                 expected += 1
-                count += 1
-                following_lines = 0
-            else:
-                following_lines += 1
-                if following_lines > 6:
-                    break
-        else:
-            if count >= 2:
-                best = index
-                break
-    if best is None:
-        return lines, [], False
-    return lines[:best], lines[best:], False
+        if expected >= 3:
+            return lines[:index], lines[index:], False
+    return lines, [], False
 
 
 def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[str]:
