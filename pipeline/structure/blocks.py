@@ -57,16 +57,23 @@ class Layout:
     paragraphs and bare empty lines do not), else ``blank``."""
     usual_trailing_gap: int
     body_font_size: float | None
+    full_line: int = 0
+    """The length of a full line (the 80th percentile of text line lengths), set only when
+    the document has no separator lines at all: then a sentence that ends on a line cut well
+    short of it is the only trace of a paragraph end left."""
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Layout":
         text_lines = [line for line in lines if line.kind == "text"]
         gaps = Counter(line.trailing_gap for line in text_lines)
         sizes = Counter(round(line.font_size * 2) / 2 for line in text_lines if line.font_size)
+        separators = any(line.kind != "text" for line in lines)
+        lengths = sorted(len(line.text) for line in text_lines)
         return cls(
             separator_kind="gap" if any(line.kind == "gap" for line in lines) else "blank",
             usual_trailing_gap=gaps.most_common(1)[0][0] if gaps else 0,
             body_font_size=sizes.most_common(1)[0][0] if sizes else None,
+            full_line=lengths[int(0.8 * (len(lengths) - 1))] if lengths and not separators and len(lengths) >= 10 else 0,
         )
 
 
@@ -107,6 +114,10 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
     if previous.trailing_gap > layout.usual_trailing_gap and (
         patterns.TERMINAL_PUNCTUATION.search(before) or text[:1].isupper() or text[:1].isdigit()
     ):
+        return True
+    if layout.full_line and len(before) < 0.75 * layout.full_line and patterns.SENTENCE_END.search(before) and text[:1].isupper():
+        return True
+    if text.count(" ") < 12 and text[:3] == text[:3].upper() and patterns.TERMINAL_PUNCTUATION.search(before) and is_caps_line(text):
         return True
     if previous.font_size and line.font_size and abs(previous.font_size - line.font_size) > 0.1 * max(previous.font_size, line.font_size):
         return True

@@ -26,8 +26,9 @@ import regex
 from pipeline.structure.hyphenation import word_frequency
 from pipeline.structure.numerals import marker_style_and_value
 
-WHOLE_WORD_LIMIT = 2.5
-"""A glued word at least this frequent (Zipf) is a word, not word + marker (``taxi`` 4.2)."""
+WHOLE_WORD_LIMIT = 2.0
+"""A glued word at least this frequent (Zipf) is a word, not word + marker (``taxi`` 4.2,
+``certiorari`` 2.5); ``Orderi`` and ``memoii`` are 0."""
 STEM_WORD_LIMIT = 2.0
 """To resynchronise the sequence, the stem must be a word at least this frequent."""
 
@@ -102,7 +103,9 @@ class MarkerSequence:
                     if not strict and is_plausible(reading, strict=False):
                         return reading
                     continue
-                if expected <= reading.value <= expected + window and is_plausible(reading, strict=strict):
+                # The first marker of a style opens its sequence: it needs a real word
+                # before it ("Orderi", not "certiorari"), as a resynchronisation does.
+                if expected <= reading.value <= expected + window and is_plausible(reading, strict=strict or expected == 1):
                     return reading
                 if (
                     strict and reading.style == "arabic" and reading.value == 1 and expected > 3
