@@ -117,6 +117,11 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
         return True
     if layout.full_line and len(before) < 0.75 * layout.full_line and patterns.SENTENCE_END.search(before) and text[:1].isupper():
         return True
+    if (
+        layout.full_line and len(before) < 0.6 * layout.full_line and not patterns.TERMINAL_PUNCTUATION.search(before)
+        and is_title_case(before, patterns.WORD.findall(before))
+    ):
+        return True  # a title-case line cut short, in an export without separators: a heading
     if text.count(" ") < 12 and text[:3] == text[:3].upper() and patterns.TERMINAL_PUNCTUATION.search(before) and is_caps_line(text):
         return True
     if previous.font_size and line.font_size and abs(previous.font_size - line.font_size) > 0.1 * max(previous.font_size, line.font_size):
@@ -227,7 +232,7 @@ def is_title_case(text: str, words: list[str]) -> bool:
         return False
     if not text[:1].isupper():
         return False
-    significant = [word for word in words if len(word) > 3]
+    significant = [word for word in words if len(word) > 3 and word[0].isalpha()]
     if not significant:
         return False
     return sum(word[0].isupper() for word in significant) >= 0.75 * len(significant)
