@@ -16,7 +16,9 @@ from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers
-from pipeline.structure.notes import link_notes, parse_notes, split_notes_section
+from pipeline.structure.notes import (
+    link_notes, page_bottom_note_lines, parse_notes, split_notes_section, untitled_notes_section,
+)
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,29 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     body = [line for page in pages for line in page.lines if line.region == "body"]
     footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
 
-    body, section, titled = split_notes_section(body)
-    layout = Layout.of(body)
-    drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
-    drafts = rank_heading_levels(drafts, layout)
-    hits = find_markers([d.text for d in drafts], settings.marker_styles)
+    body, section = split_notes_section(body)
+    notes = parse_notes(footnote_lines) + parse_notes(section)
+    drafts, hits = blocks_and_markers(body, settings)
 
-    notes = parse_notes(footnote_lines)
-    if section:
-        section_notes = parse_notes(section)
+    bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
+    if bottom:
+        notes = sorted(notes + parse_notes_per_page([body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
+        body = [line for i, line in enumerate(body) if i not in bottom]
+        drafts, hits = blocks_and_markers(body, settings)
+        stats["page_footnote_lines"] = len(bottom)
+
+    shorter, untitled = untitled_notes_section(body) if not section else (body, [])
+    if untitled:
+        untitled_notes = parse_notes(untitled)
         found = {hit.marker for block_hits in hits for hit in block_hits}
-        if titled or sum(note.marker in found for note in section_notes) * 2 >= len(section_notes):
-            notes += section_notes
-        else:  # an untitled run of numbered lines that no marker points to is body text
-            body = body + section
-            drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
-            drafts = rank_heading_levels(drafts, layout)
-            hits = find_markers([d.text for d in drafts], settings.marker_styles)
+        linked = sum(note.marker in found for note in untitled_notes)
+        # an untitled run of numbered lines is notes only when the body's markers point to
+        # it and it has a note for (nearly) every marker: "1. … 2. …" closing a document
+        # with four markers is a list
+        if linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found):
+            notes += untitled_notes
+            body = shorter
+            drafts, hits = blocks_and_markers(body, settings)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
     note_texts = link_notes([(marker, page) for marker, page, _, _, _ in refs], notes)
@@ -65,6 +73,31 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
     return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats))
+
+
+def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
+    """Group and type the body's blocks, then find their footnote markers."""
+    layout = Layout.of(body)
+    drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
+    drafts = rank_heading_levels(drafts, layout)
+    return drafts, find_markers([d.text for d in drafts], settings.marker_styles)
+
+
+def markers_by_page(drafts: list[DraftBlock], hits: list[list[MarkerHit]]) -> dict[int, list[str]]:
+    """The markers found in the body, by the page they stand on, in order."""
+    pages: dict[int, list[str]] = {}
+    for draft, block_hits in zip(drafts, hits):
+        for hit in block_hits:
+            pages.setdefault(draft.page_at(hit.start), []).append(hit.marker)
+    return pages
+
+
+def parse_notes_per_page(lines: list[Line]) -> list[Note]:
+    """Notes printed at page bottoms: each page's notes parsed on their own."""
+    notes: list[Note] = []
+    for page in dict.fromkeys(line.page for line in lines):
+        notes += parse_notes([line for line in lines if line.page == page])
+    return notes
 
 
 def place_tables(drafts: list[DraftBlock], tables: tuple[Table, ...]) -> dict[int, list[Table]]:

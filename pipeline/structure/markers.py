@@ -205,7 +205,11 @@ def reading_at(text: str, match: regex.Match[str]) -> list[Candidate]:
     if before not in CLOSING and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] in CLOSING)):
         return []  # punctuation must follow a word: "nation.iii", not " .5"
     if style == "arabic" and text[start - 2 : start - 1].isdigit():
-        return []  # "$1.5", "10:30": a number, not a marker
+        # "$1.5 million", "10:30": a number. But "in 2019.1 Officials": a sentence that
+        # ends in a number, then a marker, then the next sentence.
+        following = text[end : end + 2]
+        if before != "." or not (following == "" or (following[:1] == " " and following[1:].isupper())):
+            return []
     return [Candidate(start, end, tail, style, value, "", "punctuation")]
 
 

@@ -78,13 +78,12 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page) for note, text in zip(notes, texts)]
 
 
-def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
-    """Cut an endnotes section off the end of the body lines.
+def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Cut a titled endnotes section (``Notes``, ``Endnotes``) off the body lines.
 
-    Returns the body lines, the section's lines (title excluded) and whether the section
-    had a title. A titled section (``Notes``, ``Endnotes``) needs its first line to start
-    with a marker; an untitled one is a run of note lines at the very end whose markers
-    go 1, 2, 3 … (the caller confirms it against the markers found in the body).
+    The title must be followed by a line that starts with a marker. Returns the body lines
+    and the section's lines (title excluded); see :func:`untitled_notes_section` for
+    sections without a title.
     """
     text_indexes = [i for i, line in enumerate(lines) if line.kind == "text"]
     for position in range(len(text_indexes) - 1, -1, -1):
@@ -92,16 +91,17 @@ def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line], bool
         if patterns.NOTES_HEADING.match(lines[index].text.strip()):
             following = text_indexes[position + 1] if position + 1 < len(text_indexes) else None
             if following is not None and parse_note_start(lines[following].text):
-                return lines[:index], lines[index + 1 :], True
-    return untitled_notes_section(lines, text_indexes)
+                return lines[:index], lines[index + 1 :]
+    return lines, []
 
 
-def untitled_notes_section(lines: list[Line], text_indexes: list[int]) -> tuple[list[Line], list[Line], bool]:
+def untitled_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """An untitled run of note lines at the end of the text, numbered from 1 (or i).
 
     Read backwards from the end: the run ends the document, so the search stops at the
     first stretch of more than six lines without a note start.
     """
+    text_indexes = [i for i, line in enumerate(lines) if line.kind == "text"]
     starts: list[tuple[int, NoteStart]] = []
     since_start = 0
     for index in reversed(text_indexes):
@@ -122,8 +122,47 @@ def untitled_notes_section(lines: list[Line], text_indexes: list[int]) -> tuple[
             if later.style == start.style and later.value == expected:
                 expected += 1
         if expected >= 3:
-            return lines[:index], lines[index:], False
-    return lines, [], False
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[str]]) -> set[int]:
+    """Indexes of body lines that are footnotes printed at a page's bottom.
+
+    Text exports keep a page's footnotes as its last lines: ``1 See …`` after the body.
+    A page's bottom lines are notes when they start with exactly the markers found in that
+    page's body, in the same order, and run to the page's end. Labels with a parenthesis
+    (``2)``) are list items, never taken here.
+    """
+    found: set[int] = set()
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.kind == "text":
+            by_page.setdefault(line.page, []).append(index)
+    for page, markers in markers_by_page.items():
+        indexes = by_page.get(page, [])
+        wanted = list(markers)
+        starts: list[int] = []
+        # read the page upwards: the notes are the page's last lines
+        for position in range(len(indexes) - 1, -1, -1):
+            text = lines[indexes[position]].text
+            start = parse_note_start(text)
+            if start is not None and ")" not in text[: len(start.marker) + 2] and start.marker in wanted:
+                starts.append(position)
+                if start.marker == wanted[0]:
+                    break
+            elif len(indexes) - position > 4 * (len(starts) + 1):
+                break
+        if not starts:
+            continue
+        first = min(starts)
+        opened = [parse_note_start(lines[indexes[p]].text) for p in sorted(starts)]
+        # every marker of the page has its note, in order: a numbered list that happens
+        # to start at 1 on a page with markers 1–4 is not its notes
+        if [start.marker for start in opened if start] != wanted or first == 0:
+            continue
+        found.update(indexes[first:])
+    return found
 
 
 def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[str]:
