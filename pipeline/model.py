@@ -60,7 +60,7 @@ class Line:
     space_before: float | None = None
     """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
 
-    def with_text(self, text: str) -> "Line":
+    def with_text(self, text: str) -> Line:
         """The same line with other text: ``dataclasses.replace`` without its introspection,
         for ``normalize``, which makes a new line for nearly every line of a document."""
         return Line(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pipeline import patterns
-from pipeline.model import Extraction, Line, Page
+from pipeline.model import Extraction, Page
 from pipeline.settings import NormalizeSettings
 
 

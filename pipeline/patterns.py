@@ -22,7 +22,7 @@ SPACE_CHARS = "\t \u00a0\u2000-\u200a\u202f\u205f\u3000"
 GLYPH_SPACING_RUN = regex.compile(f" *[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*| {{2,}}")
 # One artifact unit, for counting: each tab starts one ("\t \u00a0" is one unit), and a run
 # of other odd spaces or of 2+ plain spaces is one.
-GLYPH_SPACING_UNIT = regex.compile(f"\t[ \u00a0\u2000-\u200a\u202f\u205f\u3000]*|[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \u00a0\u2000-\u200a\u202f\u205f\u3000]*| {{2,}}")
+GLYPH_SPACING_UNIT = regex.compile("\t[ \u00a0\u2000-\u200a\u202f\u205f\u3000]*|[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \u00a0\u2000-\u200a\u202f\u205f\u3000]*| {2,}")
 TRAILING_SPACE = regex.compile(f"[{SPACE_CHARS}]+$")
 ONLY_SPACE = regex.compile(f"^[{SPACE_CHARS}]+$")
 

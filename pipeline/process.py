@@ -116,4 +116,4 @@ def clean_text(text: str, settings: Settings | None = None) -> str:
     return build_document(extraction, settings, "text").text
 
 
-__all__ = ["STAGES", "__version__", "process", "clean_text", "build_document", "document_id"]
+__all__ = ["STAGES", "__version__", "build_document", "clean_text", "document_id", "process"]

@@ -64,7 +64,7 @@ class Settings:
         return record
 
     @classmethod
-    def from_mapping(cls, mapping: dict[str, Any]) -> "Settings":
+    def from_mapping(cls, mapping: dict[str, Any]) -> Settings:
         """Build settings from a ``[tool.pipeline]`` table: ``{"normalize": {...}, ...}``.
 
         Unknown stages or keys raise ``ValueError`` naming them, so a typo in a settings

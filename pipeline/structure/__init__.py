@@ -17,7 +17,11 @@ from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines,
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers
 from pipeline.structure.notes import (
-    link_notes, page_bottom_note_lines, parse_notes, split_notes_section, untitled_notes_section,
+    link_notes,
+    page_bottom_note_lines,
+    parse_notes,
+    split_notes_section,
+    untitled_notes_section,
 )
 
 
@@ -145,4 +149,4 @@ def build_blocks(
     return tuple(blocks), refs
 
 
-__all__ = ["Structure", "structure", "Line"]
+__all__ = ["Line", "Structure", "structure"]

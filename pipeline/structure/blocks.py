@@ -63,7 +63,7 @@ class Layout:
     short of it is the only trace of a paragraph end left."""
 
     @classmethod
-    def of(cls, lines: list[Line]) -> "Layout":
+    def of(cls, lines: list[Line]) -> Layout:
         text_lines = [line for line in lines if line.kind == "text"]
         gaps = Counter(line.trailing_gap for line in text_lines)
         sizes = Counter(round(line.font_size * 2) / 2 for line in text_lines if line.font_size)

@@ -16,10 +16,9 @@ private-use characters) and Unicode superscript digits are taken without questio
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import unicodedata
 
 import regex
 
@@ -86,7 +85,7 @@ class MarkerSequence:
     expected: dict[str, int]
 
     @classmethod
-    def start(cls, styles: tuple[str, ...]) -> "MarkerSequence":
+    def start(cls, styles: tuple[str, ...]) -> MarkerSequence:
         return cls(styles, {style: 1 for style in ("roman-lower", "roman-upper", "arabic", "symbol")})
 
     def choose(self, readings: list[Candidate]) -> Candidate | None:
