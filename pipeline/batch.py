@@ -20,9 +20,10 @@ import json
 import multiprocessing
 import os
 import shutil
+import sys
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from multiprocessing.connection import Connection, wait
@@ -42,6 +43,15 @@ CHECKPOINT_DOCUMENTS = 25
 CHECKPOINT_SECONDS = 10.0
 """… or this many seconds, whichever comes first: a killed batch loses no more bookkeeping
 than that (its written folders are kept and skipped on the rerun in any case)."""
+CHECKPOINT_SHARE = 0.1
+"""At most this share of the batch's time goes to checkpoints: a corpus of gigabytes is
+rewritten less often than every 25 documents."""
+WARM_UP_TEXT = (
+    "Immigrants make us a safer and stronger nation.i Local police agree with immi-\n"
+    "gration officers.ii\n\nNotes\ni A note.\nii Another note.\n"
+)
+"""A tiny document run once in the parent before workers are forked, so that every worker
+starts with the word lists and lazy imports already loaded (shared, copy-on-write)."""
 SOURCE_INDEX = ".sources.json"
 """The hash cache, a hidden file in ``clean/`` (a file, not a folder: ``clean/``'s folders are documents)."""
 
@@ -61,6 +71,13 @@ class Outcome:
     row: dict[str, str]
     files: dict[str, str] | None = None
     corpus_record: str | None = None
+    stage_files: dict[str, str] | None = None
+    """Intermediate results for ``clean/.stages/<id>/`` (``--keep-stages``, stage commands)."""
+
+
+Task = Callable[["Input", Settings], Outcome]
+"""What a worker does to one input: :func:`process_input`, or one stage of it."""
+STAGES_FOLDER = ".stages"
 
 
 @dataclass(frozen=True)
@@ -136,7 +153,7 @@ def process_input(item: Input, settings: Settings) -> Outcome:
         return Outcome(row=row)
     except MemoryError:
         raise
-    except Exception as error:  # a bug or a pathological file: report it, keep the batch going
+    except Exception as error:  # noqa: BLE001  (a bug or a pathological file: report it, keep the batch going)
         row.update(status="failed", error=one_line(f"{type(error).__name__}: {error}"), seconds=f"{time.perf_counter() - started:.3f}")
         return Outcome(row=row)
     row.update(
@@ -249,14 +266,16 @@ def run_batch(
     raw: Path, clean: Path, settings: Settings | None = None, *, jobs: int = 1, force: bool = False,
     only: str | None = None, report: Callable[[Outcome], None] | None = None,
     limits: Limits | None = None, dask: str | None = None, announce: Callable[[int, int], None] | None = None,
+    task: Task | None = None,
 ) -> tuple[list[dict[str, str]], Summary]:
     """Process every input under ``raw`` into ``clean``; return the manifest rows and a summary.
 
     Each document runs in a worker process (``jobs`` of them) under ``limits``; with ``dask``
     (a scheduler address, or ``"local"``) the documents run on a Dask cluster instead.
     ``announce(total, todo)`` is called once the cache has been checked, ``report(outcome)``
-    once per input, as it is done.
+    once per input, as it is done. ``task`` replaces :func:`process_input` (the stage commands).
     """
+    task = task or process_input
     settings = settings or Settings()
     limits = limits or Limits()
     if not raw.is_dir():
@@ -302,10 +321,14 @@ def run_batch(
             stats[item.doc_id] = item.path.stat()
         except OSError:
             stats[item.doc_id] = None  # type: ignore[assignment]
-    since, last = 0, time.monotonic()
-    runner = run_dask(todo, settings, dask) if dask else run_isolated(todo, settings, jobs, limits)
+    since, last, cost = 0, time.monotonic(), 0.0
+    runner: Generator[tuple[Input, Outcome], None, None] = (
+        run_dask(todo, settings, dask, task) if dask else run_isolated(todo, settings, jobs, limits, task)
+    )
     try:
         for item, outcome in runner:
+            if outcome.stage_files is not None:
+                write_stage_files(clean, item, outcome.stage_files)
             if outcome.files is not None:
                 write_files(outcome.files.items(), clean / item.doc_id)
                 outcome = Outcome(row=outcome.row, corpus_record=outcome.corpus_record)  # let the files go
@@ -316,9 +339,11 @@ def run_batch(
             if report:
                 report(outcome)
             since += 1
-            if since >= CHECKPOINT_DOCUMENTS or time.monotonic() - last >= CHECKPOINT_SECONDS:
+            elapsed = time.monotonic() - last
+            if (since >= CHECKPOINT_DOCUMENTS or elapsed >= CHECKPOINT_SECONDS) and cost <= CHECKPOINT_SHARE * elapsed:
+                began = time.monotonic()
                 checkpoint()
-                since, last = 0, time.monotonic()
+                since, last, cost = 0, time.monotonic(), time.monotonic() - began
     finally:
         runner.close()  # stops the workers, also on Ctrl-C
         checkpoint()
@@ -334,14 +359,28 @@ def run_batch(
     return rows, summary
 
 
+def write_stage_files(clean: Path, item: Input, files: dict[str, str]) -> None:
+    """Replace each stage file of a document whole, leaving the other stages' files be."""
+    for name, content in files.items():
+        write_text_atomically(clean / STAGES_FOLDER / item.doc_id / name, content)
+
+
 # --- worker processes -------------------------------------------------------------------
 
 
-def serve(connection: Connection, settings: Settings, max_memory: int | None) -> None:
-    """A worker's life: take ``(index, input)`` from the pipe, send ``(index, outcome)`` back."""
+def serve(connection: Connection, task: Task, settings: Settings, max_memory: int | None, inherited: Connection | None = None) -> None:
+    """A worker's life: take ``(index, input)`` from the pipe, send ``(index, outcome)`` back.
+
+    ``inherited`` is the parent's end of the pipe, which a forked worker holds a copy of:
+    closed, so that the worker sees the end of the pipe when the parent goes away.
+    """
     import signal
 
+    if inherited is not None:
+        inherited.close()
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent()
     if max_memory:
         import resource
 
@@ -356,16 +395,43 @@ def serve(connection: Connection, settings: Settings, max_memory: int | None) ->
             return
         index, item = message
         try:
-            connection.send((index, process_input(item, settings)))
+            connection.send((index, task(item, settings)))
         except MemoryError:
             connection.send((index, None))  # the parent words it, with the limit
             return
 
 
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the batch dies, even by ``kill -9``: a worker stuck
+    in a pathological PDF would otherwise outlive it, orphaned, for good."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
+def warm_up() -> None:
+    """Run a tiny document in this process, so that forked workers inherit loaded word lists."""
+    from pipeline.process import clean_text
+
+    try:
+        clean_text(WARM_UP_TEXT)
+    except Exception:  # noqa: BLE001, S110  (only an optimisation: a real document will show the bug)
+        pass
+
+
 class Worker:
-    def __init__(self, context: Any, settings: Settings, max_memory: int | None) -> None:
+    def __init__(self, context: Any, task: Task, settings: Settings, max_memory: int | None) -> None:
         self.connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=serve, args=(child, settings, max_memory), daemon=True)
+        inherited = self.connection if context.get_start_method() == "fork" else None
+        self.process = context.Process(target=serve, args=(child, task, settings, max_memory, inherited), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, Input, float] | None = None
@@ -389,7 +455,9 @@ def mp_context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_isolated(todo: list[Input], settings: Settings, jobs: int, limits: Limits) -> Iterator[tuple[Input, Outcome]]:
+def run_isolated(
+    todo: list[Input], settings: Settings, jobs: int, limits: Limits, task: Task = process_input,
+) -> Generator[tuple[Input, Outcome], None, None]:
     """Run each input in a worker process; yield outcomes as they come.
 
     The parent knows which input each worker holds and since when, so a worker past the
@@ -399,8 +467,10 @@ def run_isolated(todo: list[Input], settings: Settings, jobs: int, limits: Limit
     if not todo:
         return
     context = mp_context()
+    if context.get_start_method() == "fork" and min(jobs, len(todo)) > 1:
+        warm_up()
     pending = deque(enumerate(todo))
-    workers = [Worker(context, settings, limits.max_memory) for _ in range(min(jobs, len(todo)))]
+    workers = [Worker(context, task, settings, limits.max_memory) for _ in range(min(jobs, len(todo)))]
     try:
         while pending or any(w.task for w in workers):
             for worker in workers:
@@ -431,7 +501,7 @@ def run_isolated(todo: list[Input], settings: Settings, jobs: int, limits: Limit
                 worker.task = None
                 if replace:
                     worker.stop(kill=True)
-                    workers[position] = Worker(context, settings, limits.max_memory)
+                    workers[position] = Worker(context, task, settings, limits.max_memory)
                 yield item, outcome
     finally:
         for worker in workers:
@@ -464,7 +534,7 @@ def died_reason(worker: Worker, limits: Limits) -> str:
     return f"worker exited with status {code}"
 
 
-def run_dask(todo: list[Input], settings: Settings, address: str) -> Iterator[tuple[Input, Outcome]]:
+def run_dask(todo: list[Input], settings: Settings, address: str, task: Task = process_input) -> Generator[tuple[Input, Outcome], None, None]:
     """Run each input on a Dask cluster (``address`` of a scheduler, or ``local``).
 
     The workers must see the raw folder at the same absolute path (a shared file system);
@@ -481,13 +551,13 @@ def run_dask(todo: list[Input], settings: Settings, address: str) -> Iterator[tu
     client = Client(cluster if cluster is not None else address)
     try:
         absolute = [Input(path=item.path.resolve(), doc_id=item.doc_id, shown_path=item.shown_path) for item in todo]
-        futures = {client.submit(process_input, item, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}"): original
+        futures = {client.submit(task, item, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}"): original
                    for index, (item, original) in enumerate(zip(absolute, todo))}
         for future in as_completed(futures):
             item = futures[future]
             try:
                 outcome = future.result()
-            except Exception as error:  # the worker died, or the task failed on the cluster
+            except Exception as error:  # noqa: BLE001  (the worker died, or the task failed on the cluster)
                 outcome = failed_outcome(item, f"{type(error).__name__}: {error}", 0.0)
             future.release()
             yield item, outcome

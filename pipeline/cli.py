@@ -99,7 +99,18 @@ def add_workers(command: argparse.ArgumentParser) -> None:
                          help="address space per worker; a document needing more fails (default: 2048; 0: none)")
 
 
+def stop_on_sigterm() -> None:
+    """``kill PID`` stops the batch like Ctrl-C: workers stopped, manifest written."""
+    import signal
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: list[str] | None = None) -> int:
+    stop_on_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.raw.is_dir():
@@ -118,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.stages import run_stage
 
         progress = Progress(args)
-        rows, summary = run_stage(args.command, args.raw, args.clean, settings, only=args.only, report=progress.report,
+        _, summary = run_stage(args.command, args.raw, args.clean, settings, only=args.only, report=progress.report,
                                   announce=progress.announce, **worker_options(args))
         progress.close()
         return finish(summary, args)
@@ -128,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def load_settings(args: argparse.Namespace) -> Any:
-    from pipeline.config import find_settings, load_settings as load_file
+    from pipeline.config import find_settings
+    from pipeline.config import load_settings as load_file
 
     if args.settings:
         return load_file(args.settings)
@@ -155,10 +167,10 @@ def run(args: argparse.Namespace, settings: Any) -> int:
     if args.keep_stages:
         from pipeline.stages import run_batch_keeping_stages
 
-        rows, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
-                                                 report=progress.report, announce=progress.announce, **options)
+        _, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
+                                                 report=progress.report, announce=progress.announce, dask=args.dask, **options)
     else:
-        rows, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
+        _, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
                                   announce=progress.announce, dask=args.dask, **options)
     progress.close()
     return finish(summary, args)

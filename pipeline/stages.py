@@ -1,0 +1,266 @@
+"""The stages one at a time, each leaving JSON Lines under ``clean/.stages/<doc-id>/``.
+
+``extract.jsonl`` and ``normalize.jsonl``: a first line with the extraction's source,
+metadata, stats, tables and page sizes, then one line per :class:`~pipeline.model.Line`
+(``dataclasses.asdict``, so its ``page`` is on it). ``structure.jsonl``: a first line with
+source, metadata and stats, then one line per block (``{"block": …}``), footnote
+(``{"footnote": …}``) and note (``{"note": …}``). ``write`` turns that into the output
+folder, exactly as ``pipeline run`` would.
+
+Workers read the files of the stage before; only the batch process writes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pipeline.batch import (
+    STAGES_FOLDER,
+    Input,
+    Limits,
+    Outcome,
+    Summary,
+    corpus_record,
+    discover,
+    empty_row,
+    one_line,
+    process_input,
+    run_batch,
+    run_isolated,
+    write_stage_files,
+)
+from pipeline.errors import DocumentError
+from pipeline.language import guess_language
+from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
+from pipeline.normalize import normalize
+from pipeline.process import describe_source, extract
+from pipeline.settings import Settings
+from pipeline.structure import Structure, structure
+from pipeline.write import document_files
+
+STAGE_FILES = {"extract": "extract.jsonl", "normalize": "normalize.jsonl", "structure": "structure.jsonl"}
+
+
+def dumps(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- extract.jsonl and normalize.jsonl ---------------------------------------------------
+
+
+def extraction_lines(extraction: Extraction) -> str:
+    head = {
+        "source": asdict(extraction.source), "metadata": extraction.metadata, "stats": extraction.stats,
+        "tables": [asdict(table) for table in extraction.tables],
+        "pages": [{"number": p.number, "width": p.width, "height": p.height} for p in extraction.pages],
+    }
+    lines = [dumps(head)] + [dumps(asdict(line)) for page in extraction.pages for line in page.lines]
+    return "\n".join(lines) + "\n"
+
+
+def read_extraction(text: str) -> Extraction:
+    records = [json.loads(line) for line in text.splitlines()]
+    head, lines = records[0], [line_from(record) for record in records[1:]]
+    pages = tuple(
+        Page(number=p["number"], lines=tuple(line for line in lines if line.page == p["number"]), width=p["width"], height=p["height"])
+        for p in head["pages"]
+    )
+    return Extraction(
+        source=Source(**head["source"]), pages=pages, metadata=head["metadata"],
+        tables=tuple(table_from(t) for t in head["tables"]), stats=head["stats"],
+    )
+
+
+def line_from(record: dict[str, Any]) -> Line:
+    box = record.pop("box")
+    return Line(**record, box=Box(**box) if box else None)
+
+
+def table_from(record: dict[str, Any]) -> Table:
+    box = record.pop("box")
+    return Table(
+        **{**record, "rows": tuple(tuple(row) for row in record["rows"]), "pages": tuple(record["pages"])},
+        box=Box(**box) if box else None,
+    )
+
+
+# --- structure.jsonl ----------------------------------------------------------------------
+
+
+def structure_lines(normalized: Extraction, result: Structure, metadata: dict[str, Any]) -> str:
+    """The structure stage's output, with the metadata and stats the document will carry."""
+    stats = dict(normalized.stats)
+    stats.update(result.stats)
+    head = {"source": asdict(normalized.source), "metadata": metadata, "stats": stats}
+    lines = [dumps(head)]
+    lines += [dumps({"block": asdict(block)}) for block in result.blocks]
+    lines += [dumps({"footnote": asdict(footnote)}) for footnote in result.footnotes]
+    lines += [dumps({"note": asdict(note)}) for note in result.notes]
+    return "\n".join(lines) + "\n"
+
+
+def read_document(text: str, doc_id: str, settings: Settings) -> Document:
+    records = [json.loads(line) for line in text.splitlines()]
+    head = records[0]
+    blocks = tuple(block_from(r["block"]) for r in records[1:] if "block" in r)
+    footnotes = tuple(Footnote(**r["footnote"]) for r in records[1:] if "footnote" in r)
+    notes = tuple(Note(**r["note"]) for r in records[1:] if "note" in r)
+    return Document(
+        id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
+        notes=notes, stats=head["stats"], settings=settings.as_dict(),
+    )
+
+
+def block_from(record: dict[str, Any]) -> Block:
+    table = record.pop("table")
+    return Block(
+        **{**record, "pages": tuple(record["pages"]), "footnote_refs": tuple(FootnoteRef(**r) for r in record["footnote_refs"])},
+        table=table_from(table) if table else None,
+    )
+
+
+# --- one stage of one document ------------------------------------------------------------
+
+
+def document_metadata(extraction: Extraction) -> dict[str, Any]:
+    metadata = dict(extraction.metadata)
+    metadata.setdefault("pages", len(extraction.pages))
+    return metadata
+
+
+def structure_document(normalized: Extraction, settings: Settings, metadata: dict[str, Any]) -> str:
+    result = structure(normalized, settings.structure)
+    metadata = dict(metadata)
+    metadata.setdefault("language", guess_language("\n".join(block.text for block in result.blocks)))
+    return structure_lines(normalized, result, metadata)
+
+
+def run_one_stage(stage: str, clean: Path, item: Input, settings: Settings) -> Outcome:
+    """Run ``stage`` on one input: read the stage before's file, return this stage's file."""
+    started = time.perf_counter()
+    row = empty_row(item)
+    folder = clean / STAGES_FOLDER / item.doc_id
+    try:
+        if stage == "extract":
+            source = describe_source(item.path, item.shown_path)
+            row.update(sha256=source.sha256, kind=source.kind)
+            content = extraction_lines(extract(item.path, settings, source))
+        elif stage == "normalize":
+            extraction = read_extraction(read_stage(folder, "extract"))
+            row.update(sha256=extraction.source.sha256, kind=extraction.source.kind)
+            content = extraction_lines(normalize(extraction, settings.normalize))
+        elif stage == "structure":
+            normalized = read_extraction(read_stage(folder, "normalize"))
+            row.update(sha256=normalized.source.sha256, kind=normalized.source.kind)
+            extracted_metadata = json.loads(read_stage(folder, "extract").split("\n", 1)[0])
+            metadata = dict(extracted_metadata["metadata"])
+            metadata.setdefault("pages", len(extracted_metadata["pages"]))
+            content = structure_document(normalized, settings, metadata)
+        else:
+            raise ValueError(f"unknown stage {stage!r}")
+    except DocumentError as error:
+        row.update(status="failed", error=one_line(str(error)), seconds=f"{time.perf_counter() - started:.3f}")
+        return Outcome(row=row)
+    except MemoryError:
+        raise
+    except Exception as error:  # noqa: BLE001  (reported as a failed row, like the batch does)
+        row.update(status="failed", error=one_line(f"{type(error).__name__}: {error}"), seconds=f"{time.perf_counter() - started:.3f}")
+        return Outcome(row=row)
+    row.update(status="ok", seconds=f"{time.perf_counter() - started:.3f}")
+    return Outcome(row=row, stage_files={STAGE_FILES[stage]: content})
+
+
+def read_stage(folder: Path, stage: str) -> str:
+    path = folder / STAGE_FILES[stage]
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError(f"no {STAGE_FILES[stage]}: run 'pipeline {stage}' first") from None
+
+
+def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
+    """The ``write`` stage: the document's folder from its ``structure.jsonl``."""
+    started = time.perf_counter()
+    row = empty_row(item)
+    try:
+        document = read_document(read_stage(clean / STAGES_FOLDER / item.doc_id, "structure"), item.doc_id, settings)
+        row.update(sha256=document.source.sha256, kind=document.source.kind)
+        files = dict(document_files(document))
+    except DocumentError as error:
+        row.update(status="failed", error=one_line(str(error)), seconds=f"{time.perf_counter() - started:.3f}")
+        return Outcome(row=row)
+    row.update(
+        status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
+        blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
+        seconds=f"{time.perf_counter() - started:.3f}",
+    )
+    return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
+
+
+def process_keeping_stages(item: Input, settings: Settings) -> Outcome:
+    """:func:`~pipeline.batch.process_input` that also hands back the three stage files."""
+    started = time.perf_counter()
+    try:
+        source = describe_source(item.path, item.shown_path)
+        extraction = extract(item.path, settings, source)
+        metadata = document_metadata(extraction)
+        normalized = normalize(extraction, settings.normalize)
+        stage_files = {"extract.jsonl": extraction_lines(extraction), "normalize.jsonl": extraction_lines(normalized)}
+        stage_files["structure.jsonl"] = structure_document(normalized, settings, metadata)
+        document = read_document(stage_files["structure.jsonl"], item.doc_id, settings)
+        files = dict(document_files(document))
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001  (the plain path words the failure as a batch always does)
+        return process_input(item, settings)
+    outcome = write_outcome(item, document, files, started)
+    return Outcome(row=outcome.row, files=files, corpus_record=outcome.corpus_record, stage_files=stage_files)
+
+
+def write_outcome(item: Input, document: Document, files: dict[str, str], started: float) -> Outcome:
+    row = empty_row(item)
+    row.update(
+        sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
+        words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
+        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}",
+    )
+    return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
+
+
+# --- many documents -----------------------------------------------------------------------
+
+
+def run_batch_keeping_stages(raw: Path, clean: Path, settings: Settings, **options: Any) -> tuple[list[dict[str, str]], Summary]:
+    return run_batch(raw, clean, settings, task=process_keeping_stages, **options)
+
+
+def run_stage(
+    stage: str, raw: Path, clean: Path, settings: Settings, *, only: str | None = None,
+    report: Callable[[Outcome], None] | None = None, announce: Callable[[int, int], None] | None = None,
+    jobs: int = 1, limits: Limits | None = None,
+) -> tuple[list[dict[str, str]], Summary]:
+    """Run one stage over every input; ``write`` also writes the manifest and the corpus."""
+    if stage == "write":
+        return run_batch(raw, clean, settings, only=only, report=report, announce=announce, jobs=jobs, limits=limits,
+                         force=True, task=partial(write_from_stages, clean))
+    started = time.perf_counter()
+    inputs = discover(raw, only)
+    if announce:
+        announce(len(inputs), len(inputs))
+    summary = Summary()
+    rows = {}
+    for item, outcome in run_isolated(inputs, settings, jobs, limits or Limits(), partial(run_one_stage, stage, clean)):
+        if outcome.stage_files:
+            write_stage_files(clean, item, outcome.stage_files)
+        rows[item.doc_id] = outcome.row
+        summary.counts[outcome.row["status"]] += 1
+        if report:
+            report(outcome)
+    summary.seconds = time.perf_counter() - started
+    return [rows[item.doc_id] for item in inputs], summary

@@ -1,0 +1,349 @@
+"""Batches that archivists can trust: isolation, determinism, crash safety, incremental reruns.
+
+One batch of 40+ inputs (variants of the seed export, small reportlab PDFs) with bad ones
+mixed in: each bad one becomes a failed row with a one-line reason, and the rest is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import CHECKPOINT_DOCUMENTS, Limits, discover, run_batch
+from pipeline.process import process
+
+from .conftest import SEED, require
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+UNDECODABLE = b"\x81\x8d\x8f\x90\x9d" * 40
+SENTENCES = [
+    "Immigrants make us a safer and stronger nation.", "Local police agree with the sheriff.",
+    "Support localities exercising their discretion.", "Demand accountability for enforcement operations.",
+    "Combat efforts to force cooperation.", "Questions go to the office in Chicago.",
+]
+"""Distinct per page: a line repeated on every page would be dropped as a running header."""
+TIMEOUT = 1.0
+SLOW_COPIES = 800
+"""The seed export repeated this often takes a few seconds, well past ``TIMEOUT``."""
+
+
+def seed_bytes() -> bytes:
+    return require(SEED / "briefing-interior-enforcement.txt").read_bytes()
+
+
+def seed_variants(count: int, *, copies: int = 1) -> dict[str, bytes]:
+    """The seed export with one word changed per variant, so each has its own hash and text."""
+    seed = seed_bytes()
+    return {f"brief-{n:02d}.txt": seed.replace(b"Washtenaw,", f"Washtenaw-{n},".encode(), 1) * copies for n in range(count)}
+
+
+def make_pdf(path: Path, pages: int, *, encrypt: str | None = None, label: str = "") -> None:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    document = canvas.Canvas(str(path), invariant=1, encrypt=encrypt)
+    for page in range(pages):
+        first, second = SENTENCES[(2 * page) % len(SENTENCES)], SENTENCES[(2 * page + 1) % len(SENTENCES)]
+        document.drawString(72, 700, f"{first} ({label})")
+        document.drawString(72, 686, second)
+        document.showPage()
+    document.save()
+
+
+def read_manifest(clean: Path) -> dict[str, dict[str, str]]:
+    with (clean / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row for row in csv.DictReader(handle)}
+
+
+def output_bytes(clean: Path) -> dict[str, bytes]:
+    """Every per-document file and corpus.jsonl: what must not depend on how the batch ran."""
+    return {
+        p.relative_to(clean).as_posix(): p.read_bytes()
+        for p in sorted(clean.rglob("*"))
+        if p.is_file() and not p.relative_to(clean).parts[0].startswith(".") and p.name != "manifest.csv"
+    }
+
+
+def assert_consistent(clean: Path, *, killed: bool = False) -> None:
+    """manifest.csv, corpus.jsonl and the folders agree; after a kill, folders written since
+    the last checkpoint may still lack their rows (no more than one checkpoint's worth)."""
+    manifest = read_manifest(clean)
+    folders = {p.name for p in clean.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    written = {doc_id for doc_id, row in manifest.items() if row["status"] in ("ok", "skipped")}
+    if killed:
+        assert written <= folders and len(folders - written) <= CHECKPOINT_DOCUMENTS
+    else:
+        assert written == folders
+    corpus = [json.loads(line) for line in (clean / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in corpus] == sorted(written, key=lambda i: manifest[i]["source"])
+    for record in corpus:
+        assert record["text"] == (clean / record["id"] / "text.txt").read_text(encoding="utf-8")
+    assert not [p for p in clean.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+
+
+BAD = {
+    "empty.txt": ("empty", b""),
+    "image.pdf": ("PNG", PNG),
+    "undecodable.txt": ("undecodable", UNDECODABLE),
+}
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("batch") / "raw"
+    folder.mkdir()
+    for name, data in seed_variants(40).items():
+        (folder / name).write_bytes(data)
+    for name, (_, data) in BAD.items():
+        (folder / name).write_bytes(data)
+    (folder / "slow.txt").write_bytes(seed_bytes() * SLOW_COPIES)
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        return folder
+    for n in range(3):
+        make_pdf(folder / f"leaflet-{n}.pdf", n + 1, label=f"number {n}")
+    make_pdf(folder / "locked.pdf", 1, encrypt="secret")
+    good = (folder / "leaflet-2.pdf").read_bytes()
+    (folder / "truncated.pdf").write_bytes(good[: len(good) // 2])
+    return folder
+
+
+@pytest.fixture(scope="module")
+def warm() -> None:
+    """Load the lazily loaded word lists once, here: forked workers then start warm, and the
+    one-second timeout measures documents, not imports."""
+    process(SEED / "briefing-interior-enforcement.txt")
+
+
+@pytest.fixture(scope="module")
+def first_run(raw, warm, tmp_path_factory):
+    clean = tmp_path_factory.mktemp("first") / "clean"
+    rows, summary = run_batch(raw, clean, jobs=2, limits=Limits(timeout=TIMEOUT, max_memory=2048))
+    return clean, rows, summary
+
+
+def test_each_bad_input_fails_alone_with_a_one_line_reason(raw, first_run):
+    clean, rows, summary = first_run
+    manifest = read_manifest(clean)
+    assert len(manifest) == len(discover(raw)) >= 44
+    for name, (reason, _) in BAD.items():
+        row = manifest[name.rsplit(".", 1)[0]]
+        assert row["status"] == "failed" and reason in row["error"], row
+    assert manifest["slow"]["status"] == "failed"
+    assert manifest["slow"]["error"] == f"timed out after {TIMEOUT:g} s"
+    assert manifest["slow"]["sha256"]  # a killed document still gets its hash in the manifest
+    if "locked" in manifest:
+        assert manifest["locked"]["status"] == "failed" and "encrypted" in manifest["locked"]["error"]
+        assert manifest["truncated"]["status"] == "failed" and manifest["truncated"]["error"]
+    for row in manifest.values():
+        assert "\n" not in row["error"]
+        if row["status"] == "failed":
+            assert row["error"] and not (clean / row["id"]).exists()
+    good = [i for i in manifest if i.startswith(("brief-", "leaflet-"))]
+    assert len(good) >= 40
+    for doc_id in good:
+        assert manifest[doc_id]["status"] == "ok", manifest[doc_id]
+        assert (clean / doc_id / "text.txt").read_text(encoding="utf-8")
+    assert summary.counts["ok"] == len(good)
+    assert summary.counts["failed"] == len(manifest) - len(good)
+    assert [row["source"] for row in rows] == sorted(row["source"] for row in rows)
+    assert_consistent(clean)
+
+
+def test_jobs_1_and_jobs_2_write_identical_bytes(raw, first_run, tmp_path):
+    clean, _, _ = first_run
+    other = tmp_path / "clean"
+    run_batch(raw, other, jobs=1, only="[bl]*")  # the good ones (brief-*, leaflet-*) and locked
+    run_batch(raw, other, jobs=1, only="[!bl]*", limits=Limits(timeout=TIMEOUT))
+    assert output_bytes(other) == output_bytes(clean)
+    assert read_manifest(other).keys() == read_manifest(clean).keys()
+
+
+def test_unchanged_inputs_are_skipped_changed_ones_redone(raw, first_run, tmp_path):
+    clean = tmp_path / "clean"
+    run_batch(raw, clean, jobs=2, only="brief-*")
+    before = output_bytes(clean)
+    rows, summary = run_batch(raw, clean, jobs=2, only="brief-*")
+    assert {row["status"] for row in rows} == {"skipped"}
+    assert summary.counts["skipped"] == 40
+    assert output_bytes(clean) == before
+    index = json.loads((clean / ".sources.json").read_text(encoding="utf-8"))
+    assert len(index) == 40
+    # same size and time, other content: trusted (that is what the index is for) ...
+    # ... but a new time means hashing again, and new content means a new document
+    path = raw / "brief-07.txt"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original.replace(b"Washtenaw-7,", b"Washtenaw-8,", 1))
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+        rows, _ = run_batch(raw, clean, jobs=2, only="brief-*")
+        status = {row["id"]: row["status"] for row in rows}
+        assert status.pop("brief-07") == "ok"
+        assert set(status.values()) == {"skipped"}
+        assert "Washtenaw-8" in (clean / "brief-07" / "text.txt").read_text(encoding="utf-8")
+    finally:
+        path.write_bytes(original)
+    assert_consistent(clean)
+
+
+def test_changed_settings_redo_every_document(raw, tmp_path):
+    from pipeline.settings import Settings
+
+    clean = tmp_path / "clean"
+    run_batch(raw, clean, only="brief-0*")
+    rows, _ = run_batch(raw, clean, Settings.from_mapping({"normalize": {"straighten_quotes": True}}), only="brief-0*")
+    assert {row["status"] for row in rows} == {"ok"}
+    document = json.loads((clean / "brief-01" / "document.json").read_text(encoding="utf-8"))
+    assert document["pipeline"]["settings"]["normalize"]["straighten_quotes"] is True
+    assert "“" not in (clean / "brief-01" / "text.txt").read_text(encoding="utf-8")
+
+
+def test_a_document_over_the_memory_limit_fails_and_the_batch_goes_on(tmp_path):
+    """Run from a fresh process: this one's heap, grown by other tests, would blur the limit."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "big.txt").write_bytes(seed_bytes() * 400)
+    (raw / "small.txt").write_bytes(seed_bytes())
+    command = run_command(raw, tmp_path / "clean", "--jobs", "1", "--max-memory", "150")
+    _, err = command.communicate(timeout=120)
+    assert command.returncode == 1, err
+    assert "failed  raw/big.txt: out of memory (limit 150 MB)" in err
+    manifest = read_manifest(tmp_path / "clean")
+    assert manifest["small"]["status"] == "ok"
+    assert manifest["big"]["error"] == "out of memory (limit 150 MB)"
+
+
+def test_a_worker_that_dies_is_replaced(tmp_path, monkeypatch):
+    """A worker killed from outside (the kernel's OOM killer, a segfault) is a failed row."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in seed_variants(4).items():
+        (raw / name).write_bytes(data)
+    (raw / "slow.txt").write_bytes(seed_bytes() * SLOW_COPIES)
+    from pipeline import batch
+
+    original = batch.Worker.__init__
+    victims = []
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        victims.append(self.process)
+
+    monkeypatch.setattr(batch.Worker, "__init__", spy)
+
+    def kill_slow_one(outcome):
+        for process_ in victims:
+            if process_.is_alive():
+                os.kill(process_.pid, signal.SIGKILL)
+
+    rows, _ = run_batch(raw, tmp_path / "clean", jobs=1, only="slow.txt", report=None, limits=Limits(timeout=30),
+                        announce=lambda total, todo: __import__("threading").Timer(0.5, kill_slow_one, args=(None,)).start())
+    assert rows[0]["status"] == "failed"
+    assert rows[0]["error"] == "worker killed by SIGKILL"
+    rows, _ = run_batch(raw, tmp_path / "clean", jobs=1, only="brief-*")
+    assert {row["status"] for row in rows} == {"ok"}
+
+
+def run_command(raw: Path, clean: Path, *options: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--quiet", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def survivors(clean: Path) -> list[int]:
+    """Processes still running with ``clean`` on their command line (the batch's workers)."""
+    deadline = time.monotonic() + 5
+    while True:
+        found = []
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                if str(clean).encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def test_a_killed_batch_leaves_a_consistent_manifest_and_resumes_to_the_same_bytes(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in seed_variants(40, copies=4).items():
+        (raw / name).write_bytes(data)
+    (raw / "empty.txt").write_bytes(b"")
+    whole = tmp_path / "whole"
+    assert run_command(raw, whole, "--jobs", "2").wait(timeout=120) == 1  # empty.txt fails
+
+    clean = tmp_path / "clean"
+    command = run_command(raw, clean, "--jobs", "1")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and command.poll() is None:
+        if (clean / "manifest.csv").exists() and sum(1 for p in clean.iterdir() if p.name.startswith("brief-")) >= 28:
+            break
+        time.sleep(0.005)
+    command.send_signal(signal.SIGKILL)
+    command.wait()
+    assert not survivors(clean), "a worker outlived the killed batch"
+    written = {p.name for p in clean.iterdir() if p.is_dir() and p.name.startswith("brief-")}
+    if command.returncode != -signal.SIGKILL or len(written) == 40:
+        pytest.fail(f"the batch finished before it could be killed ({len(written)} written): make the inputs larger")
+    assert_consistent(clean, killed=True)  # a checkpoint was written after 25 documents
+    assert 25 <= len(read_manifest(clean)) < 41
+
+    resumed = run_command(raw, clean, "--jobs", "2")
+    assert resumed.wait(timeout=120) == 1
+    manifest = read_manifest(clean)
+    assert sum(row["status"] == "skipped" for row in manifest.values()) >= len(written) - 1
+    assert output_bytes(clean) == output_bytes(whole)
+    assert_consistent(clean)
+
+
+def test_sigterm_stops_the_batch_with_its_manifest_written(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in seed_variants(30, copies=4).items():
+        (raw / name).write_bytes(data)
+    clean = tmp_path / "clean"
+    command = run_command(raw, clean, "--jobs", "2")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and command.poll() is None:
+        if clean.exists() and sum(1 for p in clean.iterdir() if p.name.startswith("brief-")) >= 5:
+            break
+        time.sleep(0.005)
+    command.terminate()
+    _, err = command.communicate(timeout=60)
+    if command.returncode == 0:
+        pytest.fail("the batch finished before it could be stopped: make the inputs larger")
+    assert command.returncode == 130, err
+    assert "interrupted" in err
+    assert not survivors(clean)
+    assert_consistent(clean)  # the stopped batch wrote its manifest on the way out
+    assert 5 <= len(read_manifest(clean)) < 30
+
+
+def test_command_exit_status_and_summary(raw, tmp_path):
+    clean = tmp_path / "clean"
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--only", "brief-0*", "--jobs", "2"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "10 ok, 0 skipped, 0 failed" in result.stdout
+    assert "pages/s" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--only", "*.txt", "--jobs", "2", "--timeout", "1", "--quiet"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "failed  raw/slow.txt: timed out after 1 s" in result.stderr
+    assert "10 skipped" in result.stdout
+    assert "ok " not in result.stdout.replace("ok,", "")  # --quiet: no line per document
