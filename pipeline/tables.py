@@ -1,0 +1,656 @@
+"""Every table of a PDF page as a clean :class:`~pipeline.model.Table`.
+
+Layers, each computed from the one below (pdfplumber's model): the page's ruling lines give
+ruled tables; where a page has none, a cheap pass over the characters' x positions looks for
+lines with several wide gaps (aligned columns) and only those bands are handed to
+pdfplumber's slower ``text`` strategy. Raw grids are then cleaned: merged cells spread or
+blanked, multi-line cells joined, spacer rows and columns dropped, the header found (a
+two-row header flattened as ``Top / Sub``), and a table that reads like prose rejected.
+
+The PDF reader calls :func:`find_page_tables` on each pdfplumber page before releasing it and
+drops from the body every character for which :func:`inside_any` is true against
+:attr:`PageTables.exclude` (the tables and their caption lines), so no table text appears
+again in the paragraphs. :func:`merge_continued_tables` then joins tables split by a page
+break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.model import Box, Table
+from pipeline.normalize import clean_line_text
+from pipeline.settings import NormalizeSettings
+from pipeline.structure.hyphenation import join_line
+
+# Kept here until pipeline/patterns.py takes them (that module has another owner).
+CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$)")
+"""A table caption's start: ``Table 2:``, ``Table 2.``, ``TABLE 2 –``, ``Table IV:``, ``Table 3.1``."""
+
+NUMBER = re.compile(r"^[*†]*[(\[]?[-–−+]?[$€£]?\s?\d[\d,.\s]*%?[)\]]?[*†]*$")
+"""A cell that is a number as printed: ``1,234``, ``12.5%``, ``(3)``, ``–0.5``, ``$40``, ``*2,247``."""
+
+STACKED_VALUE = re.compile(r"^(?!.*[^\W\d_]{2})\S+$")
+"""One value of a column that pdfplumber stacked into one cell: no space and no word
+(``291,099``, ``*****``, ``(X)``, ``–``)."""
+
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+"""A year (``2005``): numeric, yet the usual content of a header cell."""
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """How tables are found and cleaned; every default tuned on the test PDFs and the corpus."""
+
+    ruled: bool = True
+    """Look for tables drawn with ruling lines (pdfplumber's ``lines`` strategy): cheap and
+    exact where a producer drew the grid."""
+    unruled: bool = True
+    """Look for tables without lines, by aligned columns (the ``text`` strategy)."""
+    snap_tolerance: float = 3.0
+    """Ruling lines this close (points) are one line: producers draw cell borders twice."""
+    min_column_gap: float = 9.0
+    """A horizontal gap between glyphs at least this wide (points) may be a column gutter.
+    Word spaces of justified 10-12 pt prose stay under about 6 pt."""
+    min_gap_ems: float = 0.9
+    """... and at least this many font sizes wide, so large type needs wider gutters."""
+    min_columns: int = 3
+    """An unruled table has at least this many columns: two columns of text are a
+    two-column page, not a table."""
+    min_rows: int = 3
+    """An unruled table has at least this many rows with aligned columns."""
+    max_row_gap_lines: float = 2.6
+    """Rows of one unruled table are at most this many line heights apart."""
+    header_lines_above: int = 2
+    """Lines with fewer gutters just above an aligned block are taken in as its header."""
+    max_cell_words: int = 12
+    """A cell with more words than this is a sentence, not a table cell."""
+    max_long_cell_share: float = 0.2
+    """A table with more sentence cells than this share of its non-empty cells is prose."""
+    min_ruled_cells: int = 6
+    """A ruled grid with fewer filled cells is a chart legend or a text box, not a table."""
+    min_short_share: float = 0.6
+    """In an unruled table at least this share of cells have at most four words."""
+    max_header_rows: int = 3
+    """At most this many rows are flattened into one header (``Top / Sub``)."""
+    caption_distance: float = 30.0
+    """A caption line lies within this many points above or below its table."""
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class PageTables:
+    """What one page gave: its tables, their caption lines, and every box the body must skip."""
+
+    tables: tuple[Table, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+    @property
+    def exclude(self) -> tuple[Box, ...]:
+        """Boxes whose characters belong to a table or a caption, not to the body text."""
+        boxes = [t.box for t in self.tables if t.box is not None]
+        return tuple(boxes) + tuple(c.box for c in self.captions)
+
+
+@dataclass
+class Grid:
+    """A raw table as a strategy found it, before cleaning (internal)."""
+
+    rows: list[list[str | None]]
+    spans: list[list[str]] = field(default_factory=list)
+    """Per cell: ``""`` for a cell of its own, ``"left"``/``"up"`` for one covered by a merged cell."""
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    ruled: bool = True
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def find_tables(
+    page: Any, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
+    stats: Counter[str] | None = None,
+) -> list[Table]:
+    """The tables of one pdfplumber page, top to bottom, cells cleaned, captions attached."""
+    return list(find_page_tables(page, settings=settings, normalize=normalize, stats=stats).tables)
+
+
+def find_page_tables(
+    page: Any, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
+    stats: Counter[str] | None = None,
+) -> PageTables:
+    """Like :func:`find_tables`, with the caption lines the body text must leave out."""
+    settings = settings or TableSettings()
+    normalize = normalize or NormalizeSettings()
+    stats = stats if stats is not None else Counter()
+    grids: list[Grid] = []
+    if settings.ruled and page.edges:
+        grids += ruled_grids(page, settings)
+    if settings.unruled:
+        taken = [g.bbox for g in grids]
+        bands = aligned_bands(page.chars, settings)
+        if not bands:
+            stats["table_text_search_skipped"] += 1
+        for band in bands:
+            if not any(overlaps(band, box) for box in taken):
+                grids += text_grids(page, band, settings)
+    tables: list[Table] = []
+    captions: list[Caption] = []
+    for grid in sorted(grids, key=lambda g: g.bbox[1]):
+        table = clean_grid(grid, page.page_number, settings, normalize, stats)
+        if table is None:
+            stats["tables_rejected"] += 1
+            continue
+        caption = caption_near(page, grid.bbox, settings=settings)
+        if caption is not None and caption.box not in [c.box for c in captions]:
+            table = replace(table, caption=clean_line_text(caption.text, normalize, stats))
+            captions.append(caption)
+        tables.append(table)
+        stats["tables_found"] += 1
+    return PageTables(tuple(tables), tuple(captions))
+
+
+def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:
+    """Whether a glyph's centre lies in one of the boxes (a table or a caption line).
+
+    ``char_box`` is anything with ``x0, x1, top, bottom`` (a :class:`Box`, the reader's
+    ``Char``) or a pdfplumber char dict.
+
+    >>> inside_any(Box(12, 12, 18, 20), [Box(10, 10, 100, 50)])
+    True
+    >>> inside_any({"x0": 120, "x1": 125, "top": 12, "bottom": 20}, [Box(10, 10, 100, 50)])
+    False
+    """
+    if isinstance(char_box, dict):
+        x = (char_box["x0"] + char_box["x1"]) / 2
+        y = (char_box["top"] + char_box["bottom"]) / 2
+    else:
+        x = (char_box.x0 + char_box.x1) / 2
+        y = (char_box.top + char_box.bottom) / 2
+    return any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in table_boxes)
+
+
+def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | None = None) -> Caption | None:
+    """The ``Table N:`` line just above (preferred) or just below ``bbox`` (x0, top, x1, bottom)."""
+    settings = settings or TableSettings()
+    x0, top, x1, bottom = bbox
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    near = [w for w in words if w["x1"] > x0 - 20 and w["x0"] < x1 + 20
+            and (top - settings.caption_distance <= w["bottom"] <= top + 1
+                 or bottom - 1 <= w["top"] <= bottom + settings.caption_distance)]
+    lines = group_lines(near)
+    above = sorted((ln for ln in lines if ln[0]["bottom"] <= top + 1), key=lambda ln: -ln[0]["top"])
+    below = sorted((ln for ln in lines if ln[0]["top"] >= bottom - 1), key=lambda ln: ln[0]["top"])
+    for line in above[:3] + below[:2]:
+        text = " ".join(w["text"] for w in line)
+        if CAPTION.match(text):
+            box = Box(min(w["x0"] for w in line), min(w["top"] for w in line),
+                      max(w["x1"] for w in line), max(w["bottom"] for w in line))
+            return Caption(text, box)
+    return None
+
+
+def merge_continued_tables(tables: list[Table]) -> list[Table]:
+    """Join a table that a page break split: the first table of page n+1 continues the last
+    table of page n when it has as many columns and either no header or the same header
+    (which is dropped), and no caption of its own.
+
+    >>> a = Table((("County", "Held"), ("Wake", "12")), (1,), box=Box(0, 600, 100, 700), page_order=600)
+    >>> b = Table((("County", "Held"), ("Kent", "3")), (2,), box=Box(0, 50, 100, 90), page_order=50)
+    >>> merged = merge_continued_tables([a, b])
+    >>> merged[0].rows, merged[0].pages
+    ((('County', 'Held'), ('Wake', '12'), ('Kent', '3')), (1, 2))
+    """
+    ordered = sorted(tables, key=lambda t: (t.pages[0] if t.pages else 0, t.page_order))
+    merged: list[Table] = []
+    for table in ordered:
+        previous = merged[-1] if merged else None
+        if previous is not None and continues(previous, table, ordered):
+            rows = table.rows[1:] if table.has_header and previous.has_header else table.rows
+            box = previous.box
+            merged[-1] = replace(previous, rows=previous.rows + rows,
+                                 pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box)
+        else:
+            merged.append(table)
+    return merged
+
+
+def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:
+    if not previous.pages or not table.pages or table.pages[0] != previous.pages[-1] + 1:
+        return False
+    if width(previous) != width(table) or table.caption:
+        return False
+    last_on_page = [t for t in ordered if t.pages and t.pages[0] == previous.pages[-1]]
+    first_on_next = [t for t in ordered if t.pages and t.pages[0] == table.pages[0]]
+    if first_on_next[0] is not table or (last_on_page and last_on_page[-1].page_order > previous.page_order):
+        return False
+    if table.has_header:
+        return previous.has_header and table.rows[0] == previous.rows[0]
+    return True
+
+
+def width(table: Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def parse_number(cell: str) -> float | None:
+    """A cell's number, or None: thousands separators dropped, ``%`` dropped, parentheses and
+    dashes as minus signs. Footnote stars and ``(X)`` are not numbers.
+
+    >>> [parse_number(c) for c in ["1,234", "12.5%", "(3)", "–0.5", "2005", "(X)", "n/a", "1.2.3"]]
+    [1234.0, 12.5, -3.0, -0.5, 2005.0, None, None, None]
+    """
+    text = cell.strip().replace("\u2212", "-").replace("–", "-").replace("\u00a0", "").replace(" ", "")
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    text = text.rstrip("%").lstrip("$€£")
+    if text.startswith("-"):
+        negative, text = not negative, text[1:]
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", text):
+        return None
+    value = float(text.replace(",", ""))
+    return -value if negative else value
+
+
+def table_to_frame(table: Table) -> Any:
+    """The table as a pandas DataFrame of strings, header as column names when it has one
+    (a repeated name gets `` (2)``, an empty one ``column N``)."""
+    import pandas as pd
+
+    n = width(table)
+    rows = [list(row) + [""] * (n - len(row)) for row in table.rows]
+    if table.has_header and rows:
+        seen: Counter[str] = Counter()
+        columns = []
+        for index, name in enumerate(rows[0]):
+            name = name or f"column {index + 1}"
+            seen[name] += 1
+            columns.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+        return pd.DataFrame(rows[1:], columns=columns, dtype="string")
+    return pd.DataFrame(rows, columns=[f"column {i + 1}" for i in range(n)], dtype="string")
+
+
+def typed_frame(table: Table) -> Any:
+    """:func:`table_to_frame` with every column whose non-empty cells are all numbers parsed."""
+    import pandas as pd
+
+    frame = table_to_frame(table)
+    for column in frame.columns:
+        values = [v for v in frame[column].tolist() if v]
+        parsed = [parse_number(v) for v in values]
+        if values and all(p is not None for p in parsed):
+            frame[column] = pd.array([parse_number(v) if v else None for v in frame[column].tolist()], dtype="Float64")
+    return frame
+
+
+def write_parquet(table: Table, path: Path) -> bool:
+    """Write the typed table to Parquet when pyarrow is importable; say whether it did."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    typed_frame(table).to_parquet(path, index=False)
+    return True
+
+
+# --- finding grids -----------------------------------------------------------------------
+
+
+def ruled_grids(page: Any, settings: TableSettings) -> list[Grid]:
+    options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance}
+    return [grid_of(found) for found in page.find_tables(options)]
+
+
+def text_grids(page: Any, band: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
+    x0, top, x1, bottom = band
+    crop = page.crop((max(x0 - 2, 0), max(top - 2, 0), min(x1 + 2, page.width), min(bottom + 2, page.height)))
+    options = {
+        "vertical_strategy": "text", "horizontal_strategy": "text",
+        "min_words_vertical": settings.min_rows, "min_words_horizontal": 1,
+        "text_x_tolerance": 3, "text_y_tolerance": 3, "intersection_tolerance": 5,
+    }
+    grids = []
+    words = None
+    for found in crop.find_tables(options):
+        words = words if words is not None else crop.extract_words()
+        if cuts_words(found, words):
+            continue
+        grid = grid_of(found)
+        grid.ruled = False
+        grids.append(grid)
+    return grids
+
+
+def cuts_words(found: Any, words: list[dict[str, Any]]) -> bool:
+    """Whether a text-strategy grid's column edges run through words: what it does to prose,
+    never to a table whose columns are really aligned."""
+    edges = sorted({round(cell[0], 1) for cell in found.cells} | {round(cell[2], 1) for cell in found.cells})
+    x0, top, x1, bottom = found.bbox
+    inner = [x for x in edges if x0 + 1 < x < x1 - 1]
+    inside = [w for w in words if w["top"] >= top - 1 and w["bottom"] <= bottom + 1]
+    cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
+    return cut > 0.05 * max(len(inside), 1)
+
+
+def grid_of(found: Any) -> Grid:
+    """A pdfplumber table as rows of cell text, with where each ``None`` cell's text lives."""
+    rows = found.extract()
+    spans: list[list[str]] = []
+    boxes = [row.cells for row in found.rows]
+    for r, row in enumerate(rows):
+        kinds = []
+        for c, cell in enumerate(row):
+            if cell is not None or boxes[r][c] is not None:
+                kinds.append("")
+                continue
+            left = next((b for b in reversed(boxes[r][:c]) if b is not None), None)
+            x_start = column_start(boxes, c)
+            kinds.append("left" if left is not None and x_start is not None and left[2] > x_start + 1 else "up")
+        spans.append(kinds)
+    return Grid([list(r) for r in rows], spans, tuple(found.bbox))
+
+
+def column_start(boxes: list[list[Any]], c: int) -> float | None:
+    starts = [row[c][0] for row in boxes if c < len(row) and row[c] is not None]
+    return min(starts) if starts else None
+
+
+def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
+    """Bands of the page whose lines show aligned columns, as (x0, top, x1, bottom); empty
+    when no run of lines has enough wide gaps, so that prose pages skip the text strategy.
+
+    The test is cheap: glyphs are grouped into lines by their bottom, and a line counts when
+    it has ``min_columns - 1`` gaps wider than a gutter. A band is a run of ``min_rows`` such
+    lines, plus the header lines just above it.
+    """
+    lines = chars_to_lines(chars)
+    gaps = [wide_gaps(line, settings) for line in lines]
+    need = settings.min_columns - 1
+    bands = []
+    index = 0
+    while index < len(lines):
+        if len(gaps[index]) < need:
+            index += 1
+            continue
+        run = [index]
+        cursor = index + 1
+        while cursor < len(lines):
+            height = line_height(lines[run[-1]])
+            if lines[cursor][0]["top"] - lines[run[-1]][0]["top"] > settings.max_row_gap_lines * height:
+                break
+            if len(gaps[cursor]) >= need and aligned(gaps[cursor], gaps[run[0]]):
+                run.append(cursor)
+            elif not (cursor + 1 < len(lines) and len(gaps[cursor + 1]) >= need):
+                break  # one odd line (a wrapped cell) may sit between rows, not two
+            cursor += 1
+        if len(run) >= settings.min_rows and len(common_gutters([lines[i] for i in run], settings)) >= need:
+            first = run[0]
+            for _ in range(settings.header_lines_above):
+                above = first - 1
+                if above < 0 or not gaps[above]:
+                    break
+                if lines[first][0]["top"] - lines[above][0]["top"] > settings.max_row_gap_lines * line_height(lines[above]):
+                    break
+                first = above
+            members = [c for i in range(first, run[-1] + 1) for c in lines[i]]
+            bands.append((min(c["x0"] for c in members), min(c["top"] for c in members),
+                          max(c["x1"] for c in members), max(c["bottom"] for c in members)))
+            index = run[-1] + 1
+        else:
+            index += 1
+    return bands
+
+
+def common_gutters(lines: list[list[dict[str, Any]]], settings: TableSettings) -> list[tuple[float, float]]:
+    """The x intervals left blank by every line: the gutters of real columns. Two prose
+    columns share one (the page gutter) however wide their word spaces are."""
+    left = min(line[0]["x0"] for line in lines)
+    right = max(max(c["x1"] for c in line) for line in lines)
+    free = [(left, right)]
+    for line in lines:
+        taken = [(c["x0"], c["x1"]) for c in line]
+        narrowed = []
+        for a, b in free:
+            cuts = sorted((x0, x1) for x0, x1 in taken if x0 < b and x1 > a)
+            start = a
+            for x0, x1 in cuts:
+                if x0 > start:
+                    narrowed.append((start, x0))
+                start = max(start, x1)
+            if start < b:
+                narrowed.append((start, b))
+        free = narrowed
+    least = settings.min_column_gap / 2
+    return [(a, b) for a, b in free if b - a >= least and left < a and b < right]
+
+
+def chars_to_lines(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    ordered = sorted((c for c in chars if c.get("upright", True) and c["text"].strip()), key=lambda c: (round(c["bottom"]), c["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    for char in ordered:
+        if lines and abs(lines[-1][0]["bottom"] - char["bottom"]) <= 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def wide_gaps(line: list[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float]]:
+    found = []
+    for left, right in zip(line, line[1:]):
+        gap = right["x0"] - left["x1"]
+        if gap >= settings.min_column_gap and gap >= settings.min_gap_ems * max(left["size"], right["size"]):
+            found.append((left["x1"], right["x0"]))
+    return found
+
+
+def aligned(gaps: list[tuple[float, float]], reference: list[tuple[float, float]]) -> bool:
+    """Whether two lines share at least two gutters (overlapping gaps)."""
+    shared = sum(1 for a in gaps if any(a[0] < b[1] and b[0] < a[1] for b in reference))
+    return shared >= min(2, len(gaps))
+
+
+def line_height(line: list[dict[str, Any]]) -> float:
+    return max(c["bottom"] - c["top"] for c in line)
+
+
+def overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+# --- cleaning grids ----------------------------------------------------------------------
+
+
+def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize: NormalizeSettings,
+               stats: Counter[str]) -> Table | None:
+    """Cells joined and repaired, spans resolved, spacers dropped, header found; None when
+    what the strategy found is not a table."""
+    rows = [[join_cell(cell, normalize, stats) for cell in row] for row in grid.rows]
+    spans = grid.spans or [[""] * len(row) for row in rows]
+    rows, spans = split_stacked_rows(rows, spans)
+    header_count = count_header_rows(rows, spans, settings)
+    for r in range(len(rows)):
+        for c in range(len(rows[r])):
+            kind = spans[r][c] if c < len(spans[r]) else ""
+            if r < header_count and kind == "left" and c > 0:
+                rows[r][c] = rows[r][c - 1]
+            elif r < header_count and kind == "up" and r > 0:
+                rows[r][c] = rows[r - 1][c]
+    keep_rows = [r for r, row in enumerate(rows) if any(row)]
+    keep_cols = [c for c in range(max((len(r) for r in rows), default=0)) if any(c < len(row) and row[c] for row in rows)]
+    header_count = sum(1 for r in keep_rows if r < header_count)
+    rows = [[rows[r][c] if c < len(rows[r]) else "" for c in keep_cols] for r in keep_rows]
+    rows = fold_interleaved_columns(rows, header_count)
+    rows, header_count = drop_repeated_rows(rows, header_count)
+    if header_count > 1:
+        rows = [flatten_header(rows[:header_count])] + rows[header_count:]
+    if not looks_like_table(rows, grid.ruled, settings):
+        return None
+    x0, top, x1, bottom = grid.bbox
+    return Table(
+        rows=tuple(tuple(row) for row in rows), pages=(page_number,), has_header=header_count > 0,
+        box=Box(x0, top, x1, bottom), page_order=top,
+    )
+
+
+def fold_interleaved_columns(rows: list[list[str]], header_count: int) -> list[list[str]]:
+    """Merge neighbouring columns that never both hold a cell in one row: a grid whose
+    rows were drawn shifted by half a column (the EU CDS table) comes out of pdfplumber
+    with every other cell empty.
+
+    >>> fold_interleaved_columns([["", "Germany", "", "Spain"], ["Q2", "", "0.3", ""]], 0)
+    [['Germany', 'Spain'], ['Q2', '0.3']]
+    """
+    if not rows:
+        return rows
+    c = 0
+    while c < len(rows[0]) - 1:
+        if all(not (row[c] and row[c + 1]) for row in rows) and all(any(row[i] for row in rows) for i in (c, c + 1)):
+            rows = [row[:c] + [row[c] or row[c + 1]] + row[c + 2:] for row in rows]
+        c += 1
+    return rows
+
+
+def drop_repeated_rows(rows: list[list[str]], header_count: int) -> tuple[list[list[str]], int]:
+    """Drop a row identical to the one before it (a row drawn twice)."""
+    out: list[list[str]] = []
+    for index, row in enumerate(rows):
+        if out and row == out[-1]:
+            header_count -= 1 if index < header_count else 0
+            continue
+        out.append(row)
+    return out, header_count
+
+
+def join_cell(cell: str | None, normalize: NormalizeSettings, stats: Counter[str]) -> str:
+    """A cell's lines as one repaired string; a line-end hyphen is rejoined as in the body.
+
+    >>> join_cell("Immi-\\ngration\\ncourt", NormalizeSettings(), Counter())
+    'Immigration court'
+    """
+    if not cell:
+        return ""
+    text = ""
+    for line in cell.split("\n"):
+        text, _ = join_line(text, clean_line_text(line, normalize, stats))
+    return text
+
+
+def split_stacked_rows(rows: list[list[str]], spans: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Split a row whose cells each hold the same number (3+) of one-line values: a ruled
+    table whose rows were not ruled comes out of pdfplumber as one tall row."""
+    out: list[list[str]] = []
+    out_spans: list[list[str]] = []
+    for row, kinds in zip(rows, spans):
+        parts = [cell.split(" ") if cell else [] for cell in row]
+        filled = [p for p in parts if p]
+        counts = {len(p) for p in filled}
+        if len(filled) >= 2 and len(counts) == 1 and counts.pop() >= 3 and all(STACKED_VALUE.match(v) for p in filled for v in p):
+            depth = len(filled[0])
+            out += [[p[i] if p else "" for p in parts] for i in range(depth)]
+            out_spans += [[""] * len(row) for _ in range(depth)]
+        else:
+            out.append(row)
+            out_spans.append(kinds)
+    return out, out_spans
+
+
+def is_numeric(cell: str) -> bool:
+    return bool(NUMBER.match(cell)) and not YEAR.match(cell)
+
+
+def count_header_rows(rows: list[list[str]], spans: list[list[str]], settings: TableSettings) -> int:
+    """How many rows at the top are header rows: text over a body with numbers (or, in a
+    table of words, a top row whose cells never recur below); a row under merged cells
+    (``2019`` spanning ``Held | Released``) is a header row too."""
+    if len(rows) < 2:
+        return 0
+    first = [cell for cell in rows[0] if cell]
+    if not first or any(is_numeric(cell) for cell in first):
+        return 0
+    body_numeric = any(is_numeric(cell) for row in rows[1:] for cell in row if cell)
+    if not body_numeric and not distinct_first_row(rows):
+        return 0
+    count = 1
+    while count < min(settings.max_header_rows, len(rows) - 1):
+        merged_above = "left" in spans[count - 1] or "up" in spans[count]
+        cells = [cell for cell in rows[count] if cell]
+        if not merged_above or not cells or any(is_numeric(cell) for cell in cells):
+            break
+        count += 1
+    return count
+
+
+def distinct_first_row(rows: list[list[str]]) -> bool:
+    """Without numbers, the top row is a header only when none of its cells recurs below."""
+    below = {cell for row in rows[1:] for cell in row}
+    return all(cell not in below for cell in rows[0] if cell) and len(rows) >= 3
+
+
+def flatten_header(rows: list[list[str]]) -> list[str]:
+    """Header rows as one: ``2019`` over ``Held`` gives ``2019 / Held``; a cell merged down
+    (``County`` over itself) is said once.
+
+    >>> flatten_header([["County", "2019", "2019"], ["County", "Held", "Released"]])
+    ['County', '2019 / Held', '2019 / Released']
+    """
+    out = []
+    for column in zip(*rows):
+        parts: list[str] = []
+        for part in column:
+            if part and part not in parts:
+                parts.append(part)
+        out.append(" / ".join(parts))
+    return out
+
+
+def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings) -> bool:
+    """Reject what is not a table: too small, one column, or cells that are sentences."""
+    n_cols = max((len(row) for row in rows), default=0)
+    least_cols = 2 if ruled else settings.min_columns
+    least_rows = 2 if ruled else settings.min_rows
+    if n_cols < least_cols or len(rows) < least_rows:
+        return False
+    cells = [cell for row in rows for cell in row if cell]
+    if not cells:
+        return False
+    long = sum(1 for cell in cells if len(cell.split()) > settings.max_cell_words)
+    if long > settings.max_long_cell_share * len(cells):
+        return False
+    # a chart drawn with rectangles cuts its value labels apart ("20" | ".4")
+    fragments = sum(1 for cell in cells if re.fullmatch(r"\.\d+|\d+\.", cell))
+    if fragments > 0.1 * len(cells):
+        return False
+    if ruled and len(cells) < settings.min_ruled_cells:
+        return False
+    if not ruled:
+        short = sum(1 for cell in cells if len(cell.split()) <= 4)
+        if short < settings.min_short_share * len(cells):
+            return False
+        # a text-strategy grid over prose cuts words apart: few short cells, many fragments
+        filled_share = len(cells) / (n_cols * len(rows))
+        if filled_share < 0.5:
+            return False
+    return True

@@ -1,0 +1,332 @@
+"""Tables: synthetic PDFs with every cell known, the ICDAR 2013 ground truth of the corpus."""
+
+from __future__ import annotations
+
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Box, Table
+from pipeline.tables import (
+    TableSettings, aligned_bands, caption_near, find_page_tables, find_tables, inside_any, merge_continued_tables,
+    parse_number, table_to_frame, typed_frame, write_parquet,
+)
+from tests.conftest import CORPUS, require
+from tests.pdf_factory import PdfBuilder
+from tests.table_pdfs import aligned_table, merged_header_table, prose, ruled_table
+
+pdfplumber = pytest.importorskip("pdfplumber")
+
+HEADER = ("County", "Detained", "Released", "Share")
+
+
+def open_pages(path: Path) -> list:
+    pdf = pdfplumber.open(path)
+    return pdf.pages
+
+
+# --- synthetic PDFs ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def ruled_pdf(tmp_path: Path) -> Path:
+    builder = PdfBuilder(tmp_path / "ruled.pdf")
+    top = prose(builder, 72, 72)
+    builder.line(72, top + 14, "Table 1: Detention counts by county", size=10)
+    top = ruled_table(builder, 72, top + 22, [110, 80, 80, 80, 60], [
+        ["County", "Detained", "Released", "Share", ""],
+        ["", "", "", "", ""],  # a spacer row, and the last column is a spacer column
+        ["Wake", "1,234", "(3)", "12.5%", ""],
+        ["Immi-\ngration court", "56", "7", "0.4%", ""],
+    ])
+    prose(builder, 72, top + 24)
+    return builder.save()
+
+
+def test_ruled_table_every_cell_and_caption(ruled_pdf: Path) -> None:
+    stats: Counter[str] = Counter()
+    [page] = open_pages(ruled_pdf)
+    found = find_page_tables(page, stats=stats)
+    [table] = found.tables
+    assert table.rows == (
+        HEADER,
+        ("Wake", "1,234", "(3)", "12.5%"),
+        ("Immigration court", "56", "7", "0.4%"),
+    )
+    assert table.has_header and table.pages == (1,)
+    assert table.caption == "Table 1: Detention counts by county"
+    assert table.box is not None and table.page_order == table.box.top
+    assert table.box.x0 == pytest.approx(72) and table.box.x1 == pytest.approx(482)
+    [caption] = found.captions
+    assert caption.box.bottom <= table.box.top and caption.box.x0 == pytest.approx(72)
+    assert found.exclude == (table.box, caption.box)
+    assert stats["tables_found"] == 1
+
+
+def test_table_and_caption_chars_are_excluded_from_the_body(ruled_pdf: Path) -> None:
+    [page] = open_pages(ruled_pdf)
+    found = find_page_tables(page)
+    body = "".join(c["text"] for c in page.chars if not inside_any(c, found.exclude))
+    assert "Detention" not in body and "1,234" not in body and "Wake" not in body
+    assert "county" in body
+
+
+def test_caption_near_reads_the_line_above(ruled_pdf: Path) -> None:
+    [page] = open_pages(ruled_pdf)
+    [table] = find_tables(page)
+    caption = caption_near(page, (table.box.x0, table.box.top, table.box.x1, table.box.bottom))
+    assert caption is not None and caption.text == "Table 1: Detention counts by county"
+
+
+def test_unruled_aligned_table(tmp_path: Path) -> None:
+    builder = PdfBuilder(tmp_path / "unruled.pdf")
+    top = prose(builder, 72, 72)
+    top = aligned_table(builder, 72, top + 20, [0, 140, 230, 320], [
+        list(HEADER), ["Wake", "1,234", "(3)", "12.5%"], ["Durham", "56", "7", "0.4%"], ["Orange", "890", "12", "3.1%"],
+    ])
+    builder.line(72, top + 6, "Table 2. Counts as reported by each office", size=10)
+    prose(builder, 72, top + 30)
+    [page] = open_pages(builder.save())
+    [table] = find_tables(page)
+    assert table.rows == (
+        HEADER, ("Wake", "1,234", "(3)", "12.5%"), ("Durham", "56", "7", "0.4%"), ("Orange", "890", "12", "3.1%"),
+    )
+    assert table.has_header
+    assert table.caption == "Table 2. Counts as reported by each office"
+
+
+def test_merged_header_cells_are_spread_and_flattened(tmp_path: Path) -> None:
+    builder = PdfBuilder(tmp_path / "merged.pdf")
+    merged_header_table(builder, 72, 100, [["Wake", "10", "2", "12", "3"], ["Kent", "4", "1", "5", "0"]])
+    [page] = open_pages(builder.save())
+    [table] = find_tables(page)
+    assert table.rows == (
+        ("County", "2019 / Held", "2019 / Released", "2020 / Held", "2020 / Released"),
+        ("Wake", "10", "2", "12", "3"),
+        ("Kent", "4", "1", "5", "0"),
+    )
+
+
+def test_table_across_a_page_break_is_one_table(tmp_path: Path) -> None:
+    builder = PdfBuilder(tmp_path / "break.pdf")
+    top = prose(builder, 72, 72)
+    for _ in range(12):
+        top = prose(builder, 72, top + 6)
+    body_1 = [["Wake", "1,234", "(3)", "12.5%"], ["Durham", "56", "7", "0.4%"]]
+    body_2 = [["Orange", "890", "12", "3.1%"], ["Kent", "4", "1", "0.1%"]]
+    ruled_table(builder, 72, 640, [110, 80, 80, 80], [list(HEADER)] + body_1)
+    builder.new_page()
+    end = ruled_table(builder, 72, 72, [110, 80, 80, 80], [list(HEADER)] + body_2)
+    prose(builder, 72, end + 24)
+    pages = open_pages(builder.save())
+    tables = [t for page in pages for t in find_tables(page)]
+    assert [t.pages for t in tables] == [(1,), (2,)]
+    [table] = merge_continued_tables(tables)
+    assert table.pages == (1, 2)
+    assert table.rows == (HEADER, *map(tuple, body_1 + body_2))
+
+
+def test_two_column_prose_is_no_table(tmp_path: Path) -> None:
+    builder = PdfBuilder(tmp_path / "columns.pdf")
+    left = ["Immigration courts heard more cases this", "year than in any year before, and the",
+            "backlog grew in every state that reported", "its figures to the office in time for the",
+            "annual review of detention and release"] * 6
+    right = ["Counties that answered the request for", "records said that the numbers were not",
+             "final, and that several of the offices", "had changed the way they counted people",
+             "held on a detainer during the period"] * 6
+    for index, (a, b) in enumerate(zip(left, right)):
+        builder.line(72, 72 + 13 * index, a)
+        builder.line(320, 72 + 13 * index, b)
+    [page] = open_pages(builder.save())
+    stats: Counter[str] = Counter()
+    assert find_tables(page, stats=stats) == []
+    assert aligned_bands(page.chars, TableSettings()) == []
+    assert stats["table_text_search_skipped"] == 1  # the cheap pre-check spared the text strategy
+
+
+def test_prose_page_with_one_wide_gap_per_line_skips_the_text_search(tmp_path: Path) -> None:
+    builder = PdfBuilder(tmp_path / "gap.pdf")
+    for index in range(10):
+        builder.line(72, 72 + 13 * index, "Section 287(g) agreements")
+        builder.line(400, 72 + 13 * index, f"page {index}")
+    [page] = open_pages(builder.save())
+    assert aligned_bands(page.chars, TableSettings()) == []
+
+
+# --- pure functions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("1,234", 1234.0), ("12.5%", 12.5), ("(3)", -3.0), ("–0.5", -0.5), ("-1,826", -1826.0), ("0", 0.0),
+    ("$40", 40.0), (".5", 0.5),
+    # negative cases: not numbers
+    ("(X)", None), ("287(g)", None), ("2017–2018", None), ("Title VI", None), ("1.2.3", None), ("", None),
+    ("12,34", None), ("*****", None),
+])
+def test_parse_number(cell: str, expected: float | None) -> None:
+    assert parse_number(cell) == expected
+
+
+def table(rows: list[list[str]], page: int, top: float, *, header: bool = True, caption: str | None = None) -> Table:
+    return Table(tuple(map(tuple, rows)), (page,), has_header=header, caption=caption,
+                 box=Box(72, top, 500, top + 100), page_order=top)
+
+
+def test_merge_without_repeated_header() -> None:
+    a = table([["County", "Held"], ["Wake", "12"]], 1, 600)
+    b = table([["Kent", "3"]], 2, 60, header=False)
+    [merged] = merge_continued_tables([a, b])
+    assert merged.rows == (("County", "Held"), ("Wake", "12"), ("Kent", "3")) and merged.pages == (1, 2)
+
+
+@pytest.mark.parametrize("second", [
+    table([["County", "Held", "Released"], ["Kent", "3", "1"]], 2, 60),  # other column count
+    table([["State", "Held"], ["Ohio", "3"]], 2, 60),  # another header: another table
+    table([["County", "Held"], ["Kent", "3"]], 3, 60),  # not the next page
+    table([["County", "Held"], ["Kent", "3"]], 2, 60, caption="Table 2: Releases"),  # its own caption
+])
+def test_tables_that_do_not_continue_stay_apart(second: Table) -> None:
+    first = table([["County", "Held"], ["Wake", "12"]], 1, 600)
+    assert len(merge_continued_tables([first, second])) == 2
+
+
+def test_merge_takes_only_the_last_table_of_a_page() -> None:
+    first = table([["County", "Held"], ["Wake", "12"]], 1, 100)
+    last = table([["Region", "Cases"], ["North", "7"]], 1, 600)
+    following = table([["County", "Held"], ["Kent", "3"]], 2, 60)
+    assert len(merge_continued_tables([first, last, following])) == 3
+
+
+@pytest.mark.parametrize("box, expected", [
+    (Box(100, 100, 104, 110), True), ({"x0": 100, "x1": 104, "top": 100, "bottom": 110}, True),
+    (Box(10, 100, 14, 110), False), (Box(100, 195, 104, 215), False),  # centre below the box
+])
+def test_inside_any(box: object, expected: bool) -> None:
+    assert inside_any(box, [Box(72, 90, 500, 200)]) is expected
+
+
+def test_frames_and_parquet(tmp_path: Path) -> None:
+    t = table([["County", "Held", "Share", "County"], ["Wake", "1,234", "12.5%", "x"], ["Kent", "(3)", "", "y"]], 1, 0)
+    frame = table_to_frame(t)
+    assert list(frame.columns) == ["County", "Held", "Share", "County (2)"]
+    assert frame["Held"].tolist() == ["1,234", "(3)"]
+    typed = typed_frame(t)
+    assert typed["Held"].tolist() == [1234.0, -3.0]
+    assert typed["Share"].tolist()[0] == 12.5 and typed["County"].tolist() == ["Wake", "Kent"]
+    target = tmp_path / "t.parquet"
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        assert write_parquet(t, target) is False and not target.exists()
+    else:
+        import pandas as pd
+
+        assert write_parquet(t, target) is True
+        assert pd.read_parquet(target)["Held"].tolist() == [1234.0, -3.0]
+
+
+def test_headerless_frame_numbers_its_columns() -> None:
+    frame = table_to_frame(table([["Wake", "1"], ["Kent", "2"]], 1, 0, header=False))
+    assert list(frame.columns) == ["column 1", "column 2"] and len(frame) == 2
+
+
+# --- the corpus: ICDAR 2013 table ground truth ---------------------------------------------
+
+
+def ground_truth(path: Path) -> list[dict]:
+    """Each table region of an ICDAR 2013 ``*-str.xml``: page, shape, box (PDF coordinates,
+    origin bottom left) and cells by (row, column)."""
+    regions = []
+    for table_el in ET.parse(path).getroot().iter("table"):
+        for region in table_el.iter("region"):
+            cells = {}
+            boxes = []
+            for cell in region.iter("cell"):
+                row, col = int(cell.get("start-row")), int(cell.get("start-col"))
+                end_row, end_col = int(cell.get("end-row", row)), int(cell.get("end-col", col))
+                cells[row, col] = " ".join((cell.findtext("content") or "").split())
+                box = cell.find("bounding-box")
+                boxes.append([float(box.get(k)) for k in ("x1", "y1", "x2", "y2")])
+                cells.setdefault((end_row, end_col), cells[row, col])
+            n_rows = 1 + max(r for r, _ in cells)
+            n_cols = 1 + max(c for _, c in cells)
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            regions.append({"page": int(region.get("page")), "shape": (n_rows, n_cols), "box": box, "cells": cells})
+    return regions
+
+
+# (file, table index in the ground truth) -> what we reach today: rows within `row_slack`, and
+# at least `least_cols` of the ground truth's columns (stub columns without rules are missed).
+ICDAR = [
+    ("census-disability-report-2010", 0, 2, 9),
+    ("census-disability-report-2010", 1, 3, 9),
+    ("eu-sovereign-cds-report", 0, 1, 6),
+    ("finland-education-policy-profile", 1, 0, 3),
+    ("finland-education-policy-profile", 2, 1, 11),
+    ("finland-education-policy-profile", 3, 1, 8),
+    ("finland-education-policy-profile", 4, 0, 2),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_tables() -> dict[str, list[Table]]:
+    found: dict[str, list[Table]] = {}
+    for name in {name for name, *_ in ICDAR}:
+        path = CORPUS / f"{name}.pdf"
+        if not path.exists():
+            continue
+        with pdfplumber.open(path) as pdf:
+            found[name] = [t for page in pdf.pages for t in find_tables(page)]
+            found[name + "#height"] = [float(pdf.pages[0].height)]  # type: ignore[list-item]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, index, row_slack, least_cols", ICDAR)
+def test_icdar_table_is_found_with_its_shape_and_cells(name: str, index: int, row_slack: int, least_cols: int,
+                                                       corpus_tables: dict) -> None:
+    require(CORPUS / f"{name}.pdf")
+    truth = ground_truth(require(CORPUS / f"{name}.groundtruth-tables.xml"))[index]
+    height = corpus_tables[name + "#height"][0]
+    x0, y0, x1, y1 = truth["box"]
+    region = (x0, height - y1, x1, height - y0)
+    candidates = [t for t in corpus_tables[name] if truth["page"] in t.pages
+                  and t.box.x0 < region[2] and region[0] < t.box.x1 and t.box.top < region[3] and region[1] < t.box.bottom]
+    assert len(candidates) == 1, f"page {truth['page']}: {len(candidates)} tables over the ground-truth region"
+    [found] = candidates
+    rows = len(found.rows)
+    cols = max(len(r) for r in found.rows)
+    truth_rows, truth_cols = truth["shape"]
+    assert abs(rows - truth_rows) <= row_slack, (rows, truth["shape"])
+    assert least_cols <= cols <= truth_cols, (cols, truth["shape"])
+    # a sample of body cells: every numeric ground-truth cell of the last row is in our last row
+    last = truth_rows - 1
+    expected = [v for (r, _), v in truth["cells"].items() if r == last and parse_number(v.strip("*")) is not None]
+    assert expected, "the ground truth's last row has numbers"
+    ours = set(found.rows[-1])
+    assert sum(v in ours for v in expected) >= 0.5 * len(expected), (expected, found.rows[-1])
+
+
+@pytest.mark.slow
+def test_corpus_page_without_tables_gives_none() -> None:
+    path = require(CORPUS / "faa-handbook-two-column-page.pdf")
+    with pdfplumber.open(path) as pdf:
+        assert [t for page in pdf.pages for t in find_tables(page)] == []
+
+
+@pytest.mark.slow
+def test_table_pass_costs_little_beside_char_access() -> None:
+    path = require(CORPUS / "finland-education-policy-profile.pdf")
+    with pdfplumber.open(path) as pdf:
+        chars = tables = 0.0
+        for page in pdf.pages:
+            start = time.perf_counter()
+            page.chars
+            chars += time.perf_counter() - start
+            start = time.perf_counter()
+            find_tables(page)
+            tables += time.perf_counter() - start
+    assert tables < 10 * chars + 1.0
