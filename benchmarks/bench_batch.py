@@ -3,7 +3,7 @@ and the time of an all-skipped rerun as a share of the first run.
 
 Inputs: --count variants of the seed export (../shared/seed; one word changed in each, and
 every fourth one repeated a few times so that documents differ in size), plus copies of
-raw/briefing-interior-enforcement.pdf with a changed title when that file exists.
+raw/briefing-interior-enforcement-print.pdf with a changed title when that file exists.
 
     python benchmarks/bench_batch.py [--count 40] [--pdfs 6]
 """
@@ -19,7 +19,7 @@ from pipeline.batch import Limits, run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "briefing-interior-enforcement.txt"
-PDF = ROOT / "raw" / "briefing-interior-enforcement.pdf"
+PDF = ROOT / "raw" / "briefing-interior-enforcement-print.pdf"
 
 
 def build_inputs(raw: Path, count: int, pdfs: int) -> None:

@@ -102,6 +102,26 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Caption:
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class PageTables:
+    """What one page gave: its tables, their caption lines, and every box the body must skip."""
+
+    tables: tuple[Table, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+    @property
+    def exclude(self) -> tuple[Box, ...]:
+        """Boxes whose characters belong to a table or a caption, not to the body text."""
+        boxes = [t.box for t in self.tables if t.box is not None]
+        return tuple(boxes) + tuple(c.box for c in self.captions)
+
+
+@dataclass(frozen=True)
 class Extraction:
     """What a reader hands on: pages of lines, tables and the file's own metadata."""
 

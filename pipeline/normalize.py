@@ -196,6 +196,8 @@ def normalize(extraction: Extraction, settings: NormalizeSettings) -> Extraction
 
 
 def normalize_page(page: Page, settings: NormalizeSettings, stats: Counter[str]) -> Page:
+    if not page.lines:
+        return page
     texts = [line.text for line in page.lines]
     repaired = repair_text("\n".join(texts), settings, stats).split("\n")
     if len(repaired) != len(texts):  # a repair must never add or remove a line end

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.model import Box, Table
+from pipeline.model import Box, Caption, PageTables, Table
 from pipeline.normalize import clean_line_text
 from pipeline.settings import NormalizeSettings
 from pipeline.structure.hyphenation import join_line
@@ -82,26 +82,6 @@ class TableSettings:
     """A caption line lies within this many points above or below its table."""
 
 
-@dataclass(frozen=True)
-class Caption:
-    text: str
-    box: Box
-
-
-@dataclass(frozen=True)
-class PageTables:
-    """What one page gave: its tables, their caption lines, and every box the body must skip."""
-
-    tables: tuple[Table, ...] = ()
-    captions: tuple[Caption, ...] = ()
-
-    @property
-    def exclude(self) -> tuple[Box, ...]:
-        """Boxes whose characters belong to a table or a caption, not to the body text."""
-        boxes = [t.box for t in self.tables if t.box is not None]
-        return tuple(boxes) + tuple(c.box for c in self.captions)
-
-
 @dataclass
 class Grid:
     """A raw table as a strategy found it, before cleaning (internal)."""
@@ -126,9 +106,14 @@ def find_tables(
 
 def find_page_tables(
     page: Any, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
-    stats: Counter[str] | None = None,
+    stats: Counter[str] | None = None, chars: Sequence[dict[str, Any]] | None = None,
 ) -> PageTables:
-    """Like :func:`find_tables`, with the caption lines the body text must leave out."""
+    """Like :func:`find_tables`, with the caption lines the body text must leave out.
+
+    ``chars`` (dicts with ``text, x0, x1, top, bottom, size``) spares the cheap pre-check the
+    cost of ``page.chars`` when the reader already holds the page's glyphs; pdfplumber
+    then builds its characters only for pages that do have ruling lines or aligned columns.
+    """
     settings = settings or TableSettings()
     normalize = normalize or NormalizeSettings()
     stats = stats if stats is not None else Counter()
@@ -137,7 +122,7 @@ def find_page_tables(
         grids += ruled_grids(page, settings)
     if settings.unruled:
         taken = [g.bbox for g in grids]
-        bands = aligned_bands(page.chars, settings)
+        bands = aligned_bands(page.chars if chars is None else chars, settings)
         if not bands:
             stats["table_text_search_skipped"] += 1
         for band in bands:
@@ -323,7 +308,7 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
     words = None
     for found in crop.find_tables(options):
         words = words if words is not None else crop.extract_words()
-        if cuts_words(found, words):
+        if cuts_words(found, words) or has_narrow_gutter(found, words, settings):
             continue
         grid = grid_of(found)
         grid.ruled = False
@@ -340,6 +325,23 @@ def cuts_words(found: Any, words: list[dict[str, Any]]) -> bool:
     inside = [w for w in words if w["top"] >= top - 1 and w["bottom"] <= bottom + 1]
     cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
     return cut > 0.05 * max(len(inside), 1)
+
+
+def has_narrow_gutter(found: Any, words: list[dict[str, Any]], settings: TableSettings) -> bool:
+    """Whether two of a text-strategy grid's columns are no further apart than a word space.
+
+    Lines of prose that happen to line up word for word (repeated phrases, form letters)
+    give one "column" per word; a real table's columns are set apart by a gutter.
+    """
+    x0, top, x1, bottom = found.bbox
+    inside = [w for w in words if w["top"] >= top - 1 and w["bottom"] <= bottom + 1]
+    edges = sorted({round(cell[0], 1) for cell in found.cells if x0 + 1 < cell[0] < x1 - 1})
+    for edge in edges:
+        left = [w["x1"] for w in inside if w["x1"] <= edge + 1]
+        right = [w["x0"] for w in inside if w["x0"] >= edge - 1]
+        if left and right and min(right) - max(left) < settings.min_column_gap / 2:
+            return True
+    return False
 
 
 def grid_of(found: Any) -> Grid:

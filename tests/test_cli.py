@@ -26,7 +26,7 @@ def seed_raw(tmp_path: Path, count: int = 3) -> Path:
     raw.mkdir()
     for n in range(count):
         (raw / f"brief-{n}.txt").write_bytes(seed.replace(b"Washtenaw,", f"Washtenaw-{n},".encode(), 1))
-    pdf = Path(__file__).resolve().parents[1] / "raw" / "briefing-interior-enforcement.pdf"
+    pdf = Path(__file__).resolve().parents[1] / "raw" / "briefing-interior-enforcement-print.pdf"
     if pdf.exists():
         shutil.copy(pdf, raw / "brief.pdf")
     return raw

@@ -1,0 +1,405 @@
+"""The character source: the one place that knows which PDF engine draws the characters.
+
+Everything above this module (:mod:`pipeline.extract.pdf` and the later stages) sees only
+:class:`Char`, :class:`Rule` and the :class:`CharSource` protocol, so a faster engine can
+later feed the same characters without any stage noticing. :class:`PdfplumberSource` is
+the implementation we ship: it opens one page at a time, copies its characters and rules
+into plain frozen dataclasses and releases the page, so memory does not grow with the
+page count.
+
+Coordinates are PDF points with the origin at the page's top left (pdfplumber's
+convention): ``top < bottom``, ``x0 < x1``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from pipeline.errors import DocumentError
+from pipeline.model import PageTables
+
+BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
+"""A font name that says bold: ``Helvetica-Bold``, ``ArialMT,Bold``, ``Gotham-Black``."""
+
+CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
+"""A glyph the font cannot map to Unicode, as pdfminer spells it: ``(cid:12)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph on a page, with the geometry the layout needs."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str = ""
+    upright: bool = True
+
+    @property
+    def bold(self) -> bool:
+        return bool(BOLD_FONT.search(self.fontname))
+
+    @property
+    def unmapped(self) -> bool:
+        """True for a ``(cid:NN)`` glyph: the font gave no Unicode for it."""
+        return self.text.startswith("(cid:") and bool(CID_GLYPH.match(self.text))
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal line drawn on the page (a footnote separator, a table border)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+class SourcePage(Protocol):
+    number: int
+    width: float
+    height: float
+
+    def chars(self) -> list[Char]: ...
+
+    def rules(self) -> list[Rule]: ...
+
+    def tables(self) -> PageTables: ...
+
+
+class SourceDocument(Protocol):
+    page_count: int
+
+    def pages(self) -> Iterator[SourcePage]: ...
+
+    def metadata(self) -> dict[str, str]: ...
+
+
+class CharSource(Protocol):
+    """Opens a PDF and yields its pages one at a time.
+
+    ``open`` raises :class:`~pipeline.errors.DocumentError` for a file that cannot be read
+    (not a PDF, encrypted, damaged), so engines can be swapped without changing messages.
+    """
+
+    def open(self, path: Path) -> Any: ...
+
+
+def drop_duplicate_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """Drop the second copy of glyphs drawn twice at (almost) the same spot.
+
+    Fake-bold PDFs draw each glyph twice, slightly offset, which doubles every letter
+    (``SSaavvooiirr``). This is pdfplumber's ``dedupe_chars`` rule (same text, font and
+    size, position within ``tolerance``), done with a grid lookup: pdfplumber restores
+    the order with ``list.index``, which is quadratic and dominated long pages.
+    Distinct neighbouring letters (``ll`` in ``all``) are a glyph width apart, so they stay.
+
+    >>> a = Char("a", 10, 15, 0, 10, 10)
+    >>> len(drop_duplicate_chars([a, Char("a", 10.4, 15.4, 0.3, 10.3, 10), Char("a", 16, 21, 0, 10, 10)]))
+    2
+    """
+    kept: list[Char] = []
+    # Cells twice the tolerance wide: a copy within the tolerance lies in one of the four
+    # cells around the glyph's corner, so four lookups replace a scan.
+    cell = 2 * tolerance
+    seen: dict[tuple[str, int, int], list[Char]] = {}
+    for char in chars:
+        cx, cy = char.x0 / cell, char.top / cell
+        ix, iy = int(cx), int(cy)
+        nx = ix + 1 if cx - ix >= 0.5 else ix - 1
+        ny = iy + 1 if cy - iy >= 0.5 else iy - 1
+        duplicate = False
+        for key in ((char.text, ix, iy), (char.text, nx, iy), (char.text, ix, ny), (char.text, nx, ny)):
+            for other in seen.get(key, ()):
+                if (
+                    abs(other.x0 - char.x0) <= tolerance
+                    and abs(other.top - char.top) <= tolerance
+                    and other.fontname == char.fontname
+                    and abs(other.size - char.size) < 0.01
+                    and other.upright == char.upright
+                ):
+                    duplicate = True
+                    break
+            if duplicate:
+                break
+        if not duplicate:
+            seen.setdefault((char.text, ix, iy), []).append(char)
+            kept.append(char)
+    return kept
+
+
+# --- pdfplumber ------------------------------------------------------------------------
+
+
+def check_pdf_header(head: bytes) -> int:
+    """Return where ``%PDF-`` starts, or raise ``not a PDF`` naming what the file starts with.
+
+    Readers tolerate junk before the header (the Missouri opinion starts with ``%%EOF``),
+    so we look in the first kilobyte, as Acrobat does.
+
+    >>> check_pdf_header(b"%PDF-1.4 ...")
+    0
+    >>> check_pdf_header(b"%%EOF\\r\\n%PDF-1.5")
+    7
+    """
+    at = head.find(b"%PDF-")
+    if at < 0:
+        shown = head[:12].decode("latin-1").encode("unicode_escape").decode("ascii")
+        raise DocumentError(f"not a PDF (starts with {shown!r})" if head else "empty file")
+    return at
+
+
+def describe_pdf_error(error: BaseException) -> str:
+    """Turn a pdfminer/pdfplumber exception into the manifest's one-line reason."""
+    inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+    name = type(inner).__name__
+    if "Password" in name or "Encryption" in name or "ExtractionNotAllowed" in name:
+        return "encrypted PDF (no password)"
+    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
+    return f"truncated or damaged PDF: {detail[:120]}"
+
+
+@dataclass
+class PdfplumberPage:
+    """One page of a :class:`PdfplumberDocument`; the pdfplumber page is released after use."""
+
+    number: int
+    width: float
+    height: float
+    _chars: list[Char]
+    _rules: list[Rule]
+    _tables: PageTables = PageTables()
+
+    def chars(self) -> list[Char]:
+        return self._chars
+
+    def rules(self) -> list[Rule]:
+        return self._rules
+
+    def tables(self) -> PageTables:
+        """The page's tables (cells cleaned) and the boxes of their text and captions."""
+        return self._tables
+
+
+def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
+    """Chars from pdfplumber's ``page.chars`` dictionaries (kept for comparison in tests)."""
+    return [
+        Char(
+            text=c["text"],
+            x0=float(c["x0"]),
+            x1=float(c["x1"]),
+            top=float(c["top"]),
+            bottom=float(c["bottom"]),
+            size=float(c["size"]),
+            fontname=str(c.get("fontname") or ""),
+            upright=bool(c.get("upright", True)),
+        )
+        for c in raw_chars
+    ]
+
+
+def read_layout(page: Any) -> tuple[list[Char], list[Rule]]:
+    """The page's glyphs and horizontal strokes, read from pdfplumber's parsed layout.
+
+    The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
+    here), without building its dictionaries: ``page.chars`` resolves every attribute of
+    every object (colours, matrices, marked content) that the reader never looks at, which
+    cost a quarter of the reading time on the corpus.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[Char] = []
+    rules: list[Rule] = []
+    stack = list(reversed(page.layout._objs))
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fontname.decode("latin-1")
+            chars.append(
+                Char(
+                    text=obj.get_text(),
+                    x0=obj.x0 + mb_x0,
+                    x1=obj.x1 + mb_x0,
+                    top=height - obj.y1 + mb_top,
+                    bottom=height - obj.y0 + mb_top,
+                    size=float(obj.size),
+                    fontname=str(fontname or ""),
+                    upright=bool(obj.upright),
+                )
+            )
+        elif isinstance(obj, LTContainer):
+            stack.extend(reversed(obj._objs))
+        elif isinstance(obj, LTCurve) and obj.y1 - obj.y0 <= 2.5 and obj.x1 - obj.x0 >= 20:
+            # lines and rectangles are curves in pdfminer; a flat, wide one is a rule
+            rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
+    return chars, rules
+
+
+def page_tables(page: Any, chars: list[Char], stats: Counter[str]) -> PageTables:
+    """The tables of a pdfplumber page, found before the page is released.
+
+    A table that pdfplumber cannot lay out is counted, not fatal: the page's text is still
+    read, only that table is missing.
+    """
+    from pipeline.tables import find_page_tables
+
+    glyphs = [
+        {"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "size": c.size, "upright": c.upright}
+        for c in chars if c.upright and c.text.strip()
+    ]
+    try:
+        return find_page_tables(page, stats=stats, chars=glyphs)
+    except Exception:  # pdfplumber's table finder on a malformed page
+        stats["table_errors"] += 1
+        return PageTables()
+
+
+class PdfplumberDocument:
+    def __init__(self, pdf: Any, dedupe: bool) -> None:
+        self._pdf = pdf
+        self._dedupe = dedupe
+        self.page_count = len(pdf.pages)
+        self.table_stats: Counter[str] = Counter()
+
+    def pages(self) -> Iterator[PdfplumberPage]:
+        for index, page in enumerate(self._pdf.pages):
+            try:
+                chars, rules = read_layout(page)
+                tables = page_tables(page, chars, self.table_stats)
+            except DocumentError:
+                raise
+            except Exception as error:
+                raise DocumentError(describe_pdf_error(error)) from error
+            finally:
+                # Releasing the parsed layout keeps memory flat over hundreds of pages.
+                page.close()
+            if self._dedupe:
+                chars = drop_duplicate_chars(chars)
+            yield PdfplumberPage(index + 1, float(page.width), float(page.height), chars, rules, tables)
+
+    def metadata(self) -> dict[str, str]:
+        """The info dictionary, decoded to strings, with XMP as a fallback for missing keys."""
+        info = {str(k): decode_pdf_value(v) for k, v in (self._pdf.metadata or {}).items()}
+        info = {k: v for k, v in info.items() if v}
+        for key, value in self.xmp_metadata().items():
+            info.setdefault(key, value)
+        return info
+
+    def xmp_metadata(self) -> dict[str, str]:
+        """Title, author, subject and creation date from the XMP packet, when there is one."""
+        try:
+            from pdfminer.pdftypes import resolve1
+
+            stream = resolve1(self._pdf.doc.catalog.get("Metadata"))
+            xml = stream.get_data().decode("utf-8", "replace") if stream is not None else ""
+        except Exception:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+            return {}
+        return parse_xmp(xml)
+
+
+def decode_pdf_value(value: Any) -> str:
+    """A PDF info value as clean text: bytes decoded (UTF-16 with BOM, else Latin-1), names unquoted."""
+    if isinstance(value, bytes):
+        if value.startswith((b"\xfe\xff", b"\xff\xfe")):
+            text = value.decode("utf-16", "replace")
+        else:
+            text = value.decode("latin-1")
+    elif isinstance(value, (str, int, float)):
+        text = str(value)
+    else:
+        name = getattr(value, "name", None)
+        text = str(name) if name is not None else ""
+    return text.replace("\x00", "").strip()
+
+
+XMP_FIELDS = {
+    "Title": re.compile(r"<dc:title\b[^>]*>(.*?)</dc:title>", re.DOTALL),
+    "Author": re.compile(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", re.DOTALL),
+    "Subject": re.compile(r"<dc:description\b[^>]*>(.*?)</dc:description>", re.DOTALL),
+    "CreationDate": re.compile(r"<xmp:CreateDate>(.*?)</xmp:CreateDate>|xmp:CreateDate=\"([^\"]*)\"", re.DOTALL),
+}
+XMP_ITEM = re.compile(r"<rdf:li\b[^>]*?(?<!/)>(.*?)</rdf:li>", re.DOTALL)
+"""One value of an XMP list (``rdf:Alt``/``rdf:Seq``); an empty ``<rdf:li/>`` is skipped."""
+
+
+def parse_xmp(xml: str) -> dict[str, str]:
+    """Read the few XMP fields we use with patterns: a full RDF parser is not worth it here.
+
+    Each field is looked for only inside its own element, so an empty title never takes
+    the next field's value.
+
+    >>> parse_xmp('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Brief</rdf:li></rdf:Alt></dc:title>')
+    {'Title': 'Brief'}
+    >>> parse_xmp('<dc:title><rdf:Alt><rdf:li xml:lang="x-default"/></rdf:Alt></dc:title>'
+    ...           '<dc:creator><rdf:Seq><rdf:li>Ann Lee</rdf:li></rdf:Seq></dc:creator>')
+    {'Author': 'Ann Lee'}
+    """
+    import html
+
+    found = {}
+    for key, pattern in XMP_FIELDS.items():
+        match = pattern.search(xml)
+        if not match:
+            continue
+        inner = next((g for g in match.groups() if g is not None), "")
+        if key != "CreationDate":
+            items = [html.unescape(item).strip() for item in XMP_ITEM.findall(inner)]
+            inner = "; ".join(item for item in items if item) if "<rdf:" in inner else html.unescape(inner)
+        value = " ".join(inner.split())
+        if value and "<" not in value:
+            found[key] = value
+    return found
+
+
+class PdfplumberSource:
+    """The :class:`CharSource` built on pdfplumber (and so pdfminer.six)."""
+
+    def __init__(self, *, dedupe_chars: bool = True) -> None:
+        self.dedupe_chars = dedupe_chars
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[PdfplumberDocument]:
+        import pdfplumber
+
+        with open(path, "rb") as handle:
+            start = check_pdf_header(handle.read(1024))
+            stream: Any = path
+            if start:
+                # Junk before the header shifts every xref offset; reading from the header
+                # on puts them back where pdfminer expects them.
+                handle.seek(start)
+                stream = io.BytesIO(handle.read())
+        try:
+            pdf = pdfplumber.open(stream)
+        except Exception as error:
+            raise DocumentError(describe_pdf_error(error)) from error
+        try:
+            try:
+                document = PdfplumberDocument(pdf, self.dedupe_chars)
+            except Exception as error:
+                raise DocumentError(describe_pdf_error(error)) from error
+            yield document
+        finally:
+            pdf.close()
