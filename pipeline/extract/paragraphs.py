@@ -1,0 +1,182 @@
+"""Assembling a page's :class:`~pipeline.model.Line` list, with paragraph breaks.
+
+The page is laid out header → body → footnotes → footer. A paragraph starts after extra
+vertical space or at a first-line indent (not a hanging indent under a bullet), and ends
+where a column's last line stops short after a full stop; each break becomes a
+``kind="gap"`` line. Each line keeps its box, size, indent and space above.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+from itertools import pairwise
+
+from pipeline import patterns
+from pipeline.extract.page_regions import NOTE_START
+from pipeline.extract.text_lines import SPACE_CHARS, TextLine
+from pipeline.model import Box, Line, Region
+
+# Measures in units of the font size (em) unless named otherwise.
+PARAGRAPH_SPACE = 0.3
+"""A line whose space above exceeds normal line spacing by this share starts a paragraph."""
+
+LIST_START = re.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
+
+
+def assemble_page(
+    number: int,
+    header: list[TextLine],
+    body: list[TextLine],
+    notes: list[TextLine],
+    footer: list[TextLine],
+) -> list[Line]:
+    """Lay the page out as header → body → footnotes → footer, with gap lines at paragraph
+    ends and before each note."""
+    pitch = normal_pitch(body + notes)
+    out: list[Line] = []
+
+    def gap(region: Region) -> None:
+        if out and out[-1].kind != "gap":
+            out.append(Line(text="", page=number, kind="gap", region=region))
+
+    # No gap lines next to the running head and footer: once the structure stage drops
+    # them, a gap there would end a paragraph that runs on to the next page.
+    for line in header:
+        out.append(to_line(line, number, None, None))
+    left_edges = column_left_edges(body + notes)
+    right_edges = column_right_edges(body)
+    for index, line in enumerate(body):
+        previous = body[index - 1] if index else None
+        following = body[index + 1] if index + 1 < len(body) else None
+        space = space_before(previous, line, pitch)
+        indent = line.x0 - left_edges.get(line.column, line.x0)
+        if starts_paragraph(previous, line, following, space, left_edges, pitch):
+            gap("body")
+        out.append(to_line(line, number, indent, space))
+        if (following is None or following.column != line.column) and ends_paragraph(line, right_edges):
+            gap("body")
+    for index, line in enumerate(notes):
+        previous = notes[index - 1] if index else None
+        space = space_before(previous, line, pitch)
+        if previous is None or NOTE_START.match(line.text) or (space or 0) >= PARAGRAPH_SPACE:
+            gap("footnote")
+        out.append(to_line(line, number, line.x0 - left_edges.get(line.column, line.x0), space))
+    for line in footer:
+        out.append(to_line(line, number, None, None))
+    while out and out[-1].kind == "gap":
+        out.pop()
+    while out and out[0].kind == "gap":
+        out.pop(0)
+    if out:
+        out[0] = replace(out[0], starts_page=True)
+    return out
+
+
+def to_line(line: TextLine, page: int, indent: float | None, space: float | None) -> Line:
+    return Line(
+        text=line.text,
+        page=page,
+        region=line.region,
+        box=Box(round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2)),
+        font_size=round(statistics.median(c.size for c in line.chars if c.text not in SPACE_CHARS), 2),
+        bold=line.bold,
+        indent=round(indent, 2) if indent is not None else None,
+        space_before=round(space, 2) if space is not None else None,
+    )
+
+
+def normal_pitch(lines: list[TextLine]) -> float:
+    """Normal line spacing as a multiple of the font size (1.2 when a page has too few lines).
+
+    The most common baseline step between same-size neighbours in one column: a
+    double-spaced brief with single-spaced quotes and captions keeps its double spacing
+    as normal, so its lines are not each taken for a paragraph.
+    """
+    ratios = []
+    for previous, line in pairwise(lines):
+        step = line.baseline - previous.baseline
+        if previous.column == line.column and abs(previous.size - line.size) < 0.5 and 0 < step < 3 * line.size:
+            ratios.append(step / line.size)
+    if len(ratios) < 2:
+        return 1.2
+    bins: dict[int, list[float]] = {}
+    for ratio in ratios:
+        bins.setdefault(round(ratio * 20), []).append(ratio)  # steps of 0.05 line heights
+    fullest = max(bins.values(), key=lambda members: (len(members), -members[0]))
+    return statistics.median(fullest)
+
+
+def space_before(previous: TextLine | None, line: TextLine, pitch: float) -> float | None:
+    """Extra space above a line, in line heights: 0 for normal spacing, 1 for a blank line."""
+    if previous is None or previous.baseline >= line.baseline:
+        return None
+    if previous.column != line.column and 0 not in (previous.column, line.column):
+        return None
+    expected = pitch * max(previous.size, line.size)
+    return (line.baseline - previous.baseline - expected) / expected
+
+
+def column_left_edges(lines: list[TextLine]) -> dict[int, float]:
+    edges: dict[int, list[float]] = {}
+    for line in lines:
+        edges.setdefault(line.column, []).append(line.x0)
+    return {column: sorted(xs)[len(xs) // 10] for column, xs in edges.items()}
+
+
+def column_right_edges(lines: list[TextLine]) -> dict[int, float]:
+    edges: dict[int, list[float]] = {}
+    for line in lines:
+        edges.setdefault(line.column, []).append(line.x1)
+    return {column: sorted(xs)[len(xs) * 9 // 10] for column, xs in edges.items()}
+
+
+def ends_paragraph(line: TextLine, right_edges: dict[int, float]) -> bool:
+    """The last line of a column ends its paragraph when it stops well short of the right
+    edge after a full stop: nothing else can tell, since the next line is on another
+    column or page (a paragraph that runs on fills its last line here)."""
+    if line.x1 >= right_edges.get(line.column, line.x1) - 3 * line.size:
+        return False
+    return bool(patterns.SENTENCE_END.search(patterns.KNOWN_MARKER.sub("", line.text)))
+
+
+def starts_paragraph(
+    previous: TextLine | None,
+    line: TextLine,
+    following: TextLine | None,
+    space: float | None,
+    left_edges: dict[int, float],
+    pitch: float,
+) -> bool:
+    """A paragraph starts after extra vertical space, or with a first-line indent.
+
+    An indented line counts only between two lines at the column's left edge, and not
+    when it lines up with the text after a bullet or label above (a hanging indent).
+    """
+    if previous is None:
+        return False
+    if space is not None and space >= PARAGRAPH_SPACE:
+        return True
+    if previous.region != line.region:
+        return True
+    if following is None or not (previous.column == line.column == following.column):
+        return False
+    left = left_edges.get(line.column, line.x0)
+    em = line.size
+    indented = 0.8 * em <= line.x0 - left <= 8 * em
+    at_left = lambda other: abs(other.x0 - left) < 0.3 * em
+    if not (indented and at_left(previous) and at_left(following)):
+        return False
+    return not hangs_under_label(previous, line)
+
+
+def hangs_under_label(previous: TextLine, line: TextLine) -> bool:
+    """True when ``line`` starts where the text after ``previous``'s bullet or label starts."""
+    label = LIST_START.match(previous.text)
+    if not label or not label.group(0).strip():
+        return False
+    words_in_label = len(label.group(0).split())
+    if words_in_label >= len(previous.word_starts):
+        return False
+    return abs(previous.word_starts[words_in_label] - line.x0) < 0.5 * line.size

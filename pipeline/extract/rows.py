@@ -1,0 +1,134 @@
+"""From a page's glyphs to its rows: which glyphs take part, the body type size, and
+the bands of glyphs that make up each row.
+
+Rows are found by vertical overlap, so a raised superscript stays on its line; two texts
+drawn over each other on one row (a filing stamp over a title) are read as separate rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from pipeline.extract.chars import Char
+from pipeline.extract.spelling import row_baseline
+from pipeline.extract.text_lines import SPACE_CHARS, PageStats, Row
+
+
+def keep_layout_chars(chars: Sequence[Char], stats: PageStats) -> list[Char]:
+    """Drop glyphs that are not part of the reading flow, counting why.
+
+    Rotated glyphs are margin stamps ("Downloaded from …", printer slugs) that would
+    otherwise come out one letter per line; glyphs with no size cannot be placed.
+    """
+    kept = []
+    for char in chars:
+        if not char.upright:
+            stats.rotated_chars_dropped += 1
+            continue
+        if char.size <= 0 or char.bottom <= char.top:
+            continue
+        if char.unmapped:
+            stats.cid_glyphs += 1
+        kept.append(char)
+    return kept
+
+
+def dominant_size(chars: Iterable[Char]) -> float:
+    """The body text size: the largest size that holds a fifth of the page's glyphs.
+
+    Not simply the most common size: on a page whose footnotes outrun the body text the
+    footnote size is the most common one, and the body would then look like small type.
+    """
+    counts: dict[float, int] = {}
+    for char in chars:
+        if char.text not in SPACE_CHARS:
+            key = round(char.size * 2) / 2
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return 10.0
+    total = sum(counts.values())
+    common = [size for size, count in counts.items() if count >= 0.2 * total]
+    return max(common) if common else max(counts, key=lambda size: (counts[size], size))
+
+
+def group_rows(chars: Sequence[Char]) -> list[Row]:
+    """Cluster glyphs into rows by vertical overlap, so a raised superscript joins its line.
+
+    Baselines alone would put a superscript on a row of its own; overlap with the row's
+    band (at least half the smaller height) keeps it, while the next line, one leading
+    further down, barely touches the band.
+    """
+    ordered = sorted((c for c in chars if c.text not in SPACE_CHARS), key=lambda c: c.top + c.bottom)
+    spaces = [c for c in chars if c.text in SPACE_CHARS and c.x1 > c.x0]
+    bands: list[list[float]] = []  # [top, bottom] per row
+    members: list[list[Char]] = []
+    for char in ordered:
+        top, bottom = char.top, char.bottom
+        height = bottom - top
+        best, best_share = -1, 0.0
+        # Most glyphs continue the latest row; only the last few rows can still overlap.
+        for index in range(len(bands) - 1, max(-1, len(bands) - 5), -1):
+            band = bands[index]
+            overlap = min(band[1], bottom) - max(band[0], top)
+            if overlap <= 0:
+                continue
+            share = overlap / max(0.01, min(band[1] - band[0], height))
+            if share > best_share:
+                best, best_share = index, share
+                if share >= 0.99:
+                    break
+        if best_share < 0.5:
+            bands.append([top, bottom])
+            members.append([char])
+        else:
+            band = bands[best]
+            band[0] = min(band[0], top)
+            band[1] = max(band[1], bottom)
+            members[best].append(char)
+    attach_spaces(spaces, bands, members)
+    order = {id(char): index for index, char in enumerate(chars)}
+    rows = [Row(tuple(layer)) for m in members for layer in separate_overlaid_text(sorted(m, key=lambda c: c.x0), order)]
+    return sorted(rows, key=lambda r: (row_baseline(r.chars), r.x0))
+
+
+def separate_overlaid_text(row: list[Char], order: dict[int, int]) -> list[list[Char]]:
+    """Split a row where two texts are drawn over each other (a court's filing stamp over
+    its title, a cover's layered titles), which sorting by x would shuffle letter by letter
+    (``United StaFtieftshCCoirucrutiotf Appeals``).
+
+    Only rows whose glyphs overlap heavily are touched. Their glyphs are cut into runs in
+    drawing order (a run ends where the pen jumps back left), and runs that overlap go to
+    separate layers, each read as its own row.
+    """
+    glyphs = [c for c in row if c.text not in SPACE_CHARS]
+    overlaps = sum(1 for a, b in pairwise(glyphs) if b.x0 < a.x1 - 0.4 * min(a.x1 - a.x0, b.x1 - b.x0) and a.x1 - a.x0 > 0.5)
+    if overlaps < 2:
+        return [row]
+    runs: list[list[Char]] = []
+    for char in sorted(row, key=lambda c: order.get(id(c), 0)):
+        if not runs or char.x0 < runs[-1][-1].x0 - 0.5:
+            runs.append([])
+        runs[-1].append(char)
+    layers: list[list[Char]] = []
+    extents: list[list[tuple[float, float]]] = []
+    for run in runs:
+        x0, x1 = min(c.x0 for c in run), max(c.x1 for c in run)
+        for layer, spans in zip(layers, extents):
+            if all(x1 <= a + 0.5 or x0 >= b - 0.5 for a, b in spans):
+                layer.extend(run)
+                spans.append((x0, x1))
+                break
+        else:
+            layers.append(list(run))
+            extents.append([(x0, x1)])
+    return [sorted(layer, key=lambda c: c.x0) for layer in layers if any(c.text not in SPACE_CHARS for c in layer)]
+
+
+def attach_spaces(spaces: list[Char], bands: list[list[float]], members: list[list[Char]]) -> None:
+    """Put each space glyph back into the row it belongs to: spaces mark word ends."""
+    for space in spaces:
+        for index, (top, bottom) in enumerate(bands):
+            if top <= space.middle <= bottom:
+                members[index].append(space)
+                break

@@ -1,0 +1,93 @@
+"""The PDF reader's working types: rows of glyphs, laid-out lines, and per-page counts.
+
+A :class:`Row` is glyphs that share a band on the page; a :class:`TextLine` is a row (or a
+column's share of one) once spelled and placed in a column stream. The later steps of the
+reader (:mod:`~pipeline.extract.rows`, :mod:`~pipeline.extract.reading_order`,
+:mod:`~pipeline.extract.spelling`, :mod:`~pipeline.extract.page_regions`,
+:mod:`~pipeline.extract.paragraphs`) all pass these around, so they live here, together with
+the few measures more than one of those steps uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extract.chars import Char
+from pipeline.model import Region
+
+# Measures in units of the font size (em) unless named otherwise.
+SEGMENT_GAP = 1.0
+"""A gap wider than this splits a row into segments: column gutters and table cells are
+wider, word spaces are not."""
+COLUMNS_PER_SECTION = 16
+"""Column streams are numbered section × this + column; 0 is the full-width flow."""
+
+SPACE_CHARS = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
+
+
+@dataclass(frozen=True)
+class Row:
+    """Glyphs that share a horizontal band on the page, left to right."""
+
+    chars: tuple[Char, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One laid-out line: its glyphs, where it sits, and the text they spell."""
+
+    chars: tuple[Char, ...]
+    text: str
+    size: float
+    baseline: float
+    column: int
+    """Which column stream the line belongs to: 0 for full-width text, else one per
+    column of each multi-column section (see :data:`COLUMNS_PER_SECTION`)."""
+    word_starts: tuple[float, ...] = ()
+    region: Region = "body"
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def bold(self) -> bool:
+        glyphs = [c for c in self.chars if c.text not in SPACE_CHARS]
+        return bool(glyphs) and all(c.bold for c in glyphs)
+
+
+@dataclass
+class PageStats:
+    cid_glyphs: int = 0
+    rotated_chars_dropped: int = 0
+    superscript_markers: int = 0
+    unmapped: bool = False
+    glyphs: int = 0
