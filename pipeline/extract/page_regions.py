@@ -113,6 +113,8 @@ def opens_with_raised_marker(line: TextLine) -> bool:
 def is_furniture_line(line: TextLine, height: float) -> bool:
     """A short line at the very foot of the page that carries a number: ``4``,
     ``Copyright Office Summary December 1998 Page 1``."""
+    if opens_with_raised_marker(line):
+        return False  # a note set close to the page's foot ("¹ Letter of 2019.") is a note
     return line.top >= height * (1 - MARGIN_SHARE) and bool(patterns.DIGITS.search(line.text)) and len(line.text) <= 80
 
 
