@@ -106,23 +106,23 @@ def find_tables(
 
 def find_page_tables(
     page: Any, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
-    stats: Counter[str] | None = None, chars: Sequence[dict[str, Any]] | None = None,
+    stats: Counter[str] | None = None,
 ) -> PageTables:
     """Like :func:`find_tables`, with the caption lines the body text must leave out.
 
-    ``chars`` (dicts with ``text, x0, x1, top, bottom, size``) spares the cheap pre-check the
-    cost of ``page.chars`` when the reader already holds the page's glyphs; pdfplumber
-    then builds its characters only for pages that do have ruling lines or aligned columns.
+    ``page`` is a pdfplumber page or a :class:`GlyphPage` (the reader's own glyphs and
+    strokes): the ruled search runs only where enough strokes could rule a table, the text
+    search only where a cheap check sees aligned columns.
     """
     settings = settings or TableSettings()
     normalize = normalize or NormalizeSettings()
     stats = stats if stats is not None else Counter()
     grids: list[Grid] = []
-    if settings.ruled and page.edges:
+    if settings.ruled and may_be_ruled(page.edges):
         grids += ruled_grids(page, settings)
     if settings.unruled:
         taken = [g.bbox for g in grids]
-        bands = aligned_bands(page.chars if chars is None else chars, settings)
+        bands = aligned_bands(page.chars, settings)
         if not bands:
             stats["table_text_search_skipped"] += 1
         for band in bands:
@@ -142,6 +142,48 @@ def find_page_tables(
         tables.append(table)
         stats["tables_found"] += 1
     return PageTables(tuple(tables), tuple(captions))
+
+
+def may_be_ruled(edges: Sequence[dict[str, Any]]) -> bool:
+    """At least three horizontal and three vertical strokes: a single box around a text,
+    or a rule under a heading, rules no table."""
+    across = sum(1 for edge in edges if edge["orientation"] == "h")
+    down = len(edges) - across
+    return across >= 3 and down >= 3
+
+
+class GlyphPage:
+    """A page as pdfplumber's table finder reads it, made from the reader's own glyphs and
+    strokes (dicts), so that the finder never makes pdfplumber build every object of the page.
+
+    It offers what :func:`find_page_tables` and the finder use: ``chars``, ``edges``,
+    ``bbox``, ``crop``, ``extract_words`` and ``find_tables``.
+    """
+
+    def __init__(self, page_number: int, bbox: tuple[float, float, float, float], chars: list[dict[str, Any]],
+                 edges: list[dict[str, Any]]) -> None:
+        self.page_number = page_number
+        self.bbox = bbox
+        self.width, self.height = bbox[2] - bbox[0], bbox[3] - bbox[1]
+        self.chars = chars
+        self.edges = edges
+
+    def crop(self, bbox: tuple[float, float, float, float]) -> "GlyphPage":
+        """The glyphs whose centre lies in ``bbox`` and the strokes that touch it."""
+        x0, top, x1, bottom = bbox
+        chars = [c for c in self.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        edges = [e for e in self.edges if e["x1"] >= x0 and e["x0"] <= x1 and e["bottom"] >= top and e["top"] <= bottom]
+        return GlyphPage(self.page_number, bbox, chars, edges)
+
+    def extract_words(self, **options: Any) -> list[dict[str, Any]]:
+        from pdfplumber.utils import extract_words
+
+        return list(extract_words(self.chars, **options))
+
+    def find_tables(self, options: dict[str, Any]) -> list[Any]:
+        from pdfplumber.table import TableFinder, TableSettings as FinderSettings
+
+        return list(TableFinder(self, FinderSettings.resolve(options)).tables)  # type: ignore[arg-type]
 
 
 def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:

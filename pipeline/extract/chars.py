@@ -216,7 +216,7 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule]]:
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], bool]:
     """The page's glyphs and horizontal strokes, read from pdfplumber's parsed layout.
 
     The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
@@ -230,6 +230,7 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule]]:
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[Char] = []
     rules: list[Rule] = []
+    strokes: list[dict[str, Any]] = []  # every axis-aligned stroke: a table's possible rulings
     stack = list(reversed(page.layout._objs))
     while stack:
         obj = stack.pop()
@@ -251,27 +252,62 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule]]:
             )
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
-        elif isinstance(obj, LTCurve) and obj.y1 - obj.y0 <= 2.5 and obj.x1 - obj.x0 >= 20:
-            # lines and rectangles are curves in pdfminer; a flat, wide one is a rule
-            rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
-    return chars, rules
+        elif isinstance(obj, LTCurve):
+            width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
+            if tall <= 2.5 and width >= 20:
+                # lines and rectangles are curves in pdfminer; a flat, wide one is a rule
+                rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
+            strokes += stroke_edges(obj, height, mb_x0, mb_top)
+    return chars, rules, strokes
 
 
-def page_tables(page: Any, chars: list[Char], stats: Counter[str]) -> PageTables:
-    """The tables of a pdfplumber page, found before the page is released.
+def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[dict[str, Any]]:
+    """The axis-aligned edges of a drawn line, rectangle or path, as pdfplumber's table finder
+    takes them (``orientation``, ``x0``, ``x1``, ``top``, ``bottom``): rectangles give
+    four, paths one per straight horizontal or vertical segment."""
+    from pdfminer.layout import LTRect
 
-    A table that pdfplumber cannot lay out is counted, not fatal: the page's text is still
+    if isinstance(obj, LTRect):
+        x0, y0, x1, y1 = obj.x0, obj.y0, obj.x1, obj.y1
+        points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+    else:
+        points = list(getattr(obj, "pts", None) or [(obj.x0, obj.y0), (obj.x1, obj.y1)])
+    edges = []
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        left, right = min(ax, bx) + mb_x0, max(ax, bx) + mb_x0
+        top, bottom = height - max(ay, by) + mb_top, height - min(ay, by) + mb_top
+        if abs(ay - by) < 0.5 and right - left > 0.5:
+            orientation = "h"
+        elif abs(ax - bx) < 0.5 and bottom - top > 0.5:
+            orientation = "v"
+        else:
+            continue
+        edges.append({
+            "object_type": f"{orientation}_edge", "orientation": orientation, "x0": left, "x1": right,
+            "top": top, "bottom": bottom, "width": right - left, "height": bottom - top, "doctop": top,
+        })
+    return edges
+
+
+def page_tables(
+    number: int, width: float, height: float, chars: list[Char], strokes: list[dict[str, Any]], stats: Counter[str]
+) -> PageTables:
+    """The tables of a page, found with pdfplumber's table finder on the reader's own glyphs
+    and strokes, so that pdfplumber never builds its dictionaries of every object on the page.
+
+    A table that the finder cannot lay out is counted, not fatal: the page's text is still
     read, only that table is missing.
     """
-    from pipeline.tables import find_page_tables
+    from pipeline.tables import GlyphPage, find_page_tables
 
     glyphs = [
-        {"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "size": c.size, "upright": c.upright}
-        for c in chars if c.upright and c.text.strip()
+        {"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "doctop": c.top, "size": c.size,
+         "fontname": c.fontname, "upright": c.upright}
+        for c in chars if c.upright
     ]
     try:
-        return find_page_tables(page, stats=stats, chars=glyphs)
-    except Exception:  # pdfplumber's table finder on a malformed page
+        return find_page_tables(GlyphPage(number, (0.0, 0.0, width, height), glyphs, strokes), stats=stats)
+    except Exception:  # the table finder on a malformed page
         stats["table_errors"] += 1
         return PageTables()
 
@@ -286,8 +322,8 @@ class PdfplumberDocument:
     def pages(self) -> Iterator[PdfplumberPage]:
         for index, page in enumerate(self._pdf.pages):
             try:
-                chars, rules = read_layout(page)
-                tables = page_tables(page, chars, self.table_stats)
+                chars, rules, strokes = read_layout(page)
+                tables = page_tables(index + 1, float(page.width), float(page.height), chars, strokes, self.table_stats)
             except DocumentError:
                 raise
             except Exception as error:
