@@ -34,7 +34,7 @@ from pipeline import __version__
 from pipeline.errors import DocumentError
 from pipeline.process import describe_source, document_id, process
 from pipeline.settings import Settings
-from pipeline.write import document_files, write_files, write_text_atomically
+from pipeline.write import document_files, source_record, write_files, write_text_atomically
 
 INPUT_SUFFIXES = (".pdf", ".txt", ".text")
 MANIFEST_COLUMNS = ["id", "source", "sha256", "kind", "status", "error", "pages", "words", "blocks", "footnotes", "tables", "seconds"]
@@ -146,7 +146,7 @@ def process_input(item: Input, settings: Settings) -> Outcome:
     try:
         source = describe_source(item.path, item.shown_path)
         row.update(sha256=source.sha256, kind=source.kind)
-        document = process(item.path, settings, doc_id=item.doc_id, shown_path=item.shown_path)
+        document = process(item.path, settings, doc_id=item.doc_id, shown_path=item.shown_path, source=source)
         files = dict(document_files(document))
     except DocumentError as error:
         row.update(status="failed", error=one_line(str(error)), seconds=f"{time.perf_counter() - started:.3f}")
@@ -161,7 +161,7 @@ def process_input(item: Input, settings: Settings) -> Outcome:
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
         seconds=f"{time.perf_counter() - started:.3f}",
     )
-    record = corpus_record(json.loads(files["document.json"]), files["text.txt"])
+    record = corpus_record({"id": document.id, "source": source_record(document.source), "metadata": document.metadata}, files["text.txt"])
     return Outcome(row=row, files=files, corpus_record=record)
 
 

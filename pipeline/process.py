@@ -62,17 +62,21 @@ def extract(path: Path, settings: Settings, source: Source) -> Extraction:
     return read_text_export(path, settings.extract, source=source)
 
 
-def process(path: str | Path, settings: Settings | None = None, *, doc_id: str | None = None, shown_path: str | None = None) -> Document:
+def process(
+    path: str | Path, settings: Settings | None = None, *, doc_id: str | None = None, shown_path: str | None = None,
+    source: Source | None = None,
+) -> Document:
     """Process one PDF or text export into a :class:`Document`.
 
     Raises :class:`~pipeline.errors.DocumentError` with a one-line reason for a file that
-    cannot be read (empty, binary, undecodable, encrypted, damaged, scanned).
+    cannot be read (empty, binary, undecodable, encrypted, damaged, scanned). A caller that
+    already hashed the file passes its ``source`` record so the file is not read twice.
     """
     path = Path(path)
     settings = settings or Settings()
     if not path.is_file():
         raise DocumentError(f"not a file: {path}")
-    source = describe_source(path, shown_path)
+    source = source or describe_source(path, shown_path)
     return build_document(extract(path, settings, source), settings, doc_id or document_id(path.stem))
 
 

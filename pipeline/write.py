@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Block, Document, Table
+from pipeline.model import Block, Document, Source, Table
 
 STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
@@ -24,12 +24,9 @@ FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
 
 def document_record(document: Document) -> dict[str, Any]:
     """``document.json`` as a dictionary, keys in the contract's order."""
-    source = {"path": document.source.path, "sha256": document.source.sha256, "kind": document.source.kind, "bytes": document.source.bytes}
-    if document.source.encoding:
-        source["encoding"] = document.source.encoding
     return {
         "id": document.id,
-        "source": source,
+        "source": source_record(document.source),
         "metadata": document.metadata,
         "blocks": [block_record(block) for block in document.blocks],
         "footnotes": [
@@ -40,6 +37,15 @@ def document_record(document: Document) -> dict[str, Any]:
         "stats": document.stats,
         "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
     }
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """``source`` of ``document.json`` and ``corpus.jsonl``: path, sha256, kind, bytes (and the
+    encoding a text export was read with)."""
+    record: dict[str, Any] = {"path": source.path, "sha256": source.sha256, "kind": source.kind, "bytes": source.bytes}
+    if source.encoding:
+        record["encoding"] = source.encoding
+    return record
 
 
 def block_record(block: Block) -> dict[str, Any]:
