@@ -35,6 +35,7 @@ BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
 # The word a glued tail hangs on, searched backwards from the tail: "memo" in "memoii".
 STEM = regex.compile(r"(?r)[\p{L}\p{M}'’]+")
 CLOSING = frozenset("”’\"')]")
+SENTENCE_PUNCTUATION = frozenset(".,;:!?")
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,8 @@ def reading_at(text: str, match: regex.Match[str]) -> list[Candidate]:
         stem = STEM.search(text, max(0, start - 60), start)
         stem_text = stem.group() if stem and stem.end() == start else ""
         return [Candidate(start, end, tail, style, value, stem_text, "glued")]
-    if before.isdigit():
-        return []
+    if before.isdigit() or (before not in CLOSING and before not in SENTENCE_PUNCTUATION):
+        return []  # "COVID-19", "and/or 2", "50%1": a hyphen or slash is no place for a marker
     if before not in CLOSING and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] in CLOSING)):
         return []  # punctuation must follow a word: "nation.iii", not " .5"
     if style == "arabic" and text[start - 2 : start - 1].isdigit():
