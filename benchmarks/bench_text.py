@@ -43,6 +43,10 @@ def best_of(repeat: int, action) -> float:
     return min(times)
 
 
+def time_ftfy(text: str, repeat: int) -> float:
+    return best_of(repeat, lambda: ftfy.fix_text(text))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
@@ -58,7 +62,7 @@ def main() -> None:
             write_document(process(path), folder_path / "clean")
 
         pipeline_seconds = best_of(args.repeat, run_pipeline)
-        ftfy_seconds = best_of(args.repeat, lambda: ftfy.fix_text(text))
+        ftfy_seconds = time_ftfy(text, args.repeat)
         del text
         gc.collect()
         tracemalloc.start()

@@ -216,8 +216,9 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule], bool]:
-    """The page's glyphs and horizontal strokes, read from pdfplumber's parsed layout.
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[dict[str, Any]]]:
+    """The page's glyphs, its flat rules and every axis-aligned stroke (a table's possible
+    rulings), read from pdfplumber's parsed layout.
 
     The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
     here), without building its dictionaries: ``page.chars`` resolves every attribute of

@@ -25,15 +25,10 @@ COLUMNS_PER_SECTION = 16
 SPACE_CHARS = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
 
 
-@dataclass(frozen=True)
-class Row:
-    """Glyphs that share a horizontal band on the page, left to right."""
+class GlyphExtent:
+    """The extent of a run of glyphs (``self.chars``): its right edge, top and bottom."""
 
     chars: tuple[Char, ...]
-
-    @property
-    def x0(self) -> float:
-        return self.chars[0].x0
 
     @property
     def x1(self) -> float:
@@ -49,7 +44,18 @@ class Row:
 
 
 @dataclass(frozen=True)
-class TextLine:
+class Row(GlyphExtent):
+    """Glyphs that share a horizontal band on the page, left to right."""
+
+    chars: tuple[Char, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+
+@dataclass(frozen=True)
+class TextLine(GlyphExtent):
     """One laid-out line: its glyphs, where it sits, and the text they spell."""
 
     chars: tuple[Char, ...]
@@ -65,18 +71,6 @@ class TextLine:
     @property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
 
     @property
     def bold(self) -> bool:
