@@ -106,3 +106,22 @@ def test_other_marker_styles_after_punctuation(tmp_path: Path, marker: str) -> N
     document = pipeline.process(pdf.save())
     assert document.text == "The agency changed its rules in 2017. Nobody was told. The clinics found out from their clients.\n"
     assert rows(document) == [(marker, 1, "b1", 37, "2017", "Federal Register notice.")]
+
+
+def test_a_note_repeated_on_every_page_is_not_a_running_footer(tmp_path: Path) -> None:
+    pdf = PdfBuilder(tmp_path / "ibid.pdf")
+    claims = [
+        ("The county jail held people past their release dates", "The sheriff has not answered the letters."),
+        ("Detainer requests arrived without a judge's warrant", "Most of them named the wrong person."),
+        ("Families learned of transfers only after the fact", "Lawyers could not reach their clients."),
+    ]
+    for number, (claim, follow) in enumerate(claims, start=1):
+        if number > 1:
+            pdf.new_page()
+        pdf.line(72, 150, claim, sup(str(number)), " in the record.")
+        pdf.line(72, 162, follow)
+        pdf.rule(72, 200, 690)
+        pdf.line(72, 705, sup(str(number), size=5, rise=3), Span(" Ibid.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert [(f.marker, f.page, f.note) for f in document.footnotes] == [("1", 1, "Ibid."), ("2", 2, "Ibid."), ("3", 3, "Ibid.")]
+    assert "Ibid" not in document.text

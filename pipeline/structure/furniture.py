@@ -33,8 +33,9 @@ def furniture_key(text: str) -> str:
 
 
 def edge_lines(page: Page, depth: int) -> list[int]:
-    """Indexes of the first and last ``depth`` text lines of a page."""
-    text_indexes = [i for i, line in enumerate(page.lines) if line.kind == "text"]
+    """Indexes of the first and last ``depth`` body text lines of a page."""
+    # a footnote that repeats word for word on several pages ("Ibid.") is a note, not furniture
+    text_indexes = [i for i, line in enumerate(page.lines) if line.kind == "text" and line.region == "body"]
     if len(text_indexes) <= depth:
         return text_indexes
     return sorted(set(text_indexes[:depth] + text_indexes[-depth:]))
