@@ -125,3 +125,25 @@ def test_a_note_repeated_on_every_page_is_not_a_running_footer(tmp_path: Path) -
     document = pipeline.process(pdf.save())
     assert [(f.marker, f.page, f.note) for f in document.footnotes] == [("1", 1, "Ibid."), ("2", 2, "Ibid."), ("3", 3, "Ibid.")]
     assert "Ibid" not in document.text
+
+
+def test_a_footnote_that_runs_on_to_the_next_page_is_one_note(tmp_path: Path) -> None:
+    pdf = PdfBuilder(tmp_path / "long-note.pdf")
+    pdf.line(72, 150, "The agency rewrote its detention standards in secret", sup("1"), " last year.")
+    pdf.line(72, 162, "Advocates learned of it from a leaked memorandum.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("1", size=5, rise=3), Span(" Memorandum of the field office director, March 2019, which the", size=NOTE))
+    pdf.line(72, 705, Span("agency has never published and which was first reported by local", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 150, "The clinics asked the courts to order its release", sup("2"), " this spring.")
+    pdf.line(72, 162, "The courts have not ruled on the request yet.")
+    pdf.rule(72, 200, 665)
+    pdf.line(72, 680, Span("newspapers in the spring of 2020.", size=NOTE))
+    pdf.line(72, 695, sup("2", size=5, rise=3), Span(" Petition filed in the district court.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert [(f.marker, f.page, f.note) for f in document.footnotes] == [
+        ("1", 1, "Memorandum of the field office director, March 2019, which the agency has never published and "
+                 "which was first reported by local newspapers in the spring of 2020."),
+        ("2", 2, "Petition filed in the district court."),
+    ]
+    assert "newspapers" not in document.text
