@@ -17,7 +17,9 @@ from pipeline.model import BlockType, Line
 from pipeline.settings import StructureSettings
 from pipeline.structure.hyphenation import join_line
 
-STRONG_BULLETS = frozenset("•▪◦●○■□‣⁃∙")
+STRONG_BULLETS = frozenset("•▪◦●○■□‣⁃∙➢►▶✓✔❖➤\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+"""Glyphs that are only ever bullets; the private-use ones are Symbol and Wingdings bullets
+that Word-made PDFs export as they are (U+F0B7 is Symbol's bullet)."""
 HEADING_SIZE_RATIO = 1.12
 """A line set this much larger than the body type is a heading."""
 
@@ -84,7 +86,7 @@ def is_list_start(text: str, previous: Line | None) -> bool:
     ended a sentence or clause, so a wrapped line that starts with ``– for example`` stays
     in its paragraph.
     """
-    if text[:1] in STRONG_BULLETS and text[1:2].isspace():
+    if text[:1] in STRONG_BULLETS:
         return True
     if not (patterns.BULLET.match(text) or patterns.LIST_LABEL.match(text)):
         return False
