@@ -80,6 +80,8 @@ class TableSettings:
     """At most this many rows are flattened into one header (``Top / Sub``)."""
     caption_distance: float = 30.0
     """A caption line lies within this many points above or below its table."""
+    row_label_reach: float = 250.0
+    """How far left of a ruled table its row labels may start, in points."""
 
 
 @dataclass
@@ -135,6 +137,8 @@ def find_page_tables(
         if table is None:
             stats["tables_rejected"] += 1
             continue
+        if grid.ruled:
+            table = with_row_labels(table, page, settings, normalize, stats)
         caption = caption_near(page, grid.bbox, settings=settings)
         if caption is not None and caption.box not in [c.box for c in captions]:
             table = replace(table, caption=clean_line_text(caption.text, normalize, stats))
@@ -336,6 +340,50 @@ def write_parquet(table: Table, path: Path) -> bool:
 def ruled_grids(page: Any, settings: TableSettings) -> list[Grid]:
     options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance}
     return [grid_of(found) for found in page.find_tables(options)]
+
+
+DOT_LEADER = re.compile(r"(?:\s*\.){2,}\s*$")
+"""Leader dots that run from a row label towards its figures: ``All ages . . . . . .``."""
+
+
+ROW_LABEL_TEXT = re.compile(r"[^\W\d_]|^(?:1[89]|20)\d\d\b")
+"""A row label holds a word or starts with a year: ``All ages``, ``2006 (*)``."""
+
+
+def with_row_labels(table: Table, page: Any, settings: TableSettings, normalize: NormalizeSettings,
+                    stats: Counter[str]) -> Table:
+    """Add the row-label column that a ruled table leaves outside its rulings.
+
+    Statistical tables often rule only their figures; each row's label stands to the left,
+    on the row's baseline, often with leader dots. The lines of words left of the table
+    become its first column only when there is exactly one per row (or one per body row,
+    the header having none) and most of them hold words: a chart's axis figures or a
+    column of prose beside the table never line up one for one.
+    """
+    if table.box is None or table.box.x0 < 20:
+        return table
+    box = table.box
+    area = page.crop((max(0.0, box.x0 - settings.row_label_reach), box.top - 1, box.x0 - 1, box.bottom + 1))
+    lines = group_lines(area.extract_words(keep_blank_chars=False, use_text_flow=False))
+    labels = [DOT_LEADER.sub("", " ".join(w["text"] for w in line)).strip() for line in lines]
+    boxes = [line for line, label in zip(lines, labels) if label]
+    labels = [label for label in labels if label]
+    body = len(table.rows) - (1 if table.has_header else 0)
+    if len(labels) == body and table.has_header:
+        labels = [""] + labels
+    elif len(labels) != len(table.rows):
+        return table
+    if sum(1 for label in labels if ROW_LABEL_TEXT.search(label)) < 0.5 * len(labels):
+        return table  # a chart's axis figures (450, 400, 350 …), not row labels
+    if any(len(label.split()) > settings.max_cell_words for label in labels):
+        return table
+    stats["table_row_labels_added"] += 1
+    labels = [clean_line_text(label, normalize, stats) for label in labels]
+    left = min(w["x0"] for line in boxes for w in line)
+    return replace(
+        table, rows=tuple((label,) + tuple(row) for label, row in zip(labels, table.rows)),
+        box=Box(left, box.top, box.x1, box.bottom),
+    )
 
 
 def text_grids(page: Any, band: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
