@@ -339,7 +339,17 @@ def write_parquet(table: Table, path: Path) -> bool:
 
 def ruled_grids(page: Any, settings: TableSettings) -> list[Grid]:
     options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance}
-    return [grid_of(found) for found in page.find_tables(options)]
+    return [grid_of(found) for found in page.find_tables(options) if not cuts_through_prose(found, page)]
+
+
+def cuts_through_prose(found: Any, page: Any) -> bool:
+    """Whether a grid's left or right border runs through words: a box drawn over a column
+    of prose (``on rollov`` | ``er``) is cut off mid-word, a table's border never is."""
+    x0, top, x1, bottom = found.bbox
+    around = page.crop((max(0.0, x0 - 60), top, min(page.bbox[2], x1 + 60), bottom))
+    words = around.extract_words(keep_blank_chars=False, use_text_flow=False)
+    cut = sum(1 for w in words if any(w["x0"] + 1 < edge < w["x1"] - 1 for edge in (x0, x1)))
+    return cut >= 2
 
 
 DOT_LEADER = re.compile(r"(?:\s*\.){2,}\s*$")
@@ -398,7 +408,7 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
     words = None
     for found in crop.find_tables(options):
         words = words if words is not None else crop.extract_words()
-        if cuts_words(found, words) or has_narrow_gutter(found, words, settings):
+        if cuts_words(found, words) or has_narrow_gutter(found, words, settings) or cuts_through_prose(found, page):
             continue
         grid = grid_of(found)
         grid.ruled = False
@@ -414,7 +424,7 @@ def cuts_words(found: Any, words: list[dict[str, Any]]) -> bool:
     inner = [x for x in edges if x0 + 1 < x < x1 - 1]
     inside = [w for w in words if w["top"] >= top - 1 and w["bottom"] <= bottom + 1]
     cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
-    return cut > 0.05 * max(len(inside), 1)
+    return cut >= 3 or cut > 0.02 * max(len(inside), 1)
 
 
 def has_narrow_gutter(found: Any, words: list[dict[str, Any]], settings: TableSettings) -> bool:

@@ -46,3 +46,24 @@ def test_no_labels_when_they_do_not_line_up_one_per_row(tmp_path: Path) -> None:
     document = pipeline.process(build_statistical_table(tmp_path / "table.pdf", labels))
     [block] = document.tables
     assert block.table.rows == (("2005", "2010"),) + tuple(row[1:] for row in ROWS)
+
+
+def test_a_grid_whose_border_runs_through_words_is_no_table(tmp_path: Path) -> None:
+    """A ruled frame whose right border runs through the words of the prose beside it is a
+    box drawn over a page (the IRS instructions have such), not a table: it would keep
+    ``on rollov`` and lose the rest of the line."""
+    pdf = PdfBuilder(tmp_path / "box.pdf")
+    pdf.line(60, 90, "Use the table below to figure the amount to enter on the line for each age group.")
+    rows = [("55 or under", "300"), ("56-60", "260"), ("61-65", "240"), ("66-70", "220")]
+    for index, (age, amount) in enumerate(rows):
+        baseline = 128 + 18 * index
+        pdf.line(60, baseline, age)
+        pdf.line(190, baseline, amount)
+        pdf.line(260, baseline, "on rollovers and other distributions")
+    for index in range(len(rows) + 1):
+        pdf.rule(50, 290, 114 + 18 * index)
+    for x in (50.0, 180.0, 250.0, 290.0):  # the right border cuts "rollovers"
+        pdf.canvas.line(x, 792 - 114, x, 792 - (114 + 18 * len(rows)))
+    document = pipeline.process(pdf.save())
+    assert document.tables == ()
+    assert document.text.count("on rollovers and other distributions") == len(rows)
