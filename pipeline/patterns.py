@@ -20,10 +20,6 @@ KNOWN_MARKER = regex.compile("\ue000([^\ue000\ue001]{1,8})\ue001")
 SPACE_CHARS = "\t \u00a0\u2000-\u200a\u202f\u205f\u3000"
 # A run of them that is not a single plain space: "word\t \u00a0word", "word  word".
 GLYPH_SPACING_RUN = regex.compile(f" *[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*| {{2,}}")
-# One artifact unit, for counting: each tab starts one ("\t \u00a0" is one unit), and a run
-# of other odd spaces or of 2+ plain spaces is one.
-GLYPH_SPACING_UNIT = regex.compile("\t[ \u00a0\u2000-\u200a\u202f\u205f\u3000]*|[\u00a0\u2000-\u200a\u202f\u205f\u3000][ \u00a0\u2000-\u200a\u202f\u205f\u3000]*| {2,}")
-TRAILING_SPACE = regex.compile(f"[{SPACE_CHARS}]+$")
 ONLY_SPACE = regex.compile(f"^[{SPACE_CHARS}]+$")
 
 # --- hyphens ---------------------------------------------------------------------------
