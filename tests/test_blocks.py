@@ -36,3 +36,11 @@ def test_block_types(tmp_path, text: str, types: list[str]) -> None:
     path = tmp_path / "export.txt"
     path.write_text(text, encoding="utf-8")
     assert [block.type for block in pipeline.process(path).blocks] == types
+
+
+def test_a_form_feed_at_the_very_start_opens_no_empty_page(tmp_path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes(b"\fFirst page line.\r\n\r\nSecond paragraph ends here.\r\n\fPage two text here.\r\n")
+    document = pipeline.process(path)
+    assert document.metadata["pages"] == 2
+    assert [block.pages for block in document.blocks] == [(1,), (1, 2)]

@@ -88,6 +88,8 @@ def split_pages(text: str, settings: ExtractSettings) -> tuple[Page, ...]:
         page_texts = split_at_leading_spaces(text.split("\n"), settings)
     while page_texts and all(patterns.ONLY_SPACE.match(line) or not line for line in page_texts[-1]):
         page_texts.pop()  # a page break at the very end starts no page
+    if len(page_texts) > 1 and all(patterns.ONLY_SPACE.match(line) or not line for line in page_texts[0]):
+        page_texts.pop(0)  # nor does one at the very start ("\fFirst page …")
     unit = typical_spacing_run(page_texts)
     pages = []
     for number, raw_lines in enumerate(page_texts, start=1):
