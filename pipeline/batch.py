@@ -157,7 +157,7 @@ def process_input(item: Input, settings: Settings) -> Outcome:
         row.update(status="failed", error=one_line(f"{type(error).__name__}: {error}"), seconds=f"{time.perf_counter() - started:.3f}")
         return Outcome(row=row)
     row.update(
-        status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
+        status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(files["text.txt"].split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
         seconds=f"{time.perf_counter() - started:.3f}",
     )

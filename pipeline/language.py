@@ -23,6 +23,7 @@ SCRIPTS = (
     ("ko", regex.compile(r"\p{Hangul}")), ("ru", regex.compile(r"\p{Cyrillic}")), ("el", regex.compile(r"\p{Greek}")),
     ("he", regex.compile(r"\p{Hebrew}")),
 )
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 WORD = regex.compile(r"\p{L}+")
 SAMPLE = 20000
 
@@ -36,16 +37,16 @@ def guess_language(text: str) -> str:
     'fr'
     """
     sample = text[:SAMPLE]
-    letters = len(WORD.findall(sample))
-    if not letters:
+    found = WORD.findall(sample)
+    if not found:
         return "und"
+    if KANA.search(sample):  # kana is Japanese only, even among many Han characters
+        return "ja"
+    letters = sum(len(word) for word in found)
     for code, script in SCRIPTS:
-        if code == "ja" and script.search(sample):
-            return "ja"
-    for code, script in SCRIPTS:
-        if len(script.findall(sample)) > 0.3 * sum(len(w) for w in WORD.findall(sample)):
+        if len(script.findall(sample)) > 0.3 * letters:
             return code
-    words = Counter(word.lower() for word in WORD.findall(sample))
+    words = Counter(word.lower() for word in found)
     scores = {code: sum(words[w] for w in vocabulary) for code, vocabulary in FUNCTION_WORDS.items()}
     best = max(scores, key=lambda code: scores[code])
     total = sum(words.values())

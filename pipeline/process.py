@@ -112,12 +112,17 @@ def clean_text(text: str, settings: Settings | None = None) -> str:
     >>> clean_text("rights-\\u2010\\u2011respecting\\t \\u00a0norms")
     'rights-respecting norms\\n'
     """
+    return process_text(text, settings).text
+
+
+def process_text(text: str, settings: Settings | None = None, *, doc_id: str = "text") -> Document:
+    """Process one string as if it were a one-page text export (form feeds still split pages)."""
     from pipeline.extract.text_export import split_pages
 
     settings = settings or Settings()
     source = Source(path="<string>", sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), kind="text", bytes=len(text))
     extraction = Extraction(source=source, pages=split_pages(text, settings.extract))
-    return build_document(extraction, settings, "text").text
+    return build_document(extraction, settings, doc_id)
 
 
-__all__ = ["STAGES", "__version__", "build_document", "clean_text", "document_id", "process"]
+__all__ = ["STAGES", "__version__", "build_document", "clean_text", "document_id", "process", "process_text"]

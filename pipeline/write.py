@@ -103,8 +103,9 @@ def markdown(document: Document) -> str:
             parts.append(pipe_table(block.table))
             continue
         text = block.text
-        for ref in reversed(block.footnote_refs):
-            text = text[: ref.offset] + f"[^{labels[position + block.footnote_refs.index(ref)]}]" + text[ref.offset :]
+        for index in range(len(block.footnote_refs) - 1, -1, -1):
+            offset = block.footnote_refs[index].offset
+            text = text[:offset] + f"[^{labels[position + index]}]" + text[offset:]
         position += len(block.footnote_refs)
         parts.append(markdown_block(block, text))
     notes = [f"[^{label}]: {footnote.note}" for label, footnote in zip(labels, document.footnotes) if footnote.note]

@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.process import build_document
-from pipeline.extract.text_export import split_pages
-from pipeline.model import Extraction, Source
-from pipeline.settings import Settings
+from pipeline.process import process_text
 
 
 def markers(text: str) -> tuple[str, list[str]]:
-    settings = Settings()
-    extraction = Extraction(source=Source("<test>", "", "text", 0), pages=split_pages(text, settings.extract))
-    document = build_document(extraction, settings, "test")
+    document = process_text(text)
     return document.text.rstrip("\n"), [f.marker for f in document.footnotes]
 
 

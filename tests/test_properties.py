@@ -6,17 +6,13 @@ mojibake repairs can be accounted for: ``(printed, clean)``.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pipeline
-from pipeline.extract.text_export import split_pages
-from pipeline.model import Extraction, Source
-from pipeline.process import build_document
-from pipeline.settings import Settings
+from pipeline.process import process_text
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -71,9 +67,7 @@ def exports(draw, min_words=3, max_words=25, kinds=("real", "trap", "glued", "re
 
 def document_of(text: str):
     """What ``clean_text`` builds, with its footnotes: a one-page string export."""
-    settings = Settings()
-    source = Source(path="<string>", sha256=hashlib.sha256(text.encode()).hexdigest(), kind="text", bytes=len(text))
-    return build_document(Extraction(source=source, pages=split_pages(text, settings.extract)), settings, "text")
+    return process_text(text)
 
 
 def letters_and_digits(text: str) -> Counter[str]:

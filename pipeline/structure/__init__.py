@@ -149,4 +149,4 @@ def build_blocks(
     return tuple(blocks), refs
 
 
-__all__ = ["Line", "Structure", "structure"]
+__all__ = ["Structure", "structure"]

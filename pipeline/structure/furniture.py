@@ -50,21 +50,21 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
     if not pages:
         return pages, 0, 0
     depth = settings.furniture_depth
-    keys_per_page = [{furniture_key(page.lines[i].text) for i in edge_lines(page, depth)} for page in pages]
-    counts = Counter(key for keys in keys_per_page for key in keys)
+    keys_per_page = [{i: furniture_key(page.lines[i].text) for i in edge_lines(page, depth)} for page in pages]
+    counts = Counter(key for keys in keys_per_page for key in set(keys.values()))
     needed = max(2, settings.furniture_min_share * len(pages))
     furniture = {key for key, count in counts.items() if count >= needed}
     if len(pages) == 1:
         furniture.add(PAGE_NUMBER_KEY)
     headers = numbers = 0
     result = []
-    for page in pages:
-        drop = {i for i in edge_lines(page, depth) if furniture_key(page.lines[i].text) in furniture}
+    for page, keys in zip(pages, keys_per_page):
+        drop = {i for i, key in keys.items() if key in furniture}
         if not drop:
             result.append(page)
             continue
         for i in drop:
-            if furniture_key(page.lines[i].text) == PAGE_NUMBER_KEY:
+            if keys[i] == PAGE_NUMBER_KEY:
                 numbers += 1
             else:
                 headers += 1

@@ -89,30 +89,23 @@ class MarkerSequence:
     def start(cls, styles: tuple[str, ...]) -> MarkerSequence:
         return cls(styles, {style: 1 for style in ("roman-lower", "roman-upper", "arabic", "symbol")})
 
-    def choose(self, readings: list[Candidate]) -> Candidate | None:
-        """The reading to take at one place, or None when none is a marker."""
-        for reading in readings:
-            if reading.kind == "certain":
-                return reading
-        for strict, window in ((False, 0), (True, 2)):
-            for reading in readings:
-                if reading.style not in self.styles or reading.value is None:
-                    continue
-                expected = self.expected[reading.style]
-                if reading.style == "symbol":
-                    if not strict and is_plausible(reading, strict=False):
-                        return reading
-                    continue
-                # The first marker of a style opens its sequence: it needs a real word
-                # before it ("Orderi", not "certiorari"), as a resynchronisation does.
-                if expected <= reading.value <= expected + window and is_plausible(reading, strict=strict or expected == 1):
-                    return reading
-                if (
-                    strict and reading.style == "arabic" and reading.value == 1 and expected > 3
-                    and is_plausible(reading, strict=True)
-                ):
-                    return reading  # numbering restarts (a new chapter)
-        return None
+    def takes(self, candidate: Candidate) -> bool:
+        """Whether the candidate is the marker the sequence expects here."""
+        if candidate.kind == "certain":
+            return True
+        if candidate.style not in self.styles or candidate.value is None:
+            return False
+        if candidate.style == "symbol":
+            return is_plausible(candidate, strict=False)
+        expected = self.expected[candidate.style]
+        # The first marker of a style opens its sequence: it needs a real word before it
+        # ("Orderi", not "certiorari"), as a resynchronisation one or two further does.
+        if candidate.value == expected and is_plausible(candidate, strict=expected == 1):
+            return True
+        if expected < candidate.value <= expected + 2 and is_plausible(candidate, strict=True):
+            return True
+        # numbering that restarts (a new chapter)
+        return candidate.style == "arabic" and candidate.value == 1 and expected > 3 and is_plausible(candidate, strict=True)
 
     def pattern(self) -> regex.Pattern[str]:
         """A pattern for every marker this sequence can take next, and the certain ones."""
@@ -171,10 +164,9 @@ def find_markers(texts: list[str], styles: tuple[str, ...]) -> list[list[MarkerH
         while position <= len(text):
             taken = None
             for match in sequence.pattern().finditer(text, position):
-                readings = reading_at(text, match)
-                chosen = sequence.choose(readings) if readings else None
-                if chosen is not None:
-                    taken = chosen
+                candidate = reading_at(text, match)
+                if candidate is not None and sequence.takes(candidate):
+                    taken = candidate
                     break
             if taken is None:
                 break
@@ -185,32 +177,32 @@ def find_markers(texts: list[str], styles: tuple[str, ...]) -> list[list[MarkerH
     return result
 
 
-def reading_at(text: str, match: regex.Match[str]) -> list[Candidate]:
+def reading_at(text: str, match: regex.Match[str]) -> Candidate | None:
     """The candidate that a match of :meth:`MarkerSequence.pattern` stands for, if any."""
     start, end = match.start(), match.end()
     if match.group("certain"):
         marker = match.group("known") or match.group("sup")
-        return [Candidate(start, end, marker, *marker_style_and_value(marker), "", "certain")]
+        return Candidate(start, end, marker, *marker_style_and_value(marker), "", "certain")
     tail = match.group()
     before = text[start - 1 : start]
     style, value = marker_style_and_value(tail)
     if not before or before.isspace():
-        return []
+        return None
     if before.isalpha() or unicodedata.category(before).startswith("M"):
         stem = STEM.search(text, max(0, start - 60), start)
         stem_text = stem.group() if stem and stem.end() == start else ""
-        return [Candidate(start, end, tail, style, value, stem_text, "glued")]
+        return Candidate(start, end, tail, style, value, stem_text, "glued")
     if before.isdigit() or (before not in CLOSING and before not in SENTENCE_PUNCTUATION):
-        return []  # "COVID-19", "and/or 2", "50%1": a hyphen or slash is no place for a marker
+        return None  # "COVID-19", "and/or 2", "50%1": a hyphen or slash is no place for a marker
     if before not in CLOSING and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] in CLOSING)):
-        return []  # punctuation must follow a word: "nation.iii", not " .5"
+        return None  # punctuation must follow a word: "nation.iii", not " .5"
     if style == "arabic" and text[start - 2 : start - 1].isdigit():
         # "$1.5 million", "10:30": a number. But "in 2019.1 Officials": a sentence that
         # ends in a number, then a marker, then the next sentence.
         following = text[end : end + 2]
         if before != "." or not (following == "" or (following[:1] == " " and following[1:].isupper())):
-            return []
-    return [Candidate(start, end, tail, style, value, "", "punctuation")]
+            return None
+    return Candidate(start, end, tail, style, value, "", "punctuation")
 
 
 def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[str, int, int]]]:
