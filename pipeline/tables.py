@@ -39,6 +39,9 @@ STACKED_VALUE = re.compile(r"^(?!.*[^\W\d_]{2})\S+$")
 """One value of a column that pdfplumber stacked into one cell: no space and no word
 (``291,099``, ``*****``, ``(X)``, ``–``)."""
 
+FIGURE_CAPTION = re.compile(r"^\s*(?:Figure|FIGURE|Fig\.|Chart|CHART|Exhibit|Diagram)\s+[0-9A-Z][\w.-]*\s*(?:[:.–—-]|\s|$)")
+"""A figure's caption: ``Figure 3-5 Special registers …``, ``Fig. 2:``, ``Chart 4.``."""
+
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 """A year (``2005``): numeric, yet the usual content of a header cell."""
 
@@ -80,8 +83,15 @@ class TableSettings:
     """At most this many rows are flattened into one header (``Top / Sub``)."""
     caption_distance: float = 30.0
     """A caption line lies within this many points above or below its table."""
+    caption_reach: float = 90.0
+    """A ``Table N`` line with its title lines under it may start this far above its table."""
+    max_caption_lines: int = 4
+    """At most this many lines (``Table N``, the title, a units line) make a caption."""
     row_label_reach: float = 250.0
     """How far left of a ruled table its row labels may start, in points."""
+    min_open_column: float = 15.0
+    """Rules that run on this far (points) past a table's last vertical line cover one
+    more column, whose right border was never drawn."""
 
 
 @dataclass
@@ -139,7 +149,12 @@ def find_page_tables(
             continue
         if grid.ruled:
             table = with_row_labels(table, page, settings, normalize, stats)
-        caption = caption_near(page, grid.bbox, settings=settings)
+        box = table.box or Box(*grid.bbox)
+        caption = caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings)
+        if caption is None and caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings,
+                                            pattern=FIGURE_CAPTION):
+            stats["tables_rejected_as_figures"] += 1  # a boxed diagram: its caption says so
+            continue
         if caption is not None and caption.box not in [c.box for c in captions]:
             table = replace(table, caption=clean_line_text(caption.text, normalize, stats))
             captions.append(caption)
@@ -165,19 +180,21 @@ class GlyphPage:
     """
 
     def __init__(self, page_number: int, bbox: tuple[float, float, float, float], chars: list[dict[str, Any]],
-                 edges: list[dict[str, Any]]) -> None:
+                 edges: list[dict[str, Any]], rotated: list[dict[str, Any]] | None = None) -> None:
         self.page_number = page_number
         self.bbox = bbox
         self.width, self.height = bbox[2] - bbox[0], bbox[3] - bbox[1]
         self.chars = chars
         self.edges = edges
+        self.rotated = rotated or []
+        """Glyphs set sideways (column headers turned 90°), in the order they were drawn;
+        kept apart so that the ``text`` strategy's words see only upright type."""
 
     def crop(self, bbox: tuple[float, float, float, float]) -> "GlyphPage":
         """The glyphs whose centre lies in ``bbox`` and the strokes that touch it."""
         x0, top, x1, bottom = bbox
-        chars = [c for c in self.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
         edges = [e for e in self.edges if e["x1"] >= x0 and e["x0"] <= x1 and e["bottom"] >= top and e["top"] <= bottom]
-        return GlyphPage(self.page_number, bbox, chars, edges)
+        return GlyphPage(self.page_number, bbox, chars_inside(self.chars, bbox), edges, chars_inside(self.rotated, bbox))
 
     def extract_words(self, **options: Any) -> list[dict[str, Any]]:
         from pdfplumber.utils import extract_words
@@ -188,6 +205,34 @@ class GlyphPage:
         from pdfplumber.table import TableFinder, TableSettings as FinderSettings
 
         return list(TableFinder(self, FinderSettings.resolve(options)).tables)  # type: ignore[arg-type]
+
+
+def chars_inside(chars: Iterable[dict[str, Any]], bbox: Sequence[float]) -> list[dict[str, Any]]:
+    """The glyphs whose centre lies in ``bbox`` (x0, top, x1, bottom), in their order."""
+    x0, top, x1, bottom = bbox
+    return [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+
+
+def sideways_text(chars: Sequence[dict[str, Any]]) -> str:
+    """The text of glyphs turned 90°, read in the order they were drawn (which is their
+    reading order whichever way they turn), a space where a new line or a gap starts.
+
+    >>> g = lambda t, x, top: {"text": t, "x0": x, "x1": x + 9, "top": top, "bottom": top + 6, "size": 9}
+    >>> sideways_text([g("N", 10, 50), g("o", 10, 44), g("A", 20, 80), g("l", 20, 74)])
+    'No Al'
+    """
+    text = ""
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        if previous is not None and not text.endswith(" "):
+            size = max(char.get("size", 0) or 0, 1.0)
+            new_line = abs((char["x0"] + char["x1"]) / 2 - (previous["x0"] + previous["x1"]) / 2) > 0.5 * size
+            gap = min(abs(char["top"] - previous["bottom"]), abs(previous["top"] - char["bottom"])) > 0.3 * size
+            if new_line or gap:
+                text += " "
+        text += char["text"]
+        previous = char
+    return " ".join(text.split())
 
 
 def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:
@@ -210,24 +255,58 @@ def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:
     return any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in table_boxes)
 
 
-def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | None = None) -> Caption | None:
-    """The ``Table N:`` line just above (preferred) or just below ``bbox`` (x0, top, x1, bottom)."""
+def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | None = None,
+                 pattern: re.Pattern[str] = CAPTION) -> Caption | None:
+    """The table's caption: a ``Table N:`` line above ``bbox`` (x0, top, x1, bottom) with
+    the title and unit lines that follow it down to the table (``Table 1.`` / ``Prevalence
+    of …`` / ``(Numbers in thousands)``), or else a ``Table N:`` line just below it."""
     settings = settings or TableSettings()
     x0, top, x1, bottom = bbox
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    near = [w for w in words if w["x1"] > x0 - 20 and w["x0"] < x1 + 20
-            and (top - settings.caption_distance <= w["bottom"] <= top + 1
-                 or bottom - 1 <= w["top"] <= bottom + settings.caption_distance)]
-    lines = group_lines(near)
-    above = sorted((ln for ln in lines if ln[0]["bottom"] <= top + 1), key=lambda ln: -ln[0]["top"])
-    below = sorted((ln for ln in lines if ln[0]["top"] >= bottom - 1), key=lambda ln: ln[0]["top"])
-    for line in above[:3] + below[:2]:
-        text = " ".join(w["text"] for w in line)
-        if CAPTION.match(text):
-            box = Box(min(w["x0"] for w in line), min(w["top"] for w in line),
-                      max(w["x1"] for w in line), max(w["bottom"] for w in line))
-            return Caption(text, box)
+    words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+             if w["x1"] > x0 - 20 and w["x0"] < x1 + 20]
+    above = sorted(group_lines([w for w in words if top - settings.caption_reach <= w["bottom"] <= top + 1]),
+                   key=lambda ln: ln[0]["top"])
+    block = caption_block(above, top, settings, pattern)
+    if block:
+        return caption_of(block)
+    below = sorted(group_lines([w for w in words if bottom - 1 <= w["top"] <= bottom + settings.caption_distance]),
+                   key=lambda ln: ln[0]["top"])
+    for line in below[:2]:
+        if pattern.match(" ".join(w["text"] for w in line)):
+            return caption_of([line])
     return None
+
+
+def caption_block(lines: list[list[dict[str, Any]]], table_top: float, settings: TableSettings,
+                  pattern: re.Pattern[str] = CAPTION) -> list[list[dict[str, Any]]]:
+    """The lines from the last ``Table N`` line above a table down to the table, when they
+    follow each other closely and the last sits within ``caption_distance`` of the table;
+    otherwise none."""
+    for start in reversed(range(len(lines))):
+        if not pattern.match(" ".join(w["text"] for w in lines[start])):
+            continue
+        block = lines[start:]
+        if len(block) > settings.max_caption_lines:
+            return []
+        tops = [min(w["top"] for w in ln) for ln in block]
+        bottoms = [max(w["bottom"] for w in ln) for ln in block]
+        gaps = [tops[i + 1] - bottoms[i] for i in range(len(block) - 1)]
+        heights = [b - t for t, b in zip(tops, bottoms)]
+        if table_top - bottoms[-1] > settings.caption_distance or any(g > 1.5 * max(heights) for g in gaps):
+            return []
+        return block
+    return []
+
+
+def caption_of(lines: list[list[dict[str, Any]]]) -> Caption:
+    """Caption lines as one text (a line-end hyphen rejoined) and the box they cover."""
+    text = ""
+    for line in lines:
+        text, _ = join_line(text, " ".join(w["text"] for w in line))
+    every = [w for line in lines for w in line]
+    box = Box(min(w["x0"] for w in every), min(w["top"] for w in every),
+              max(w["x1"] for w in every), max(w["bottom"] for w in every))
+    return Caption(text, box)
 
 
 def merge_continued_tables(tables: list[Table]) -> list[Table]:
@@ -338,8 +417,91 @@ def write_parquet(table: Table, path: Path) -> bool:
 
 
 def ruled_grids(page: Any, settings: TableSettings) -> list[Grid]:
-    options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance}
+    options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance,
+               "explicit_vertical_lines": open_side_edges(page.edges, settings)}
     return [grid_of(found) for found in page.find_tables(options) if not cuts_through_prose(found, page)]
+
+
+def joined_rules(edges: Sequence[dict[str, Any]], tolerance: float, orientation: str = "h") -> list[list[float]]:
+    """Strokes of one orientation as whole rules: ``[x0, x1, y]`` across, ``[top, bottom, x]``
+    down. Producers often draw a rule piecewise, one segment per column or per row.
+
+    >>> joined_rules([{"orientation": "h", "x0": 10, "x1": 50, "top": 100},
+    ...               {"orientation": "h", "x0": 50, "x1": 90, "top": 100.4}], 3.0)
+    [[10, 90, 100]]
+    """
+    start, end, at = ("x0", "x1", "top") if orientation == "h" else ("top", "bottom", "x0")
+    rules: list[list[float]] = []
+    for edge in sorted((e for e in edges if e["orientation"] == orientation), key=lambda e: (round(e[at]), e[start])):
+        last = rules[-1] if rules else None
+        if last is not None and abs(last[2] - edge[at]) <= tolerance and edge[start] <= last[1] + tolerance:
+            last[1] = max(last[1], edge[end])
+        else:
+            rules.append([edge[start], edge[end], edge[at]])
+    return rules
+
+
+def open_side_edges(edges: Sequence[dict[str, Any]], settings: TableSettings) -> list[dict[str, Any]]:
+    """The borders a ruled table leaves undrawn, as strokes from its top rule to its bottom
+    rule.
+
+    Statistical tables (the census's) rule their rows full width but draw no line after
+    the last column, so the ``lines`` strategy would end the table at the last drawn
+    vertical and lose that column. Where at least two of a table's rules run on past its
+    rightmost vertical by a column's width and end together, the right side is closed
+    there. On the left, rules that run on past the table mark either one label per row
+    (left to :func:`with_row_labels`) or groups of rows (``1991`` over ``Men``, ``Women``,
+    ``Total``): only rules that also divide the body into groups close the left side.
+    """
+    tolerance = settings.snap_tolerance
+    # a rule drawn as a thin filled rectangle has two vertical "edges" as short as it is thick
+    downs = [{"top": top, "bottom": bottom, "x0": x} for top, bottom, x in joined_rules(edges, tolerance, "v")
+             if bottom - top > tolerance]
+    rules = joined_rules(edges, tolerance)
+    closing: list[dict[str, Any]] = []
+    for side, least_rules in (("right", 2), ("left", 4)):
+        for x, heights in rule_ends(rules, downs, side, settings).items():
+            for run in one_table_runs(sorted(set(round(y, 1) for y in heights)), downs, tolerance):
+                if len(run) >= least_rules:
+                    closing.append({"object_type": "line", "x0": x, "x1": x, "top": run[0], "bottom": run[-1],
+                                    "width": 0.0, "height": run[-1] - run[0]})
+    return closing
+
+
+def one_table_runs(heights: list[float], downs: Sequence[dict[str, Any]], tolerance: float) -> list[list[float]]:
+    """Rule heights split where no vertical stroke spans from one to the next: two tables
+    one above the other whose rules end at the same margin are closed each on its own.
+
+    >>> one_table_runs([10, 20, 80, 90], [{"top": 10, "bottom": 20}, {"top": 80, "bottom": 90}], 3)
+    [[10, 20], [80, 90]]
+    """
+    runs: list[list[float]] = []
+    for y in heights:
+        if runs and any(d["top"] - tolerance <= runs[-1][-1] and d["bottom"] + tolerance >= y for d in downs):
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return runs
+
+
+def rule_ends(rules: list[list[float]], downs: Sequence[dict[str, Any]], side: str,
+              settings: TableSettings) -> dict[float, list[float]]:
+    """For each rule that crosses vertical strokes and runs on past the outermost one on
+    ``side`` by at least ``min_open_column`` points: where it ends, with the heights of
+    every such rule ending there."""
+    tolerance = settings.snap_tolerance
+    ends: dict[float, list[float]] = {}
+    for x0, x1, y in rules:
+        crossed = [d["x0"] for d in downs
+                   if x0 - tolerance <= d["x0"] <= x1 + tolerance and d["top"] - tolerance <= y <= d["bottom"] + tolerance]
+        if len(crossed) < 2:
+            continue
+        end, overhang = (x1, x1 - max(crossed)) if side == "right" else (x0, min(crossed) - x0)
+        if overhang < settings.min_open_column:
+            continue
+        key = next((k for k in ends if abs(k - end) <= tolerance), round(end, 1))
+        ends.setdefault(key, []).append(y)
+    return ends
 
 
 def cuts_through_prose(found: Any, page: Any) -> bool:
@@ -449,6 +611,7 @@ def grid_of(found: Any) -> Grid:
     rows = found.extract()
     spans: list[list[str]] = []
     boxes = [row.cells for row in found.rows]
+    read_sideways_cells(rows, boxes, found.page)
     for r, row in enumerate(rows):
         kinds = []
         for c, cell in enumerate(row):
@@ -460,6 +623,21 @@ def grid_of(found: Any) -> Grid:
             kinds.append("left" if left is not None and x_start is not None and left[2] > x_start + 1 else "up")
         spans.append(kinds)
     return Grid([list(r) for r in rows], spans, tuple(found.bbox))
+
+
+def read_sideways_cells(rows: list[list[str | None]], boxes: list[list[Any]], page: Any) -> None:
+    """Give each cell set wholly sideways (a narrow column's header turned 90°) its text
+    in reading order: pdfplumber's own reading spells it backwards (``LTCBOJ*``)."""
+    rotated = getattr(page, "rotated", None)
+    if rotated is None:  # a pdfplumber page keeps every glyph in ``chars``
+        rotated = [c for c in page.chars if not c.get("upright", True)]
+    if not rotated:
+        return
+    for r, row in enumerate(boxes):
+        for c, box in enumerate(row):
+            sideways = chars_inside(rotated, box) if box is not None else []
+            if sideways and not chars_inside([ch for ch in page.chars if ch.get("upright", True)], box):
+                rows[r][c] = sideways_text(sideways)
 
 
 def column_start(boxes: list[list[Any]], c: int) -> float | None:
@@ -589,16 +767,16 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
                stats: Counter[str]) -> Table | None:
     """Cells joined and repaired, spans resolved, spacers dropped, header found; None when
     what the strategy found is not a table."""
-    rows = [[join_cell(cell, normalize, stats) for cell in row] for row in grid.rows]
-    spans = grid.spans or [[""] * len(row) for row in rows]
-    rows, spans = split_stacked_rows(rows, spans)
+    raw, spans = split_stacked_rows(grid.rows, grid.spans or [[""] * len(row) for row in grid.rows])
+    rows = [[join_cell(cell, normalize, stats) for cell in row] for row in raw]
     header_count = count_header_rows(rows, spans, settings)
     for r in range(len(rows)):
+        labels = group_label_columns(spans[r]) if r > header_count else 0
         for c in range(len(rows[r])):
             kind = spans[r][c] if c < len(spans[r]) else ""
             if r < header_count and kind == "left" and c > 0:
                 rows[r][c] = rows[r][c - 1]
-            elif r < header_count and kind == "up" and r > 0:
+            elif r < header_count and kind == "up" and r > 0 or c < labels:
                 rows[r][c] = rows[r - 1][c]
     keep_rows = [r for r, row in enumerate(rows) if any(row)]
     keep_cols = [c for c in range(max((len(r) for r in rows), default=0)) if any(c < len(row) and row[c] for row in rows)]
@@ -615,6 +793,21 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
         rows=tuple(tuple(row) for row in rows), pages=(page_number,), has_header=header_count > 0,
         box=Box(x0, top, x1, bottom), page_order=top,
     )
+
+
+def group_label_columns(kinds: list[str]) -> int:
+    """How many leading cells of a body row are covered by a cell merged down from above,
+    the rest of the row having cells of its own: a group label (``1991`` over its ``Men``,
+    ``Women``, ``Total`` rows) that each of its rows carries, so that every CSV row stands
+    alone. A row shifted under merged cells all along (the EU CDS table) has none.
+
+    >>> group_label_columns(["up", "", "", ""]), group_label_columns(["up", "", "up", ""])
+    (1, 0)
+    """
+    count = 0
+    while count < len(kinds) and kinds[count] == "up":
+        count += 1
+    return count if count < len(kinds) and "up" not in kinds[count:] else 0
 
 
 def fold_interleaved_columns(rows: list[list[str]], header_count: int) -> list[list[str]]:
@@ -660,23 +853,57 @@ def join_cell(cell: str | None, normalize: NormalizeSettings, stats: Counter[str
     return text
 
 
-def split_stacked_rows(rows: list[list[str]], spans: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """Split a row whose cells each hold the same number (3+) of one-line values: a ruled
-    table whose rows were not ruled comes out of pdfplumber as one tall row."""
-    out: list[list[str]] = []
+def split_stacked_rows(rows: list[list[str | None]], spans: list[list[str]]
+                       ) -> tuple[list[list[str | None]], list[list[str]]]:
+    r"""Split a row whose figure cells each hold the same number (2+) of one-line values: a
+    ruled table whose rows within a group were not ruled comes out of pdfplumber as one
+    tall row. Cells of words to the left of the figures go along when they hold one line
+    per value (row labels) or a single line (the group's label, carried by each row).
+
+    >>> split_stacked_rows([["2019", "Men\nWomen", "1,204\n388", "20.5%\n19.7%"]], [["", "", "", ""]])
+    ([['2019', 'Men', '1,204', '20.5%'], [None, 'Women', '388', '19.7%']], [['', '', '', ''], ['up', '', '', '']])
+    """
+    out: list[list[str | None]] = []
     out_spans: list[list[str]] = []
     for row, kinds in zip(rows, spans):
-        parts = [cell.split(" ") if cell else [] for cell in row]
-        filled = [p for p in parts if p]
-        counts = {len(p) for p in filled}
-        if len(filled) >= 2 and len(counts) == 1 and counts.pop() >= 3 and all(STACKED_VALUE.match(v) for p in filled for v in p):
-            depth = len(filled[0])
-            out += [[p[i] if p else "" for p in parts] for i in range(depth)]
-            out_spans += [[""] * len(row) for _ in range(depth)]
-        else:
-            out.append(row)
+        depth = stacked_depth(row)
+        if depth is None:
+            out.append(list(row))
             out_spans.append(kinds)
+            continue
+        parts = [cell.split("\n") if cell else [] for cell in row]
+        for i in range(depth):
+            cells: list[str | None] = []
+            cell_kinds: list[str] = []
+            for part in parts:
+                if len(part) == depth:
+                    cells.append(part[i])
+                    cell_kinds.append("")
+                elif part and i > 0:  # the group's label, said once in the first row
+                    cells.append(None)
+                    cell_kinds.append("up")
+                else:
+                    cells.append(part[0] if part else "")
+                    cell_kinds.append("")
+            out.append(cells)
+            out_spans.append(cell_kinds)
     return out, out_spans
+
+
+def stacked_depth(row: list[str | None]) -> int | None:
+    """How many rows a tall row stacks, or None when it is an ordinary row: at least two
+    figure cells with the same number (2+) of one-line values, every figure cell alike, and
+    only label cells (one line per value, or one line) to the left of the first figure."""
+    parts = [cell.split("\n") if cell else [] for cell in row]
+    stacked = [c for c, p in enumerate(parts) if len(p) > 1 and all(STACKED_VALUE.match(v) for v in p)]
+    depth = max((len(parts[c]) for c in stacked), default=0)
+    figures = [c for c in stacked if len(parts[c]) == depth]
+    if len(figures) < 2:
+        return None
+    for c, p in enumerate(parts):
+        if p and c not in figures and (c > figures[0] or len(p) not in (1, depth)):
+            return None
+    return depth
 
 
 def is_numeric(cell: str) -> bool:

@@ -302,15 +302,30 @@ def page_tables(
     from pipeline.tables import GlyphPage, find_page_tables
 
     glyphs = [
-        {"text": c.text, "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "doctop": c.top, "size": c.size,
-         "fontname": c.fontname, "upright": c.upright}
-        for c in chars if c.upright
+        {"text": table_glyph_text(chars, i), "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "doctop": c.top,
+         "size": c.size, "fontname": c.fontname, "upright": c.upright}
+        for i, c in enumerate(chars)
     ]
+    upright = [g for g in glyphs if g["upright"] and g["text"]]
+    rotated = [g for g in glyphs if not g["upright"] and g["text"]]
     try:
-        return find_page_tables(GlyphPage(number, (0.0, 0.0, width, height), glyphs, strokes), stats=stats)
+        return find_page_tables(GlyphPage(number, (0.0, 0.0, width, height), upright, strokes, rotated), stats=stats)
     except Exception:  # the table finder on a malformed page
         stats["table_errors"] += 1
         return PageTables()
+
+
+def table_glyph_text(chars: list[Char], index: int) -> str:
+    """A glyph's text for the table finder: an unmapped glyph (``(cid:2)``) followed by a
+    space is a bullet, as the body reads it at a line start; any other is left out rather
+    than spelled ``(cid:2)`` in a cell."""
+    char = chars[index]
+    if not char.unmapped:
+        return char.text
+    following = chars[index + 1] if index + 1 < len(chars) else None
+    if following is not None and (following.text in (" ", "\u00a0") or following.x0 - char.x1 > 0.2 * char.size):
+        return "•"
+    return ""
 
 
 class PdfplumberDocument:
@@ -324,6 +339,8 @@ class PdfplumberDocument:
         for index, page in enumerate(self._pdf.pages):
             try:
                 chars, rules, strokes = read_layout(page)
+                if self._dedupe:
+                    chars = drop_duplicate_chars(chars)
                 tables = page_tables(index + 1, float(page.width), float(page.height), chars, strokes, self.table_stats)
             except DocumentError:
                 raise
@@ -332,8 +349,6 @@ class PdfplumberDocument:
             finally:
                 # Releasing the parsed layout keeps memory flat over hundreds of pages.
                 page.close()
-            if self._dedupe:
-                chars = drop_duplicate_chars(chars)
             yield PdfplumberPage(index + 1, float(page.width), float(page.height), chars, rules, tables)
 
     def metadata(self) -> dict[str, str]:
