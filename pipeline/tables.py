@@ -461,7 +461,7 @@ def open_side_edges(edges: Sequence[dict[str, Any]], settings: TableSettings) ->
     closing: list[dict[str, Any]] = []
     for side, least_rules in (("right", 2), ("left", 4)):
         for x, heights in rule_ends(rules, downs, side, settings).items():
-            for run in one_table_runs(sorted(set(round(y, 1) for y in heights)), downs, tolerance):
+            for run in one_table_runs(sorted({round(y, 1) for y in heights}), downs, tolerance):
                 if len(run) >= least_rules:
                     closing.append({"object_type": "line", "x0": x, "x1": x, "top": run[0], "bottom": run[-1],
                                     "width": 0.0, "height": run[-1] - run[0]})

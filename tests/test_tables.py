@@ -11,13 +11,28 @@ import pytest
 
 from pipeline.model import Box, Table
 from pipeline.tables import (
-    TableSettings, aligned_bands, caption_near, find_page_tables, find_tables, inside_any, merge_continued_tables,
-    parse_number, table_to_frame, typed_frame, write_parquet,
+    TableSettings,
+    aligned_bands,
+    caption_near,
+    find_page_tables,
+    find_tables,
+    inside_any,
+    merge_continued_tables,
+    parse_number,
+    table_to_frame,
+    typed_frame,
+    write_parquet,
 )
 from tests.conftest import CORPUS, require
 from tests.pdf_factory import PdfBuilder
 from tests.table_pdfs import (
-    aligned_table, boxed_figure, merged_header_table, open_sided_table, prose, ruled_table, sideways_header_table,
+    aligned_table,
+    boxed_figure,
+    merged_header_table,
+    open_sided_table,
+    prose,
+    ruled_table,
+    sideways_header_table,
 )
 
 pdfplumber = pytest.importorskip("pdfplumber")

@@ -26,8 +26,8 @@ breaks) and :mod:`~pipeline.extract.pdf_metadata`; their shared types are in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import DocumentError
