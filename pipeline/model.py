@@ -136,6 +136,9 @@ class Extraction:
 class FootnoteRef:
     marker: str
     offset: int
+    cell: tuple[int, int] | None = None
+    """For a marker in a table: its cell (row, column in ``Table.rows``); ``offset`` is then
+    within that cell's text."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ class Footnote:
     offset: int
     anchor: str
     note: str
+    cell: tuple[int, int] | None = None
+    """For a marker in a table cell: the cell (row, column), the offset being within it."""
 
 
 @dataclass(frozen=True)

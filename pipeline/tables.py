@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model import Box, Caption, PageTables, Table
+from pipeline.patterns import KNOWN_MARKER
 from pipeline.normalize import clean_line_text
 from pipeline.settings import NormalizeSettings
 from pipeline.structure.hyphenation import join_line
@@ -89,6 +90,10 @@ class TableSettings:
     """At most this many lines (``Table N``, the title, a units line) make a caption."""
     row_label_reach: float = 250.0
     """How far left of a ruled table its row labels may start, in points."""
+    min_rule_table_width: float = 100.0
+    """Rules narrower than this (points) are underlines or separators, not a table's rules."""
+    max_rule_gap: float = 120.0
+    """Two rules of one width this far apart or less (points) may frame one table's rows."""
     min_open_column: float = 15.0
     """Rules that run on this far (points) past a table's last vertical line cover one
     more column, whose right border was never drawn."""
@@ -103,6 +108,8 @@ class Grid:
     """Per cell: ``""`` for a cell of its own, ``"left"``/``"up"`` for one covered by a merged cell."""
     bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     ruled: bool = True
+    framed: bool = False
+    """Bounded above and below by rules (booktabs): two columns are enough to be a table."""
 
 
 # --- public API --------------------------------------------------------------------------
@@ -129,26 +136,29 @@ def find_page_tables(
     settings = settings or TableSettings()
     normalize = normalize or NormalizeSettings()
     stats = stats if stats is not None else Counter()
-    grids: list[Grid] = []
+    found: list[tuple[Grid, Table]] = []
+    over_prose: list[Box] = []
     if settings.ruled and may_be_ruled(page.edges):
-        grids += ruled_grids(page, settings)
+        grids, over_prose = ruled_grids(page, settings)
+        found += accepted(grids, page, settings, normalize, stats)
+    if settings.ruled:
+        taken = [Box(*grid.bbox) for grid, _ in found] + over_prose
+        for region in rule_stacks(page.edges, settings):
+            if not any(overlaps(region, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
+                found += accepted(rules_only_grids(page, region, settings), page, settings, normalize, stats)
     if settings.unruled:
-        taken = [g.bbox for g in grids]
+        # tables kept from the ruled search and frames over prose hide a band; row fills
+        # that ruled nothing must not stop the text search over the same lines
+        taken = [Box(*grid.bbox) for grid, _ in found] + over_prose
         bands = aligned_bands(page.chars, settings)
         if not bands:
             stats["table_text_search_skipped"] += 1
         for band in bands:
-            if not any(overlaps(band, box) for box in taken):
-                grids += text_grids(page, band, settings)
+            if not any(overlaps(band, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
+                found += accepted(text_grids(page, band, settings), page, settings, normalize, stats)
     tables: list[Table] = []
     captions: list[Caption] = []
-    for grid in sorted(grids, key=lambda g: g.bbox[1]):
-        table = clean_grid(grid, page.page_number, settings, normalize, stats)
-        if table is None:
-            stats["tables_rejected"] += 1
-            continue
-        if grid.ruled:
-            table = with_row_labels(table, page, settings, normalize, stats)
+    for grid, table in sorted(found, key=lambda pair: pair[0].bbox[1]):
         box = table.box or Box(*grid.bbox)
         caption = caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings)
         if caption is None and caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings,
@@ -161,6 +171,22 @@ def find_page_tables(
         tables.append(table)
         stats["tables_found"] += 1
     return PageTables(tuple(tables), tuple(captions))
+
+
+def accepted(grids: list[Grid], page: Any, settings: TableSettings, normalize: NormalizeSettings,
+             stats: Counter[str]) -> list[tuple[Grid, Table]]:
+    """The grids that clean into tables, each with its table (a ruled one with the row
+    labels left outside its rulings)."""
+    kept = []
+    for grid in grids:
+        table = clean_grid(grid, page.page_number, settings, normalize, stats)
+        if table is None:
+            stats["tables_rejected"] += 1
+            continue
+        if grid.ruled:
+            table = with_row_labels(table, page, settings, normalize, stats)
+        kept.append((grid, table))
+    return kept
 
 
 def may_be_ruled(edges: Sequence[dict[str, Any]]) -> bool:
@@ -205,6 +231,48 @@ class GlyphPage:
         from pdfplumber.table import TableFinder, TableSettings as FinderSettings
 
         return list(TableFinder(self, FinderSettings.resolve(options)).tables)  # type: ignore[arg-type]
+
+
+RAISED_MARKER = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z]|[*†‡§¶]{1,3})$")
+"""What a raised run after a word may be to count as a footnote marker: ``1``, ``iv``, ``a``, ``*``."""
+
+
+def mark_raised_markers(glyphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    r"""The glyphs with each footnote marker set raised and smaller right after a word
+    (``Mecklenburg¹``, ``1,234²``) wrapped in the marker sentinels the body uses, so that
+    the marker leaves the cell's text and becomes a footnote reference, and a figure is
+    never read with its marker glued on (``1,2342``).
+
+    >>> g = lambda t, x, bottom, size: {"text": t, "x0": x, "x1": x + size / 2, "bottom": bottom, "size": size}
+    >>> "".join(c["text"] for c in mark_raised_markers([g("4", 10, 100, 9), g("2", 14.5, 97, 6)]))
+    '4\ue0002\ue001'
+    """
+    out = [dict(g) for g in glyphs]
+    index = 1
+    while index < len(out):
+        base = out[index - 1]
+        run_end = index
+        while run_end < len(out) and is_raised_after(out[run_end - 1] if run_end > index else base, out[run_end], base):
+            run_end += 1
+        text = "".join(g["text"] for g in out[index:run_end])
+        if run_end > index and RAISED_MARKER.match(text) and base["text"].strip():
+            out[index]["text"] = "\ue000" + out[index]["text"]
+            out[run_end - 1]["text"] += "\ue001"
+            index = run_end
+        index += 1
+    return out
+
+
+def is_raised_after(previous: dict[str, Any], glyph: dict[str, Any], base: dict[str, Any]) -> bool:
+    """Whether ``glyph`` follows ``previous`` on the same line, smaller than the word's
+    glyph ``base`` and raised above its baseline."""
+    size = base.get("size") or 0
+    return (
+        0 < (glyph.get("size") or 0) <= 0.8 * size
+        and -1 <= glyph["x0"] - previous["x1"] <= 0.3 * size
+        and glyph["bottom"] <= base["bottom"] - 0.15 * size
+        and glyph["bottom"] >= base["bottom"] - size
+    )
 
 
 def chars_inside(chars: Iterable[dict[str, Any]], bbox: Sequence[float]) -> list[dict[str, Any]]:
@@ -416,10 +484,19 @@ def write_parquet(table: Table, path: Path) -> bool:
 # --- finding grids -----------------------------------------------------------------------
 
 
-def ruled_grids(page: Any, settings: TableSettings) -> list[Grid]:
+def ruled_grids(page: Any, settings: TableSettings) -> tuple[list[Grid], list[Box]]:
+    """The grids the page's strokes rule, and the boxes of those that are frames drawn over
+    prose (:func:`cuts_through_prose`): no table is looked for there either."""
     options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance,
                "explicit_vertical_lines": open_side_edges(page.edges, settings)}
-    return [grid_of(found) for found in page.find_tables(options) if not cuts_through_prose(found, page)]
+    grids: list[Grid] = []
+    over_prose: list[Box] = []
+    for found in page.find_tables(options):
+        if cuts_through_prose(found, page):
+            over_prose.append(Box(*found.bbox))
+        else:
+            grids.append(grid_of(found))
+    return grids, over_prose
 
 
 def joined_rules(edges: Sequence[dict[str, Any]], tolerance: float, orientation: str = "h") -> list[list[float]]:
@@ -558,13 +635,108 @@ def with_row_labels(table: Table, page: Any, settings: TableSettings, normalize:
     )
 
 
+def rule_stacks(edges: Sequence[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
+    """Regions bounded by horizontal rules of one width stacked one under another with no
+    vertical stroke between them: a table ruled only across (booktabs' three rules, or a
+    hairline under each row), as (x0, top, x1, bottom)."""
+    tolerance = settings.snap_tolerance
+    downs = [d for d in joined_rules(edges, tolerance, "v") if d[1] - d[0] > tolerance]
+    stacks: list[list[list[float]]] = []
+    for rule in sorted(joined_rules(edges, tolerance), key=lambda r: r[2]):
+        if rule[1] - rule[0] < settings.min_rule_table_width:
+            continue
+        stack = next((st for st in stacks if abs(st[-1][0] - rule[0]) <= tolerance and abs(st[-1][1] - rule[1]) <= tolerance
+                      and rule[2] - st[-1][2] <= settings.max_rule_gap), None)
+        if stack is not None:
+            stack.append(rule)
+        else:
+            stacks.append([rule])
+    regions = []
+    for stack in stacks:
+        x0, x1 = min(r[0] for r in stack), max(r[1] for r in stack)
+        top, bottom = stack[0][2], stack[-1][2]
+        crossed = any(x0 + tolerance < d[2] < x1 - tolerance and d[0] < bottom and d[1] > top for d in downs)
+        if len(stack) >= 2 and bottom - top > 10 and not crossed:
+            regions.append((x0, top, x1, bottom))
+    return regions
+
+
+def rules_only_grids(page: Any, region: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
+    """A table ruled only across: columns cut at the gutters its lines leave blank, rows
+    at its rules when a rule runs under every row (cells that wrap stay one cell), else at
+    each line of text (booktabs, whose rules only frame the header and the body)."""
+    x0, top, x1, bottom = region
+    crop = page.crop((x0, max(top - 1, 0), x1, min(bottom + 1, page.height)))
+    if not crop.chars:
+        return []
+    cuts = column_cuts(crop.chars, replace(settings, min_columns=2, min_rows=2))
+    if not cuts:
+        return []
+    rules = sorted({round(r[2], 1) for r in joined_rules(crop.edges, settings.snap_tolerance)
+                    if r[1] - r[0] >= 0.9 * (x1 - x0)})
+    lines = chars_to_lines(crop.chars)
+    per_band = [sum(1 for line in lines if a < line[0]["bottom"] <= b + 1) for a, b in zip(rules, rules[1:])]
+    row_ruled = len(per_band) >= 3 and max(per_band) <= 3
+    if row_ruled:
+        header_top = header_above_rules(page, (x0, rules[0], x1), max(b - a for a, b in zip(rules, rules[1:])), settings)
+        if header_top is not None:
+            rules = [header_top] + rules
+            crop = page.crop((x0, header_top, x1, min(bottom + 1, page.height)))
+            cuts = column_cuts(crop.chars, replace(settings, min_columns=2, min_rows=2)) or cuts
+    left = min(c["x0"] for c in crop.chars) - 1  # the text strategy's row edges end where the words do
+    right = max(c["x1"] for c in crop.chars) + 1
+    options = {
+        "vertical_strategy": "explicit", "explicit_vertical_lines": [left] + cuts + [right],
+        "horizontal_strategy": "explicit" if row_ruled else "text",
+        "explicit_horizontal_lines": rules if row_ruled else [],
+        "min_words_horizontal": 1, "text_x_tolerance": 3, "text_y_tolerance": 3, "intersection_tolerance": 5,
+    }
+    if not row_ruled:
+        options.pop("explicit_horizontal_lines")
+    words = crop.extract_words()
+    grids = []
+    for found in crop.find_tables(options):
+        if cuts_words(found, words):
+            continue
+        grid = grid_of(found)
+        grid.ruled, grid.framed = row_ruled, True
+        grids.append(grid)
+    return grids
+
+
+def header_above_rules(page: Any, first_rule: tuple[float, float, float], row_height: float,
+                       settings: TableSettings) -> float | None:
+    """Where the header row of a table ruled under each row starts, when no rule is drawn
+    above it: the lines just over the first rule (up to three, a wrapped header) that are
+    set in columns (a wide gap between their words). A line of prose above the table has
+    no such gap and is left out. None when there is no such line."""
+    x0, y, x1 = first_rule
+    above = page.crop((x0, max(y - 3 * row_height, 0), x1, y))
+    top = None
+    for line in sorted(chars_to_lines(above.chars), key=lambda ln: -ln[0]["bottom"])[:3]:
+        reach = y if top is None else top
+        if reach - line[0]["bottom"] > 1.5 * row_height or not wide_gaps(line, settings):
+            break
+        top = min(c["top"] for c in line) - 1
+    return top
+
+
 def text_grids(page: Any, band: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
+    """Unruled tables in a band of aligned lines: the columns are cut at the gutters that
+    every aligned row leaves blank (pdfplumber's ``text`` strategy would cut inside a
+    right-aligned header of several words), the rows at each line of text."""
     x0, top, x1, bottom = band
     crop = page.crop((max(x0 - 2, 0), max(top - 2, 0), min(x1 + 2, page.width), min(bottom + 2, page.height)))
+    cuts = column_cuts(crop.chars, settings)
+    if not cuts:
+        return []
+    # the outer lines hug the glyphs: the text strategy's row edges end where the words do
+    left = min(c["x0"] for c in crop.chars) - 1
+    right = max(c["x1"] for c in crop.chars) + 1
     options = {
-        "vertical_strategy": "text", "horizontal_strategy": "text",
-        "min_words_vertical": settings.min_rows, "min_words_horizontal": 1,
-        "text_x_tolerance": 3, "text_y_tolerance": 3, "intersection_tolerance": 5,
+        "vertical_strategy": "explicit", "horizontal_strategy": "text",
+        "explicit_vertical_lines": [left] + cuts + [right],
+        "min_words_horizontal": 1, "text_x_tolerance": 3, "text_y_tolerance": 3, "intersection_tolerance": 5,
     }
     grids = []
     words = None
@@ -573,9 +745,72 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
         if cuts_words(found, words) or has_narrow_gutter(found, words, settings) or cuts_through_prose(found, page):
             continue
         grid = grid_of(found)
+        side = prose_column_side(grid.rows)
+        if side and len(cuts) > 1:
+            # the lines of the next page column share the table's baselines: leave them out
+            narrowed = (x0, top, cuts[-1], bottom) if side == "right" else (cuts[0], top, x1, bottom)
+            grids += text_grids(page, narrowed, settings)
+            continue
         grid.ruled = False
         grids.append(grid)
     return grids
+
+
+def prose_column_side(rows: list[list[str | None]]) -> str | None:
+    """Which outer column ("left" or "right") is a column of prose beside the table: its
+    lines run on between the table's rows, where every other cell is empty, and they are
+    phrases of several words."""
+    width = max((len(row) for row in rows), default=0)
+    if width < 3:
+        return None
+    for side, c in (("right", width - 1), ("left", 0)):
+        cells = [row[c] for row in rows if c < len(row) and row[c]]
+        alone = sum(1 for row in rows if c < len(row) and row[c] and not any(v for i, v in enumerate(row) if i != c))
+        if alone >= 2 and cells and sum(len(cell.split()) for cell in cells) >= 4 * len(cells):
+            return side
+    return None
+
+
+def column_cuts(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[float]:
+    """Where to cut a band of aligned lines into columns: in each gutter left blank by
+    every row with enough wide gaps, at the middle of its widest stretch that no word of
+    the other lines (headers, wrapped cells) crosses, or at its middle when a header
+    spans it."""
+    lines = chars_to_lines(chars)
+    need = settings.min_columns - 1
+    rows = [line for line in lines if len(wide_gaps(line, settings)) >= need]
+    if len(rows) < settings.min_rows:
+        return []
+    others = [word for line in lines if not any(line is row for row in rows) for word in line_words(line)]
+    cuts = []
+    for a, b in common_gutters(rows, settings):
+        free = free_stretches((a, b), others)
+        left, right = max(free, key=lambda f: f[1] - f[0]) if free else (a, b)
+        cuts.append(round((left + right) / 2, 2))
+    return cuts
+
+
+def line_words(line: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """The x extents of a line's words: glyphs closer than a third of their size."""
+    words: list[list[float]] = []
+    for char in line:
+        if words and char["x0"] - words[-1][1] < 0.33 * max(char.get("size", 0) or 0, 1.0):
+            words[-1][1] = max(words[-1][1], char["x1"])
+        else:
+            words.append([char["x0"], char["x1"]])
+    return [(a, b) for a, b in words]
+
+
+def free_stretches(gutter: tuple[float, float], words: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The parts of a gutter that no word covers.
+
+    >>> free_stretches((10, 30), [(5, 14), (20, 22)])
+    [(14, 20), (22, 30)]
+    """
+    free = [gutter]
+    for w0, w1 in words:
+        free = [piece for a, b in free for piece in ((a, min(b, w0)), (max(a, w1), b)) if piece[1] - piece[0] > 0.5]
+    return free
 
 
 def cuts_words(found: Any, words: list[dict[str, Any]]) -> bool:
@@ -784,9 +1019,11 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
     rows = [[rows[r][c] if c < len(rows[r]) else "" for c in keep_cols] for r in keep_rows]
     rows = fold_interleaved_columns(rows, header_count)
     rows, header_count = drop_repeated_rows(rows, header_count)
+    if not grid.ruled:
+        rows = join_wrapped_header(rows)
     if header_count > 1:
         rows = [flatten_header(rows[:header_count])] + rows[header_count:]
-    if not looks_like_table(rows, grid.ruled, settings):
+    if not looks_like_table(rows, grid.ruled, settings, framed=grid.framed):
         return None
     x0, top, x1, bottom = grid.bbox
     return Table(
@@ -808,6 +1045,29 @@ def group_label_columns(kinds: list[str]) -> int:
     while count < len(kinds) and kinds[count] == "up":
         count += 1
     return count if count < len(kinds) and "up" not in kinds[count:] else 0
+
+
+def join_wrapped_header(rows: list[list[str]]) -> list[list[str]]:
+    """Join the lines of an unruled table's header that wrapped (``Average daily`` over
+    ``population``): the text strategy gives each line a row. The top row names every
+    column but the first, the lines under it hold no figures and sit only under named
+    columns, and the first row of figures comes right after.
+
+    >>> join_wrapped_header([["Office", "Average daily", "Held on"], ["", "population", "bond"], ["Dallas", "3,480", "655"]])
+    [['Office', 'Average daily population', 'Held on bond'], ['Dallas', '3,480', '655']]
+    """
+    first_figures = next((r for r, row in enumerate(rows) if any(is_numeric(cell) for cell in row if cell)), 0)
+    if not 2 <= first_figures <= 3 or not all(rows[0][1:]):
+        return rows
+    wrapped = rows[1:first_figures]
+    if any(is_numeric(cell) for row in wrapped for cell in row if cell):
+        return rows
+    header = list(rows[0])
+    for row in wrapped:
+        for c, cell in enumerate(row):
+            if cell:
+                header[c], _ = join_line(header[c], cell) if header[c] else (cell, None)
+    return [header] + rows[first_figures:]
 
 
 def fold_interleaved_columns(rows: list[list[str]], header_count: int) -> list[list[str]]:
@@ -907,6 +1167,8 @@ def stacked_depth(row: list[str | None]) -> int | None:
 
 
 def is_numeric(cell: str) -> bool:
+    """A figure as printed (a footnote marker on it does not count), not a year."""
+    cell = KNOWN_MARKER.sub("", cell)
     return bool(NUMBER.match(cell)) and not YEAR.match(cell)
 
 
@@ -955,10 +1217,10 @@ def flatten_header(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings) -> bool:
+def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings, *, framed: bool = False) -> bool:
     """Reject what is not a table: too small, one column, or cells that are sentences."""
     n_cols = max((len(row) for row in rows), default=0)
-    least_cols = 2 if ruled else settings.min_columns
+    least_cols = 2 if ruled or framed else settings.min_columns
     least_rows = 2 if ruled else settings.min_rows
     if n_cols < least_cols or len(rows) < least_rows:
         return False

@@ -35,6 +35,8 @@ class Output:
     tables: list[dict[str, Any]]
     notes: list[dict[str, Any]]
     text: str
+    footnotes: list[dict[str, Any]]
+    markdown: str
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
                     with (written / block["csv"]).open(encoding="utf-8", newline="") as handle:
                         tables.append({**block, "cells": [tuple(row) for row in csv.reader(handle)]})
             cache[style] = Output(expected, record["metadata"]["pages"], tables, record["notes"],
-                                  (written / "text.txt").read_text(encoding="utf-8"))
+                                  (written / "text.txt").read_text(encoding="utf-8"), record["footnotes"],
+                                  (written / "text.md").read_text(encoding="utf-8"))
         return cache[style]
 
     return output
@@ -73,56 +76,9 @@ def params(names: list[str], failing: dict[str, str]) -> list[Any]:
 # What the pipeline gets wrong today, style by style (see the module docstring). Function
 # names are those of pipeline/tables.py.
 
-UNRULED_RIGHT_ALIGNED = (
-    "text_grids hands the band to pdfplumber's `text` strategy, whose column edges fall inside a right-aligned "
-    "header of several words ({header}); has_narrow_gutter then rejects the whole grid, so no table is found and "
-    "its rows are read into the body text"
-)
+CELLS_WRONG: dict[str, str] = {}
 
-CELLS_WRONG = {
-    "zebra_no_lines": (
-        "no table: the row fills are rectangles, so may_be_ruled passes and ruled_grids returns a one-column grid "
-        "(each row one cell) that clean_grid later rejects; find_page_tables has already put that grid's box in "
-        "`taken`, so the text search over the same band is skipped"
-    ),
-    "two_column_page": (
-        "no table: aligned_bands joins the table's rows with the right column's prose lines on the same baselines "
-        "into one band 78-532 pt wide; the text grid over it cuts prose words and is rejected (cuts_words, "
-        "cuts_through_prose), and the table's rows are interleaved into the right column's paragraphs"
-    ),
-    "footnote_in_cell": (
-        "superscript markers are glued to the cell text: 'Mecklenburg1' for 'Mecklenburg', '1,2342' for '1,234' "
-        "(join_cell cleans the cell's characters as plain text; the reader's superscript handling never sees them)"
-    ),
-    "between_prose": UNRULED_RIGHT_ALIGNED.format(header="'With counsel', 'Without counsel'") + " (second table)",
-    "multiword_header_no_lines": UNRULED_RIGHT_ALIGNED.format(header="'With counsel', 'Without counsel', 'All cases'"),
-    "two_pages_row_rules": UNRULED_RIGHT_ALIGNED.format(header="'Average daily population'") + " (on both pages)",
-    "wrapped_header_booktabs": (
-        "no table: the header cells wrap onto two lines over right-aligned figures; the `text` strategy's column "
-        "edges cut words ('Av|erage', 'Releas|ed') and cuts_words rejects the grid"
-    ),
-    "wrapped_cells_row_rules": (
-        "no table: only horizontal rules (may_be_ruled needs 3 vertical strokes), and aligned_bands finds no band "
-        "because wrapped cells leave continuation lines with fewer than two wide gaps and a run allows only one "
-        "such line between rows"
-    ),
-    "two_column_key_values": (
-        "no table: a two-column table without vertical rules can only be found by the text search, which needs "
-        "min_columns=3; its caption 'Table 1: …' and cells go to the body text"
-    ),
-}
-
-BODY_WRONG = {
-    "zebra_no_lines": ("the table is not found, so its cells are read as body text, where '44.1' and '52.3' lose their last "
-                       "digit to false footnote markers ('44.', '52.')"),
-    "two_column_page": "the table is not found: its rows are read into the prose of the right column",
-    "between_prose": "the second table is not found, so its cells are read as body text",
-    "multiword_header_no_lines": "the table is not found, so its cells are read as body text",
-    "two_pages_row_rules": "the table is not found on either page, so all its cells are read as body text",
-    "wrapped_header_booktabs": "the table is not found, so its cells are read as body text",
-    "wrapped_cells_row_rules": "the table is not found, so its cells are read as body text",
-    "two_column_key_values": "the table is not found, so its caption and cells are read as body text",
-}
+BODY_WRONG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("style", params(list(STYLES), CELLS_WRONG))
@@ -163,6 +119,23 @@ def test_notes_of_markers_in_cells_are_notes_not_body(outputs: Any) -> None:
     assert [(n["marker"], n["text"]) for n in out.notes] == list(out.expected.notes)
     for _, note in out.expected.notes:
         assert note not in out.text
+
+
+def test_markers_in_cells_are_footnotes_linked_to_their_notes(outputs: Any) -> None:
+    """``Mecklenburg¹`` and ``1,234²``: each marker is a footnote of the table block that
+    names its cell (row, column of the CSV) and carries its note; the pipe table in
+    ``text.md`` holds the reference where the marker stood."""
+    out = outputs("footnote_in_cell")
+    [table] = out.tables
+    notes = dict(out.expected.notes)
+    assert [(f["marker"], f["block"], f["cell"], f["offset"], f["anchor"], f["note"]) for f in out.footnotes] == [
+        ("1", table["id"], [1, 0], len("Mecklenburg"), "Mecklenburg", notes["1"]),
+        ("2", table["id"], [2, 1], len("1,234"), "234", notes["2"]),  # the contract's anchor: letters and digits
+    ]
+    assert [(r["marker"], r["cell"]) for r in table["footnote_refs"]] == [("1", [1, 0]), ("2", [2, 1])]
+    assert "| Mecklenburg[^1] | 2,806 | 2,511 |" in out.markdown
+    assert "| Wake | 1,234[^2] | 1,190 |" in out.markdown
+    assert f"[^1]: {notes['1']}" in out.markdown
 
 
 @pytest.mark.parametrize("style", params(list(NEGATIVES), {}))

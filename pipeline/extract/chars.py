@@ -299,14 +299,14 @@ def page_tables(
     A table that the finder cannot lay out is counted, not fatal: the page's text is still
     read, only that table is missing.
     """
-    from pipeline.tables import GlyphPage, find_page_tables
+    from pipeline.tables import GlyphPage, find_page_tables, mark_raised_markers
 
     glyphs = [
         {"text": table_glyph_text(chars, i), "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "doctop": c.top,
          "size": c.size, "fontname": c.fontname, "upright": c.upright}
         for i, c in enumerate(chars)
     ]
-    upright = [g for g in glyphs if g["upright"] and g["text"]]
+    upright = mark_raised_markers([g for g in glyphs if g["upright"] and g["text"]])
     rotated = [g for g in glyphs if not g["upright"] and g["text"]]
     try:
         return find_page_tables(GlyphPage(number, (0.0, 0.0, width, height), upright, strokes, rotated), stats=stats)

@@ -9,13 +9,13 @@ sequence over the whole document; each marker is linked to its note.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
-from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers
+from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
     link_notes,
     page_bottom_note_lines,
@@ -67,10 +67,11 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
             drafts, hits = blocks_and_markers(body, settings)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
-    note_texts = link_notes([(marker, page) for marker, page, _, _, _ in refs], notes)
+    note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
     footnotes = tuple(
-        Footnote(marker=marker, page=page, block=block_id, offset=offset, anchor=anchor, note=note)
-        for (marker, page, block_id, offset, anchor), note in zip(refs, note_texts)
+        Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
+                 cell=ref.cell)
+        for ref, note in zip(refs, note_texts)
     )
     stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
     stats["footnote_markers"] = len(footnotes)
@@ -119,17 +120,36 @@ def place_tables(drafts: list[DraftBlock], tables: tuple[Table, ...]) -> dict[in
     return placed
 
 
+@dataclass(frozen=True)
+class MarkerRef:
+    """One marker found in the document, before its note is looked up."""
+
+    marker: str
+    page: int | None
+    block: str
+    offset: int
+    anchor: str
+    cell: tuple[int, int] | None = None
+
+
 def build_blocks(
     drafts: list[DraftBlock], hits: list[list[MarkerHit]], tables: dict[int, list[Table]]
-) -> tuple[tuple[Block, ...], list[tuple[str, int | None, str, int, str]]]:
+) -> tuple[tuple[Block, ...], list[MarkerRef]]:
     """Final blocks with ids ``b1``, ``b2`` … and the footnote rows, in document order."""
     blocks: list[Block] = []
-    refs: list[tuple[str, int | None, str, int, str]] = []
+    refs: list[MarkerRef] = []
 
     def add_tables(after: int) -> None:
         for table in tables.get(after, []):
             block_id = f"b{len(blocks) + 1}"
-            blocks.append(Block(id=block_id, type="table", text="", pages=table.pages, table=table))
+            rows, found = split_cell_markers(table.rows)
+            page = table.pages[0] if table.pages else None
+            refs.extend(MarkerRef(marker, page, block_id, offset, anchor_word(rows[r][c], offset), (r, c))
+                        for marker, r, c, offset in found)
+            blocks.append(Block(
+                id=block_id, type="table", text="", pages=table.pages, table=replace(table, rows=rows),
+                footnote_refs=tuple(FootnoteRef(marker, offset, (r, c)) for marker, r, c, offset in found),
+            ))
 
     add_tables(-1)
     for index, (draft, block_hits) in enumerate(zip(drafts, hits)):
@@ -138,7 +158,7 @@ def build_blocks(
         block_refs = []
         for marker, offset, original in removed:
             block_refs.append(FootnoteRef(marker=marker, offset=offset))
-            refs.append((marker, draft.page_at(original), block_id, offset, anchor_word(text, offset)))
+            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset)))
         blocks.append(
             Block(
                 id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,

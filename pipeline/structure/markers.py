@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from pipeline import patterns
 from pipeline.structure.hyphenation import word_frequency
 from pipeline.structure.numerals import marker_style_and_value
 
@@ -232,6 +233,28 @@ def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[st
 
 
 ANCHOR_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+
+
+def split_cell_markers(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], ...], list[tuple[str, int, int, int]]]:
+    """Cut the raised markers the PDF reader wrapped out of table cells.
+
+    Returns the clean rows and, for each marker in reading order (row by row, cell by
+    cell), ``(marker, row, column, offset in the clean cell)``.
+
+    >>> split_cell_markers((("County", "Held"), ("Wake\ue0001\ue001", "1,234\ue0002\ue001")))
+    ((('County', 'Held'), ('Wake', '1,234')), [('1', 1, 0, 4), ('2', 1, 1, 5)])
+    """
+    found: list[tuple[str, int, int, int]] = []
+    clean_rows = []
+    for r, row in enumerate(rows):
+        clean_row = []
+        for c, cell in enumerate(row):
+            hits = [MarkerHit(m.start(), m.end(), m.group(1)) for m in patterns.KNOWN_MARKER.finditer(cell)]
+            text, removed = remove_markers(cell, hits) if hits else (cell, [])
+            found += [(marker, r, c, offset) for marker, offset, _ in removed]
+            clean_row.append(text)
+        clean_rows.append(tuple(clean_row))
+    return tuple(clean_rows), found
 
 
 def anchor_word(text: str, offset: int) -> str:
