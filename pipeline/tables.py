@@ -30,8 +30,13 @@ from pipeline.settings import NormalizeSettings
 from pipeline.structure.hyphenation import join_line
 
 # Kept here until pipeline/patterns.py takes them (that module has another owner).
-CAPTION = re.compile(r"^\s*(?:Table|TABLE|Tab\.)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$)")
-"""A table caption's start: ``Table 2:``, ``Table 2.``, ``TABLE 2 –``, ``Table IV:``, ``Table 3.1``."""
+CAPTION = re.compile(
+    r"^\s*(?:(?:Table|TABLE|Tab\.|Tableau|TABLEAU|Tabla|TABLA|Tabelle|TABELLE|Tabella|Tabel|Taula)\s+"
+    r"(?>[0-9]+(?:[.-][0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$|\s+(?=[A-Z0-9*(“\"]))"
+    r"|\[?(?:표|表)\s*[0-9]+\]?)"
+)
+"""A table caption's start: ``Table 2:``, ``Table 2.``, ``TABLE 2 –``, ``Table IV:``, ``Table 3.1``,
+``Table 2-1 FUNCTION_USAGE``, ``Tableau 1 :``, ``Tabelle 3``, ``[표 1]``, ``表2``."""
 
 NUMBER = re.compile(r"^[*†]*[(\[]?[-–−+]?[$€£]?\s?\d[\d,.\s]*%?[)\]]?[*†]*$")
 """A cell that is a number as printed: ``1,234``, ``12.5%``, ``(3)``, ``–0.5``, ``$40``, ``*2,247``."""
@@ -90,6 +95,14 @@ class TableSettings:
     """At most this many lines (``Table N``, the title, a units line) make a caption."""
     row_label_reach: float = 250.0
     """How far left of a ruled table its row labels may start, in points."""
+    max_math_share: float = 0.08
+    """A region with more than this share of its glyphs in math fonts is formulas."""
+    max_symbol_cell_share: float = 0.3
+    """A table with more than this share of cells holding no letter or digit (leader dots,
+    bullets, operators) is a contents page or a formula, not data."""
+    min_row_cell_share: float = 0.5
+    """In a table found without a full grid, at least this share of rows fill two cells or
+    more: lines of prose under a wide gap fill one."""
     min_rule_table_width: float = 100.0
     """Rules narrower than this (points) are underlines or separators, not a table's rules."""
     max_rule_gap: float = 120.0
@@ -110,6 +123,8 @@ class Grid:
     ruled: bool = True
     framed: bool = False
     """Bounded above and below by rules (booktabs): two columns are enough to be a table."""
+    row_tops: list[float] = field(default_factory=list)
+    """Where each row starts (points from the page top), for the rows of text lines."""
 
 
 # --- public API --------------------------------------------------------------------------
@@ -179,6 +194,9 @@ def accepted(grids: list[Grid], page: Any, settings: TableSettings, normalize: N
     labels left outside its rulings)."""
     kept = []
     for grid in grids:
+        if is_mathematics(page.crop(clamped(grid.bbox, page)).chars, settings):
+            stats["tables_rejected_as_formulas"] += 1  # a plot's axes, an aligned derivation
+            continue
         table = clean_grid(grid, page.page_number, settings, normalize, stats)
         if table is None:
             stats["tables_rejected"] += 1
@@ -187,6 +205,12 @@ def accepted(grids: list[Grid], page: Any, settings: TableSettings, normalize: N
             table = with_row_labels(table, page, settings, normalize, stats)
         kept.append((grid, table))
     return kept
+
+
+def clamped(bbox: Sequence[float], page: Any) -> tuple[float, float, float, float]:
+    """``bbox`` cut to the page, as pdfplumber's ``crop`` requires."""
+    x0, top, x1, bottom = page.bbox
+    return (max(bbox[0], x0), max(bbox[1], top), min(bbox[2], x1), min(bbox[3], bottom))
 
 
 def may_be_ruled(edges: Sequence[dict[str, Any]]) -> bool:
@@ -405,7 +429,7 @@ def merge_continued_tables(tables: list[Table]) -> list[Table]:
 def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:
     if not previous.pages or not table.pages or table.pages[0] != previous.pages[-1] + 1:
         return False
-    if width(previous) != width(table) or table.caption:
+    if width(previous) != width(table) or (table.caption and not continues_caption(previous.caption, table.caption)):
         return False
     last_on_page = [t for t in ordered if t.pages and t.pages[0] == previous.pages[-1]]
     first_on_next = [t for t in ordered if t.pages and t.pages[0] == table.pages[0]]
@@ -414,6 +438,26 @@ def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:
     if table.has_header:
         return previous.has_header and table.rows[0] == previous.rows[0]
     return True
+
+
+CONTINUED = re.compile(r"\(?\b(?:continued|cont\.|cont'd|suite|fortsetzung|Forts\.|continuación)\)?", re.IGNORECASE)
+"""What a caption says when its table goes on from the page before: ``(continued)``, ``(cont.)``."""
+
+
+def continues_caption(first: str | None, caption: str) -> bool:
+    """Whether ``caption`` only says that the table captioned ``first`` goes on: ``Table 4
+    (continued)`` under ``Table 4: Detention by county``.
+
+    >>> continues_caption("Table 4: Detention by county", "Table 4 (continued)")
+    True
+    >>> continues_caption("Table 4: Detention by county", "Table 5: Releases")
+    False
+    """
+    if not first or not CONTINUED.search(caption):
+        return False
+    number = re.compile(r"^\W*\w+\W+([\w.-]+?)[\s:.(]")
+    a, b = number.match(first + " "), number.match(caption + " ")
+    return a is not None and b is not None and a.group(1) == b.group(1)
 
 
 def width(table: Table) -> int:
@@ -661,13 +705,25 @@ def rule_stacks(edges: Sequence[dict[str, Any]], settings: TableSettings) -> lis
     return regions
 
 
+def has_legend_keys(crop: Any, width: float) -> bool:
+    """Whether short strokes run through the middle of text lines in a framed region: the
+    line samples of a chart's legend (``── Greece``), which a table's cells never hold."""
+    lines = chars_to_lines(crop.chars)
+    keys = 0
+    for x0, x1, y in joined_rules(crop.edges, 3.0):
+        if x1 - x0 < 0.5 * width and any(min(c["top"] for c in ln) + 1 < y < max(c["bottom"] for c in ln) - 1
+                                         for ln in lines):
+            keys += 1
+    return keys >= 2
+
+
 def rules_only_grids(page: Any, region: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
     """A table ruled only across: columns cut at the gutters its lines leave blank, rows
     at its rules when a rule runs under every row (cells that wrap stay one cell), else at
     each line of text (booktabs, whose rules only frame the header and the body)."""
     x0, top, x1, bottom = region
     crop = page.crop((x0, max(top - 1, 0), x1, min(bottom + 1, page.height)))
-    if not crop.chars:
+    if not crop.chars or is_mathematics(crop.chars, settings) or has_legend_keys(crop, x1 - x0):
         return []
     cuts = column_cuts(crop.chars, replace(settings, min_columns=2, min_rows=2))
     if not cuts:
@@ -727,6 +783,8 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
     right-aligned header of several words), the rows at each line of text."""
     x0, top, x1, bottom = band
     crop = page.crop((max(x0 - 2, 0), max(top - 2, 0), min(x1 + 2, page.width), min(bottom + 2, page.height)))
+    if is_mathematics(crop.chars, settings):
+        return []
     cuts = column_cuts(crop.chars, settings)
     if not cuts:
         return []
@@ -746,7 +804,7 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
             continue
         grid = grid_of(found)
         side = prose_column_side(grid.rows)
-        if side and len(cuts) > 1:
+        if side and len(cuts) > 1 and runs_on_past(page, band, (cuts[-1], x1) if side == "right" else (x0, cuts[0])):
             # the lines of the next page column share the table's baselines: leave them out
             narrowed = (x0, top, cuts[-1], bottom) if side == "right" else (cuts[0], top, x1, bottom)
             grids += text_grids(page, narrowed, settings)
@@ -754,6 +812,26 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
         grid.ruled = False
         grids.append(grid)
     return grids
+
+
+def runs_on_past(page: Any, band: tuple[float, float, float, float], column: tuple[float, float]) -> bool:
+    """Whether full lines of text stand right above or below the band within ``column``:
+    the neighbouring page column's paragraph goes on past the table, where a table's own
+    column of wrapped labels stops with the table."""
+    x0, top, x1, bottom = band
+    left, right = column
+    reach = 3 * max(12.0, (bottom - top) / 10)
+    for area in ((left, max(top - reach, 0), right, top - 1), (left, bottom + 1, right, min(bottom + reach, page.height))):
+        if area[3] <= area[1]:
+            continue
+        # glyphs of the whole width: a paragraph that runs across the table's columns
+        # does not stay inside one of them
+        wide = page.crop(clamped((x0, area[1], x1, area[3]), page)).chars
+        for line in chars_to_lines(wide):
+            start, end = min(c["x0"] for c in line), max(c["x1"] for c in line)
+            if start >= left - 2 and end <= right + 2 and end - start >= 0.6 * (right - left):
+                return True
+    return False
 
 
 def prose_column_side(rows: list[list[str | None]]) -> str | None:
@@ -769,6 +847,19 @@ def prose_column_side(rows: list[list[str | None]]) -> str | None:
         if alone >= 2 and cells and sum(len(cell.split()) for cell in cells) >= 4 * len(cells):
             return side
     return None
+
+
+MATH_FONT = re.compile(r"(?:^|\+)(?:CMMI|CMSY|CMEX|MSAM|MSBM|EUFM|RSFS|LMMathItalic|LMMathSymbols|STIXMath|CambriaMath)"
+                       r"|Math", re.IGNORECASE)
+"""Fonts that set mathematics (TeX's math italic, symbols and extensions, their Latin Modern
+and STIX heirs, Cambria Math): displayed formulas align like columns, yet are no table."""
+
+
+def is_mathematics(chars: Sequence[dict[str, Any]], settings: TableSettings) -> bool:
+    """Whether enough of a region's glyphs are set in math fonts to make it formulas."""
+    glyphs = [c for c in chars if c["text"].strip()]
+    math = sum(1 for c in glyphs if MATH_FONT.search(c.get("fontname", "")))
+    return bool(glyphs) and math > settings.max_math_share * len(glyphs)
 
 
 def column_cuts(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[float]:
@@ -857,7 +948,7 @@ def grid_of(found: Any) -> Grid:
             x_start = column_start(boxes, c)
             kinds.append("left" if left is not None and x_start is not None and left[2] > x_start + 1 else "up")
         spans.append(kinds)
-    return Grid([list(r) for r in rows], spans, tuple(found.bbox))
+    return Grid([list(r) for r in rows], spans, tuple(found.bbox), row_tops=[row.bbox[1] for row in found.rows])
 
 
 def read_sideways_cells(rows: list[list[str | None]], boxes: list[list[Any]], page: Any) -> None:
@@ -900,13 +991,14 @@ def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> l
         run = [index]
         cursor = index + 1
         while cursor < len(lines):
+            # measured from the line before, so that a wrapped cell's second line keeps the run
             height = line_height(lines[run[-1]])
-            if lines[cursor][0]["top"] - lines[run[-1]][0]["top"] > settings.max_row_gap_lines * height:
+            if lines[cursor][0]["top"] - lines[cursor - 1][0]["top"] > settings.max_row_gap_lines * height:
                 break
             if len(gaps[cursor]) >= need and aligned(gaps[cursor], gaps[run[0]]):
                 run.append(cursor)
-            elif not (cursor + 1 < len(lines) and len(gaps[cursor + 1]) >= need):
-                break  # one odd line (a wrapped cell) may sit between rows, not two
+            elif cursor - run[-1] > 2 or not any(len(gaps[k]) >= need for k in range(cursor + 1, min(cursor + 3, len(lines)))):
+                break  # a cell wrapped onto two or three lines may sit between rows, not prose
             cursor += 1
         if len(run) >= settings.min_rows and len(common_gutters([lines[i] for i in run], settings)) >= need:
             first = run[0]
@@ -1004,6 +1096,8 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
     what the strategy found is not a table."""
     raw, spans = split_stacked_rows(grid.rows, grid.spans or [[""] * len(row) for row in grid.rows])
     rows = [[join_cell(cell, normalize, stats) for cell in row] for row in raw]
+    if not grid.ruled and len(grid.row_tops) == len(rows):
+        rows, spans = join_continuation_rows(rows, spans, grid.row_tops)
     header_count = count_header_rows(rows, spans, settings)
     for r in range(len(rows)):
         labels = group_label_columns(spans[r]) if r > header_count else 0
@@ -1045,6 +1139,50 @@ def group_label_columns(kinds: list[str]) -> int:
     while count < len(kinds) and kinds[count] == "up":
         count += 1
     return count if count < len(kinds) and "up" not in kinds[count:] else 0
+
+
+def join_continuation_rows(rows: list[list[str]], spans: list[list[str]], tops: list[float]
+                           ) -> tuple[list[list[str]], list[list[str]]]:
+    """Join to its row a line of an unruled table that only carries on its text cells (a
+    label wrapped onto a second line): it holds no figure, fills only cells its row
+    fills with words, and stands closer under that row than rows stand apart (or goes on
+    in lower case). A section label (``Northern region``) opens rows of its own.
+
+    >>> join_continuation_rows([["Held on a", "4,102"], ["detainer", ""], ["Stopped", "1,877"]],
+    ...                        [["", ""]] * 3, [100.0, 110.5, 121.0])
+    ([['Held on a detainer', '4,102'], ['Stopped', '1,877']], [['', ''], ['', '']])
+    """
+    filled = [r for r, row in enumerate(rows) if any(row)]
+    full = [r for r in filled if sum(1 for cell in rows[r] if cell) >= 2]
+    pitches = [tops[b] - tops[a] for a, b in zip(full, full[1:])]
+    pitch = min(pitches) if pitches else None
+    out: list[list[str]] = []
+    out_spans: list[list[str]] = []
+    last_top: float | None = None
+    for r, row in enumerate(rows):
+        if not any(row):
+            out.append(row)
+            out_spans.append(spans[r])
+            continue
+        previous = next((i for i in range(len(out) - 1, -1, -1) if any(out[i])), None)
+        if previous is not None and last_top is not None and continues_row(out[previous], row, tops[r] - last_top, pitch):
+            out[previous] = [join_line(a, b)[0] if a and b else a or b for a, b in zip(out[previous], row)]
+        else:
+            out.append(row)
+            out_spans.append(spans[r])
+        last_top = tops[r]
+    return out, out_spans
+
+
+def continues_row(above: list[str], row: list[str], distance: float, pitch: float | None) -> bool:
+    """Whether ``row`` is the next line of the cells of ``above`` (see :func:`join_continuation_rows`)."""
+    cells = [(c, cell) for c, cell in enumerate(row) if cell]
+    if not cells or any(is_numeric(cell) or not above[c] or is_numeric(above[c]) for c, cell in cells):
+        return False
+    if sum(1 for cell in above if cell) < 2:
+        return False  # under a section label or another lone line: not a wrapped cell
+    lower = cells[0][1][:1].islower()
+    return lower or (pitch is not None and distance < 0.85 * pitch)
 
 
 def join_wrapped_header(rows: list[list[str]]) -> list[list[str]]:
@@ -1217,6 +1355,12 @@ def flatten_header(rows: list[list[str]]) -> list[str]:
     return out
 
 
+FILLER_CELL = re.compile(r"^[\s.·•…:;,=+_~^*]+$")
+"""A cell of leader dots, bullets, stars or bare operators: what a contents page, a dot
+diagram or a formula cut into columns gives. Dashes (``–`` for zero) and arrows are data;
+a table's few ``*****`` cells stay under the share allowed."""
+
+
 def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings, *, framed: bool = False) -> bool:
     """Reject what is not a table: too small, one column, or cells that are sentences."""
     n_cols = max((len(row) for row in rows), default=0)
@@ -1236,6 +1380,13 @@ def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings
         return False
     if ruled and len(cells) < settings.min_ruled_cells:
         return False
+    symbols = sum(1 for cell in cells if FILLER_CELL.match(cell))
+    if symbols > settings.max_symbol_cell_share * len(cells):
+        return False  # leader dots of a contents page, bullets, the operators of a formula
+    if not ruled or framed:
+        multi = sum(1 for row in rows if sum(1 for cell in row if cell) >= 2)
+        if multi < min(least_rows, len(rows)) or multi < settings.min_row_cell_share * len(rows):
+            return False
     if not ruled:
         short = sum(1 for cell in cells if len(cell.split()) <= 4)
         if short < settings.min_short_share * len(cells):
