@@ -125,6 +125,8 @@ class Grid:
     """Bounded above and below by rules (booktabs): two columns are enough to be a table."""
     row_tops: list[float] = field(default_factory=list)
     """Where each row starts (points from the page top), for the rows of text lines."""
+    size: float = 0.0
+    """The usual type size of the cells (points), for the rows of text lines."""
 
 
 # --- public API --------------------------------------------------------------------------
@@ -755,7 +757,9 @@ def rules_only_grids(page: Any, region: tuple[float, float, float, float], setti
         if cuts_words(found, words):
             continue
         grid = grid_of(found)
-        grid.ruled, grid.framed = row_ruled, True
+        grid.ruled, grid.framed, grid.size = row_ruled, True, usual_size(crop.chars)
+        if not row_ruled:
+            spread_group_labels(grid, crop.chars, [left] + cuts + [right], settings)
         grids.append(grid)
     return grids
 
@@ -796,12 +800,16 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
         "explicit_vertical_lines": [left] + cuts + [right],
         "min_words_horizontal": 1, "text_x_tolerance": 3, "text_y_tolerance": 3, "intersection_tolerance": 5,
     }
+    words = crop.extract_words()
+    found_tables = [f for f in crop.find_tables(options) if fits_words(f, words, page, settings)]
+    if not found_tables:
+        # gutters too narrow to be blank in every row (a dense tax table in 7 pt): columns
+        # from the words' shared edges, pdfplumber's own text strategy
+        fallback = {**options, "vertical_strategy": "text", "min_words_vertical": settings.min_rows}
+        fallback.pop("explicit_vertical_lines")
+        return [unruled(grid_of(f), crop.chars) for f in crop.find_tables(fallback) if fits_words(f, words, page, settings)]
     grids = []
-    words = None
-    for found in crop.find_tables(options):
-        words = words if words is not None else crop.extract_words()
-        if cuts_words(found, words) or has_narrow_gutter(found, words, settings) or cuts_through_prose(found, page):
-            continue
+    for found in found_tables:
         grid = grid_of(found)
         side = prose_column_side(grid.rows)
         if side and len(cuts) > 1 and runs_on_past(page, band, (cuts[-1], x1) if side == "right" else (x0, cuts[0])):
@@ -809,9 +817,78 @@ def text_grids(page: Any, band: tuple[float, float, float, float], settings: Tab
             narrowed = (x0, top, cuts[-1], bottom) if side == "right" else (cuts[0], top, x1, bottom)
             grids += text_grids(page, narrowed, settings)
             continue
-        grid.ruled = False
+        grid = unruled(grid, crop.chars)
+        spread_group_labels(grid, crop.chars, [left] + cuts + [right], settings)
         grids.append(grid)
     return grids
+
+
+def fits_words(found: Any, words: list[dict[str, Any]], page: Any, settings: TableSettings) -> bool:
+    """Whether a text grid's columns leave the words whole: prose cut into columns is cut
+    through its words, set word against word, or framed by a box whose border cuts it."""
+    return not (cuts_words(found, words) or has_narrow_gutter(found, words, settings) or cuts_through_prose(found, page))
+
+
+def unruled(grid: Grid, chars: Sequence[dict[str, Any]]) -> Grid:
+    """Mark a grid as read from text lines, with the usual type size of its glyphs."""
+    grid.ruled = False
+    grid.size = usual_size(chars)
+    return grid
+
+
+def spread_group_labels(grid: Grid, chars: Sequence[dict[str, Any]], edges: list[float], settings: TableSettings) -> None:
+    """Read again the header rows above the lowest one of a grid of text lines, phrase by
+    phrase, and give each group label the columns it stands over.
+
+    The text strategy puts a label in the one column under its middle (or cuts it where it
+    crosses a column edge), so ``Fiscal year 2022`` over four columns and ``Adults`` over two
+    would head one each. Each column of figures goes to the label of its line whose middle
+    is nearest; the label stands in the first of its columns and the others are marked as
+    covered (``left``), as a merged cell of a ruled grid is, so the header is flattened as
+    ``Fiscal year 2022 / Adults / Held``.
+    """
+    rows, tops = grid.rows, grid.row_tops
+    first_figures = next((r for r, row in enumerate(rows) if any(c and is_numeric(c) for c in row)), 0)
+    if first_figures < 2 or len(tops) != len(rows):
+        return
+    width = len(edges) - 1
+    middles = [(edges[c] + edges[c + 1]) / 2 for c in range(width)]
+    figures = {c for row in rows[first_figures:] for c, cell in enumerate(row) if cell and is_numeric(cell)}
+    for r in range(first_figures - 1):
+        end = tops[r + 1] if r + 1 < len(tops) else tops[r] + 1000
+        line = [ch for ch in chars if tops[r] - 1 <= (ch["top"] + ch["bottom"]) / 2 < end and ch["text"].strip()]
+        phrases = line_phrases(sorted(line, key=lambda ch: ch["x0"]), settings)
+        if not phrases:
+            continue
+        centres = [(a + b) / 2 for a, b, _ in phrases]
+        owners: list[int | None] = []
+        for c in range(width):
+            nearest = min(range(len(phrases)), key=lambda i: abs(centres[i] - middles[c]))
+            inside = edges[c] <= centres[nearest] < edges[c + 1]
+            owners.append(nearest if c in figures or inside else None)
+        rows[r] = [None if c and owner is not None and owners[c - 1] == owner else
+                   (phrases[owner][2] if owner is not None else "") for c, owner in enumerate(owners)]
+        grid.spans[r] = ["left" if cell is None else "" for cell in rows[r]]
+
+
+def line_phrases(line: list[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, str]]:
+    """A line's phrases, split at gaps as wide as a column gutter: (x0, x1, text)."""
+    phrases: list[list[Any]] = []
+    for char in line:
+        size = max(char.get("size") or 0, 1.0)
+        if phrases and char["x0"] - phrases[-1][1] < max(settings.min_column_gap, settings.min_gap_ems * size):
+            gap = char["x0"] - phrases[-1][1]
+            phrases[-1][2] += (" " if gap > 0.2 * size else "") + char["text"]
+            phrases[-1][1] = max(phrases[-1][1], char["x1"])
+        else:
+            phrases.append([char["x0"], char["x1"], char["text"]])
+    return [(a, b, " ".join(text.split())) for a, b, text in phrases]
+
+
+def usual_size(chars: Sequence[dict[str, Any]]) -> float:
+    """The median type size of some glyphs (0 when there are none)."""
+    sizes = sorted(c.get("size") or 0 for c in chars if c["text"].strip())
+    return float(sizes[len(sizes) // 2]) if sizes else 0.0
 
 
 def runs_on_past(page: Any, band: tuple[float, float, float, float], column: tuple[float, float]) -> bool:
@@ -875,7 +952,8 @@ def column_cuts(chars: Sequence[dict[str, Any]], settings: TableSettings) -> lis
     others = [word for line in lines if not any(line is row for row in rows) for word in line_words(line)]
     cuts = []
     for a, b in common_gutters(rows, settings):
-        free = free_stretches((a, b), others)
+        free = [f for f in free_stretches((a, b), others) if f[1] - f[0] >= settings.min_column_gap / 2]
+        # no room beside the other lines' words: a group label spans the gutter, cut under it
         left, right = max(free, key=lambda f: f[1] - f[0]) if free else (a, b)
         cuts.append(round((left + right) / 2, 2))
     return cuts
@@ -911,8 +989,21 @@ def cuts_words(found: Any, words: list[dict[str, Any]]) -> bool:
     x0, top, x1, bottom = found.bbox
     inner = [x for x in edges if x0 + 1 < x < x1 - 1]
     inside = [w for w in words if w["top"] >= top - 1 and w["bottom"] <= bottom + 1]
-    cut = sum(1 for w in inside if any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
+    header = header_bottom(inside, top)
+    cut = sum(1 for w in inside if w["bottom"] > header and any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner))
     return cut >= 3 or cut > 0.02 * max(len(inside), 1)
+
+
+def header_bottom(words: list[dict[str, Any]], top: float) -> float:
+    """Where a table's header ends: at the first figure below its top, provided that lies
+    within five lines of it. A group label over two columns (``Detained`` over ``2020 |
+    2021``) crosses a column cut there, as no word of the body does."""
+    figures = [w["top"] for w in words if is_numeric(w["text"])]
+    if not figures:
+        return top
+    first = min(figures)
+    height = max((w["bottom"] - w["top"] for w in words), default=0.0)
+    return first - 0.5 if first - top <= 6 * height else top
 
 
 def has_narrow_gutter(found: Any, words: list[dict[str, Any]], settings: TableSettings) -> bool:
@@ -1037,7 +1128,8 @@ def common_gutters(lines: list[list[dict[str, Any]]], settings: TableSettings) -
             if start < b:
                 narrowed.append((start, b))
         free = narrowed
-    least = settings.min_column_gap / 2
+    # wider than a word space, which is 0.6 em in a typewriter face (4.8 pt at 8 pt Courier)
+    least = max(settings.min_column_gap / 2, 0.65 * usual_size([c for line in lines for c in line]))
     return [(a, b) for a, b in free if b - a >= least and left < a and b < right]
 
 
@@ -1097,7 +1189,13 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
     raw, spans = split_stacked_rows(grid.rows, grid.spans or [[""] * len(row) for row in grid.rows])
     rows = [[join_cell(cell, normalize, stats) for cell in row] for row in raw]
     if not grid.ruled and len(grid.row_tops) == len(rows):
-        rows, spans = join_continuation_rows(rows, spans, grid.row_tops)
+        # the header's lines are left to the header rules (group labels, a wrapped header)
+        head = next((r for r, row in enumerate(rows) if any(is_numeric(cell) for cell in row if cell)), 0)
+        body, body_spans = join_continuation_rows(rows[head:], spans[head:], grid.row_tops[head:], grid.size)
+        rows, spans = rows[:head] + body, spans[:head] + body_spans
+        # the text strategy leaves a blank row between lines: gone before the header is counted
+        kept = [r for r, row in enumerate(rows) if any(row)]
+        rows, spans = [rows[r] for r in kept], [spans[r] for r in kept]
     header_count = count_header_rows(rows, spans, settings)
     for r in range(len(rows)):
         labels = group_label_columns(spans[r]) if r > header_count else 0
@@ -1113,8 +1211,10 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
     rows = [[rows[r][c] if c < len(rows[r]) else "" for c in keep_cols] for r in keep_rows]
     rows = fold_interleaved_columns(rows, header_count)
     rows, header_count = drop_repeated_rows(rows, header_count)
-    if not grid.ruled:
-        rows = join_wrapped_header(rows)
+    if not grid.ruled and header_count <= 1:
+        joined = join_wrapped_header(rows)
+        header_count = 1 if len(joined) < len(rows) else header_count
+        rows = joined
     if header_count > 1:
         rows = [flatten_header(rows[:header_count])] + rows[header_count:]
     if not looks_like_table(rows, grid.ruled, settings, framed=grid.framed):
@@ -1141,18 +1241,27 @@ def group_label_columns(kinds: list[str]) -> int:
     return count if count < len(kinds) and "up" not in kinds[count:] else 0
 
 
-def join_continuation_rows(rows: list[list[str]], spans: list[list[str]], tops: list[float]
+def join_continuation_rows(rows: list[list[str]], spans: list[list[str]], tops: list[float], size: float = 0.0
                            ) -> tuple[list[list[str]], list[list[str]]]:
-    """Join to its row a line of an unruled table that only carries on its text cells (a
-    label wrapped onto a second line): it holds no figure, fills only cells its row
-    fills with words, and stands closer under that row than rows stand apart (or goes on
-    in lower case). A section label (``Northern region``) opens rows of its own.
+    """Join the lines of one row of an unruled table whose cells wrap.
+
+    Where rows are set apart by more than a line's leading, lines one leading apart
+    (at most 1.35 type sizes) belong to one row, whichever cells they fill: a label in two
+    lines beside figures centred on its second line is one row. Where rows are set as
+    tight as lines, a line joins the row above only when it carries on that row's text
+    cells: no figure, only cells the row fills with words, and closer under it than rows
+    stand apart, or going on in lower case. A section label (``Northern region``) opens
+    rows of its own.
 
     >>> join_continuation_rows([["Held on a", "4,102"], ["detainer", ""], ["Stopped", "1,877"]],
-    ...                        [["", ""]] * 3, [100.0, 110.5, 121.0])
+    ...                        [["", ""]] * 3, [100.0, 110.5, 126.0], 9.0)
     ([['Held on a detainer', '4,102'], ['Stopped', '1,877']], [['', ''], ['', '']])
     """
     filled = [r for r, row in enumerate(rows) if any(row)]
+    gaps = [tops[b] - tops[a] for a, b in zip(filled, filled[1:])]
+    leading = size * 1.35
+    if size and gaps and min(gaps) <= leading and max(gaps) >= 1.25 * min(gaps):
+        return join_close_lines(rows, spans, tops, min(leading, 0.5 * (min(gaps) + max(gaps))))
     full = [r for r in filled if sum(1 for cell in rows[r] if cell) >= 2]
     pitches = [tops[b] - tops[a] for a, b in zip(full, full[1:])]
     pitch = min(pitches) if pitches else None
@@ -1172,6 +1281,36 @@ def join_continuation_rows(rows: list[list[str]], spans: list[list[str]], tops: 
             out_spans.append(spans[r])
         last_top = tops[r]
     return out, out_spans
+
+
+def join_close_lines(rows: list[list[str]], spans: list[list[str]], tops: list[float], within: float
+                     ) -> tuple[list[list[str]], list[list[str]]]:
+    """Rows of lines: each line no further than ``within`` below the line before joins its
+    row, cell by cell."""
+    out: list[list[str]] = []
+    out_spans: list[list[str]] = []
+    last_top: float | None = None
+    widest = max((sum(1 for cell in row if cell) for row in rows), default=0)
+    for r, row in enumerate(rows):
+        if not any(row):
+            continue
+        if out and last_top is not None and tops[r] - last_top <= within and one_row(out[-1], row, widest):
+            out[-1] = [join_line(a, b)[0] if a and b else a or b for a, b in zip(out[-1], row)]
+        else:
+            out.append(list(row))
+            out_spans.append(spans[r])
+        last_top = tops[r]
+    return out, out_spans
+
+
+def one_row(above: list[str], line: list[str], widest: int) -> bool:
+    """Whether two close lines can be one row: one of them leaves cells empty (a wrapped
+    cell's other line), and no column has a figure on both (a dense table's rows, set one
+    leading apart, are full and stack figures)."""
+    filled = [sum(1 for cell in row if cell) for row in (above, line)]
+    if min(filled) >= widest:
+        return False
+    return not any(a and b and is_numeric(a) and is_numeric(b) for a, b in zip(above, line))
 
 
 def continues_row(above: list[str], row: list[str], distance: float, pitch: float | None) -> bool:
@@ -1332,6 +1471,7 @@ def count_header_rows(rows: list[list[str]], spans: list[list[str]], settings: T
     return count
 
 
+
 def distinct_first_row(rows: list[list[str]]) -> bool:
     """Without numbers, the top row is a header only when none of its cells recurs below."""
     below = {cell for row in rows[1:] for cell in row}
@@ -1353,6 +1493,25 @@ def flatten_header(rows: list[list[str]]) -> list[str]:
                 parts.append(part)
         out.append(" / ".join(parts))
     return out
+
+
+def is_form(rows: list[list[str]]) -> bool:
+    """Whether the grid is a form's ``Label: value`` pairs laid side by side: two or more
+    columns (or the first of two) whose every cell is a label ending in a colon, each
+    followed by a column of values.
+
+    >>> is_form([["Name:", "Stewart", "Operator:", "CoreCivic"], ["County:", "Stewart", "Beds:", "1,752"]])
+    True
+    >>> is_form([["County", "Held"], ["Wake", "12"]])
+    False
+    """
+    width = max((len(row) for row in rows), default=0)
+    labels = []
+    for c in range(width - 1):
+        cells = [row[c] for row in rows if c < len(row) and row[c]]
+        if len(cells) >= 2 and all(cell.rstrip().endswith(":") for cell in cells):
+            labels.append(c)
+    return len(labels) >= 2 or (width == 2 and labels == [0])
 
 
 FILLER_CELL = re.compile(r"^[\s.·•…:;,=+_~^*]+$")
@@ -1379,6 +1538,8 @@ def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings
     if fragments > 0.1 * len(cells):
         return False
     if ruled and len(cells) < settings.min_ruled_cells:
+        return False
+    if is_form(rows):
         return False
     symbols = sum(1 for cell in cells if FILLER_CELL.match(cell))
     if symbols > settings.max_symbol_cell_share * len(cells):

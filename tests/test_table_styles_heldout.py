@@ -63,31 +63,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
 NO_TABLE = "no table is found (see test_every_table_…[{0}]), so all its cells are read as paragraphs of text.txt"
 
 CELLS_WRONG: dict[str, str] = {
-    "three_level_header": (
-        "8 rows instead of 6: the header stays three rows ('', '', 'Fiscal year 2022', '', '') / "
-        "('', 'Adults', '', 'Minors', '') / ('Facility', 'Held', 'Released', …), each spanning label left in the "
-        "one column its centre falls in. rules_only_grids cuts booktabs rows by text lines, so the grid has no "
-        "'left'/'up' spans, and count_header_rows only counts a second header row under merged cells: it stops "
-        "at 1. Rows above the rule under the header (the full-width midrule) should all be header rows, each "
-        "spanning label spread over the columns its cmidrule (or its extent) covers, then flatten_header"),
-    "cmidrule_only": (
-        "no table: column_cuts puts the cut between 'Detained / 2020' and '… / 2021' at x=223.3, in the 1.5 pt "
-        "left between '3,410' (x1 222.6) and the centred group header 'Detained' (x0 224.1) that straddles the "
-        "real gutter; has_narrow_gutter then rejects the grid in text_grids. Even if kept, 'Detained' and "
-        "'Released' sit in one column each (columns 2 and 4), so flattening would give 'Detained / 2021' but "
-        "'2020' alone. The two partial rules (x 182–302 and 316–436, one each) make no rule_stacks region"),
-    "units_in_header_courier": (
-        "6 columns instead of 5: the header 'Per bed ($)' is split into 'Per' | 'bed ($)' with an empty column "
-        "under 'Per'. In 8 pt Courier a word space is 4.8 pt, wider than common_gutters' least gutter "
-        "(min_column_gap / 2 = 4.5 pt), and the right-aligned '$142' … leave that space blank in every body "
-        "row, so column_cuts (via rules_only_grids) cuts inside the header cell; a gutter should be wider than "
-        "the word space of the font it lies in (or at least min_gap_ems of the size, as wide_gaps requires)"),
-    "text_matrix_vertical_rules": (
-        "no table: the only strokes are 3 vertical column rules and 1 rule under the header, so may_be_ruled "
-        "(3 across and 3 down) skips the lines search, and rule_stacks needs 2 rules. In aligned_bands the rows "
-        "whose first cell wraps (VALIGN bottom puts 'Notifies the agency of release' alone above its row) sit "
-        "27 pt from the previous aligned line, more than max_row_gap_lines × 9 pt = 23.4 pt, so no run reaches "
-        "min_rows = 3. Vertical rules should be taken as column cuts (explicit verticals + text rows)"),
     "narrow_centred_no_rules": (
         "no table: a two-column unruled table is rejected by design (TableSettings.min_columns = 3 in "
         "aligned_bands/column_cuts and looks_like_table unless framed); a bold header over a column of figures "
@@ -95,14 +70,9 @@ CELLS_WRONG: dict[str, str] = {
 }
 
 BODY_WRONG: dict[str, str] = {style: NO_TABLE.format(style) for style in
-                              ("cmidrule_only", "narrow_centred_no_rules")}
+                              ("narrow_centred_no_rules",)}
 
 NEGATIVES_WRONG: dict[str, str] = {
-    "form_label_values": (
-        "a 5 × 4 table ('Name of facility:' | 'Stewart Detention Center' | 'Operator:' | 'CoreCivic', …) from the "
-        "text search: aligned_bands sees the two label/value pairs a line as 4 columns and looks_like_table "
-        "accepts it; count_header_rows even takes the first pair line as a header because '229 838 5000' matches "
-        "NUMBER. Columns whose every cell ends in ':' followed by a value column are a form, not a table"),
 }
 
 
