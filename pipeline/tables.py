@@ -921,7 +921,8 @@ def prose_column_side(rows: list[list[str | None]]) -> str | None:
     for side, c in (("right", width - 1), ("left", 0)):
         cells = [row[c] for row in rows if c < len(row) and row[c]]
         alone = sum(1 for row in rows if c < len(row) and row[c] and not any(v for i, v in enumerate(row) if i != c))
-        if alone >= 2 and cells and sum(len(cell.split()) for cell in cells) >= 4 * len(cells):
+        words = sum(len(cell.split()) for cell in cells)
+        if cells and (alone >= 2 and words >= 4 * len(cells) or words >= 6 * len(cells)):
             return side
     return None
 
@@ -1514,10 +1515,15 @@ def is_form(rows: list[list[str]]) -> bool:
     return len(labels) >= 2 or (width == 2 and labels == [0])
 
 
-FILLER_CELL = re.compile(r"^[\s.·•…:;,=+_~^*]+$")
-"""A cell of leader dots, bullets, stars or bare operators: what a contents page, a dot
-diagram or a formula cut into columns gives. Dashes (``–`` for zero) and arrows are data;
+FILLER_CELL = re.compile(r"^[\s.·•…:;,=+_~^*)(§]+$")
+"""A cell of leader dots, bullets, stars, brackets or bare operators: what a contents page,
+a dot diagram, a court caption's column of ``)`` or a formula cut into columns gives. Dashes (``–`` for zero) and arrows are data;
 a table's few ``*****`` cells stay under the share allowed."""
+
+
+LEADER_CELL = re.compile(r"(?:\.\s?){3,}\s*[\dIVXLCivxlc,\s–-]*$")
+"""A cell that ends in leader dots and page numbers: an entry of a contents page or an
+index (``Estimated tax penalty .......25``), laid out in columns but no table."""
 
 
 def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings, *, framed: bool = False) -> bool:
@@ -1541,9 +1547,9 @@ def looks_like_table(rows: list[list[str]], ruled: bool, settings: TableSettings
         return False
     if is_form(rows):
         return False
-    symbols = sum(1 for cell in cells if FILLER_CELL.match(cell))
+    symbols = sum(1 for cell in cells if FILLER_CELL.match(cell) or LEADER_CELL.search(cell))
     if symbols > settings.max_symbol_cell_share * len(cells):
-        return False  # leader dots of a contents page, bullets, the operators of a formula
+        return False  # a contents page or an index, a court caption's brackets, a formula
     if not ruled or framed:
         multi = sum(1 for row in rows if sum(1 for cell in row if cell) >= 2)
         if multi < min(least_rows, len(rows)) or multi < settings.min_row_cell_share * len(rows):
