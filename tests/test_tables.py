@@ -469,3 +469,50 @@ def test_a_boxed_figure_is_not_a_table(tmp_path: Path) -> None:
     path = builder.save()
     [page] = open_pages(path)
     assert find_tables(page) == []
+
+
+@pytest.fixture(scope="module")
+def corpus_documents() -> dict[str, object]:
+    """Whole documents through the pipeline (the reader's own glyphs, as a user runs it)."""
+    from pipeline.process import process
+
+    found: dict[str, object] = {}
+    for name in ("ibm-redbook-rcac-sampled", "french-medical-doubled-chars"):
+        path = CORPUS / f"{name}.pdf"
+        if path.exists():
+            found[name] = process(path)
+    return found
+
+
+@pytest.mark.slow
+def test_ibm_matrix_with_sideways_headers(corpus_documents: dict) -> None:
+    """Checked by eye on page 9 of the redbook: five narrow columns headed sideways, an X
+    where a function usage ID allows the action; the QIBM_DB_SECADM column holds no X at
+    all and is still a column."""
+    require(CORPUS / "ibm-redbook-rcac-sampled.pdf")
+    tables = [b.table for b in corpus_documents["ibm-redbook-rcac-sampled"].tables]
+    [matrix] = [t for t in tables if t.caption and t.caption.startswith("Table 2-2")]
+    assert matrix.pages == (9,) and len(matrix.rows) == 13
+    assert matrix.rows[0] == ("User action", "*JOBCTL", "QIBM_DB_SECADM", "QIBM_DB_SQLADM", "QIBM_DB_SYSMON",
+                              "No Authority")
+    assert matrix.rows[4] == ("STRDBMON or ENDDBMON commands targeting a job that matches the current user",
+                              "X", "", "X", "X", "X")
+    assert matrix.rows[-1] == ("CHANGE PLAN CACHE SIZE procedure (currently does not check authority)", "X", "", "X",
+                               "", "")
+    [usage] = [t for t in tables if t.caption == "Table 2-1 FUNCTION_USAGE view"]
+    assert usage.rows[3][2].startswith("Usage setting: • ALLOWED: The user profile is allowed to use the function.")
+    assert not any("(cid:" in cell for t in tables for row in t.rows for cell in row)
+    assert not any(t.caption is None and t.pages == (11,) for t in tables), "Figure 3-5 is a diagram"
+
+
+@pytest.mark.slow
+def test_french_tables_keep_their_tableau_captions(corpus_documents: dict) -> None:
+    """Checked by eye on page 2 of the medical handbook: ``Tableau 1 :`` over the normal
+    values, arterial and venous."""
+    require(CORPUS / "french-medical-doubled-chars.pdf")
+    tables = [b.table for b in corpus_documents["french-medical-doubled-chars"].tables]
+    assert [t.caption.split(" :")[0] for t in tables if t.caption] == [f"Tableau {n}" for n in range(1, 6)]
+    first = tables[0]
+    assert first.caption == "Tableau 1 : Valeurs normales des variables de l’équilibre acido-basique"
+    assert first.rows[1:] == (("Artériel", "7,38 - 7,42", "37 - 43", "36 - 44", "22 - 26"),
+                              ("Veineux", "7,32 - 7,38", "42 - 48", "42 - 50", "23 - 27"))
