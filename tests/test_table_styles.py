@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,28 +41,69 @@ class Output:
     markdown: str
 
 
-@pytest.fixture(scope="module")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def read_output(builder: Callable[[Path], Expected], folder: Path, name: str) -> Output:
+    """Build one PDF, process it and write it; read back what a user would open."""
+    expected = builder(folder / f"{name}.pdf")
+    written = write_document(pipeline.process(folder / f"{name}.pdf"), folder / "clean")
+    record = json.loads((written / "document.json").read_text(encoding="utf-8"))
+    tables = []
+    for block in record["blocks"]:
+        if block["type"] == "table":
+            with (written / block["csv"]).open(encoding="utf-8", newline="") as handle:
+                tables.append({**block, "cells": [tuple(row) for row in csv.reader(handle)]})
+    return Output(expected, record["metadata"]["pages"], tables, record["notes"],
+                  (written / "text.txt").read_text(encoding="utf-8"), record["footnotes"],
+                  (written / "text.md").read_text(encoding="utf-8"))
+
+
+def outputs_of(builders: dict[str, Callable[[Path], Expected]], tmp_path_factory: pytest.TempPathFactory
+               ) -> Callable[[str], Output]:
     """Build, process and write each style once; every test of the style reads the result."""
     cache: dict[str, Output] = {}
 
     def output(style: str) -> Output:
         if style not in cache:
-            folder = tmp_path_factory.mktemp(style)
-            expected = {**STYLES, **NEGATIVES}[style](folder / f"{style}.pdf")
-            written = write_document(pipeline.process(folder / f"{style}.pdf"), folder / "clean")
-            record = json.loads((written / "document.json").read_text(encoding="utf-8"))
-            tables = []
-            for block in record["blocks"]:
-                if block["type"] == "table":
-                    with (written / block["csv"]).open(encoding="utf-8", newline="") as handle:
-                        tables.append({**block, "cells": [tuple(row) for row in csv.reader(handle)]})
-            cache[style] = Output(expected, record["metadata"]["pages"], tables, record["notes"],
-                                  (written / "text.txt").read_text(encoding="utf-8"), record["footnotes"],
-                                  (written / "text.md").read_text(encoding="utf-8"))
+            cache[style] = read_output(builders[style], tmp_path_factory.mktemp(style), style)
         return cache[style]
 
     return output
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return outputs_of({**STYLES, **NEGATIVES}, tmp_path_factory)
+
+
+def check_cells(out: Output) -> None:
+    """Every table found, every cell as expected, with its shape, pages and caption."""
+    assert out.pages == out.expected.pages, "the builder laid the PDF out as intended"
+    assert len(out.tables) == len(out.expected.tables), [t["cells"] for t in out.tables]
+    for got, want in zip(out.tables, out.expected.tables):
+        assert [tuple(map(collapse, row)) for row in got["cells"]] == list(want.rows)
+        assert (got["n_rows"], got["n_cols"]) == (want.n_rows, want.n_cols)
+        assert got["has_header"] is True
+        assert tuple(got["pages"]) == want.pages
+        assert got.get("caption") == want.caption
+
+
+def check_body(out: Output) -> None:
+    """No table cell or caption read again as body text; the prose kept."""
+    text = collapse(out.text)
+    left = sorted(cell for cell in distinctive_cells(out.expected) if re.search(rf"(?<!\w){re.escape(cell)}(?!\w)", text))
+    assert left == [], "table cells read again as body text"
+    for table in out.expected.tables:
+        assert table.caption is None or table.caption not in text
+    for phrase in out.expected.body:
+        assert collapse(phrase) in text
+
+
+def check_no_table(out: Output) -> None:
+    """No table from aligned text that is not one, and every entry kept in the body."""
+    assert out.pages == out.expected.pages
+    assert out.tables == []
+    text = collapse(out.text)
+    for phrase in out.expected.body:
+        assert collapse(phrase) in text
 
 
 def collapse(text: str) -> str:
@@ -83,15 +126,7 @@ BODY_WRONG: dict[str, str] = {}
 
 @pytest.mark.parametrize("style", params(list(STYLES), CELLS_WRONG))
 def test_every_table_is_found_with_its_cells_shape_pages_and_caption(style: str, outputs: Any) -> None:
-    out = outputs(style)
-    assert out.pages == out.expected.pages, "the builder laid the PDF out as intended"
-    assert len(out.tables) == len(out.expected.tables), [t["cells"] for t in out.tables]
-    for got, want in zip(out.tables, out.expected.tables):
-        assert [tuple(map(collapse, row)) for row in got["cells"]] == list(want.rows)
-        assert (got["n_rows"], got["n_cols"]) == (want.n_rows, want.n_cols)
-        assert got["has_header"] is True
-        assert tuple(got["pages"]) == want.pages
-        assert got.get("caption") == want.caption
+    check_cells(outputs(style))
 
 
 def distinctive_cells(expected: Expected) -> set[str]:
@@ -104,14 +139,7 @@ def distinctive_cells(expected: Expected) -> set[str]:
 
 @pytest.mark.parametrize("style", params(list(STYLES), BODY_WRONG))
 def test_table_text_stays_out_of_the_body_and_prose_stays_in(style: str, outputs: Any) -> None:
-    out = outputs(style)
-    text = collapse(out.text)
-    left = sorted(cell for cell in distinctive_cells(out.expected) if re.search(rf"(?<!\w){re.escape(cell)}(?!\w)", text))
-    assert left == [], "table cells read again as body text"
-    for table in out.expected.tables:
-        assert table.caption is None or table.caption not in text
-    for phrase in out.expected.body:
-        assert collapse(phrase) in text
+    check_body(outputs(style))
 
 
 def test_notes_of_markers_in_cells_are_notes_not_body(outputs: Any) -> None:
@@ -142,9 +170,4 @@ def test_markers_in_cells_are_footnotes_linked_to_their_notes(outputs: Any) -> N
 def test_aligned_text_that_is_not_a_table_gives_none(style: str, outputs: Any) -> None:
     """A bulleted list set at tab stops and a table of contents with dot leaders line up in
     columns, but a reader wants them as text: no table, every entry kept in the body."""
-    out = outputs(style)
-    assert out.pages == out.expected.pages
-    assert out.tables == []
-    text = collapse(out.text)
-    for phrase in out.expected.body:
-        assert collapse(phrase) in text
+    check_no_table(outputs(style))
