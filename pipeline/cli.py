@@ -151,7 +151,8 @@ def load_settings(args: argparse.Namespace) -> Any:
 
 
 def worker_options(args: argparse.Namespace) -> dict[str, Any]:
-    from pipeline.batch import Limits, default_jobs
+    from pipeline.batch import default_jobs
+    from pipeline.workers import Limits
 
     if not hasattr(args, "jobs"):
         return {}

@@ -9,46 +9,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import regex
-
 from pipeline import __version__
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.model import Document, Extraction, Source
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
+from pipeline.source import describe_source, document_id
 from pipeline.structure import structure
 
 STAGES = ("extract", "normalize", "structure", "write")
-NON_ID_CHARS = regex.compile(r"[^a-z0-9]+")
-
-
-def document_id(name: str) -> str:
-    """The contract's id: the name lowercased, each run outside ``[a-z0-9]`` as one ``-``.
-
-    >>> document_id("Brief 2017 (final).PDF".rsplit(".", 1)[0])
-    'brief-2017-final-'
-    """
-    return NON_ID_CHARS.sub("-", name.lower())
-
-
-def file_kind(path: Path) -> str:
-    """``pdf`` for PDFs (by name, or by their ``%PDF`` signature), else ``text``."""
-    if path.suffix.lower() == ".pdf":
-        return "pdf"
-    with path.open("rb") as handle:
-        return "pdf" if handle.read(5) == b"%PDF-" else "text"
-
-
-def describe_source(path: Path, shown_path: str | None = None) -> Source:
-    """The source record: path as shown, SHA-256 and size (the file is hashed in chunks)."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return Source(path=shown_path or str(path), sha256=digest.hexdigest(), kind=file_kind(path), bytes=size)  # type: ignore[arg-type]
 
 
 def extract(path: Path, settings: Settings, source: Source) -> Extraction:
@@ -125,4 +95,4 @@ def process_text(text: str, settings: Settings | None = None, *, doc_id: str = "
     return build_document(extraction, settings, doc_id)
 
 
-__all__ = ["STAGES", "__version__", "build_document", "clean_text", "document_id", "process", "process_text"]
+__all__ = ["STAGES", "__version__", "build_document", "clean_text", "describe_source", "document_id", "process", "process_text"]

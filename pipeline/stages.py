@@ -20,28 +20,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.batch import (
-    STAGES_FOLDER,
-    Input,
-    Limits,
-    Outcome,
-    Summary,
-    corpus_record,
-    discover,
-    empty_row,
-    one_line,
-    process_input,
-    run_batch,
-    run_isolated,
-    write_stage_files,
-)
+from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_stage_files
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
+from pipeline.manifest import corpus_record
 from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
 from pipeline.normalize import normalize
 from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
 from pipeline.structure import Structure, structure
+from pipeline.workers import Input, Limits, Outcome, empty_row, one_line, process_input, run_isolated
 from pipeline.write import document_files
 
 STAGE_FILES = {"extract": "extract.jsonl", "normalize": "normalize.jsonl", "structure": "structure.jsonl"}

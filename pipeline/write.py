@@ -1,6 +1,9 @@
 """Write a document as the output contract says: text.txt, text.md, document.json,
 footnotes.csv and tables/*.csv, into a temporary folder that is then renamed into place,
 so a reader of ``clean/`` never sees half a document.
+
+The folder helpers come in steps (:func:`stage_files`, :func:`publish_folder`) so that a batch
+can have a worker process fill the folder and its own process record it and put it in place.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ import io
 import json
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
-from pipeline.model import Block, Document, Source, Table
+
+if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
+    from pipeline.model import Block, Document, Footnote, FootnoteRef, Source, Table
 
 STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
@@ -29,14 +36,28 @@ def document_record(document: Document) -> dict[str, Any]:
         "source": source_record(document.source),
         "metadata": document.metadata,
         "blocks": [block_record(block) for block in document.blocks],
-        "footnotes": [
-            {"marker": f.marker, "block": f.block, "offset": f.offset, "page": f.page, "anchor": f.anchor, "note": f.note}
-            for f in document.footnotes
-        ],
+        "footnotes": [footnote_record(f) for f in document.footnotes],
         "notes": [{"marker": n.marker, "page": n.page, "text": n.text} for n in document.notes],
         "stats": document.stats,
         "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
     }
+
+
+def footnote_record(footnote: Footnote) -> dict[str, Any]:
+    """One footnote of ``document.json``; a marker in a table names its cell (row, column
+    of the table's CSV, header row 0), the offset being within that cell."""
+    record: dict[str, Any] = {"marker": footnote.marker, "block": footnote.block, "offset": footnote.offset,
+                              "page": footnote.page, "anchor": footnote.anchor, "note": footnote.note}
+    if footnote.cell is not None:
+        record["cell"] = list(footnote.cell)
+    return record
+
+
+def ref_record(ref: FootnoteRef) -> dict[str, Any]:
+    record: dict[str, Any] = {"marker": ref.marker, "offset": ref.offset}
+    if ref.cell is not None:
+        record["cell"] = list(ref.cell)
+    return record
 
 
 def source_record(source: Source) -> dict[str, Any]:
@@ -52,6 +73,8 @@ def block_record(block: Block) -> dict[str, Any]:
     record: dict[str, Any] = {"id": block.id, "type": block.type}
     if block.type == "table" and block.table is not None:
         record.update(table_record(block.id, block.table))
+        if block.footnote_refs:
+            record["footnote_refs"] = [ref_record(r) for r in block.footnote_refs]
         return record
     record["text"] = block.text
     record["pages"] = list(block.pages)
@@ -60,7 +83,7 @@ def block_record(block: Block) -> dict[str, Any]:
     if block.label is not None:
         record["label"] = block.label
     if block.footnote_refs:
-        record["footnote_refs"] = [{"marker": r.marker, "offset": r.offset} for r in block.footnote_refs]
+        record["footnote_refs"] = [ref_record(r) for r in block.footnote_refs]
     return record
 
 
@@ -100,7 +123,8 @@ def markdown(document: Document) -> str:
     position = 0
     for block in document.blocks:
         if block.type == "table" and block.table is not None:
-            parts.append(pipe_table(block.table))
+            parts.append(pipe_table(block.table, block.footnote_refs, labels[position:]))
+            position += len(block.footnote_refs)
             continue
         text = block.text
         for index in range(len(block.footnote_refs) - 1, -1, -1):
@@ -144,11 +168,16 @@ def markdown_block(block: Block, text: str) -> str:
     return text
 
 
-def pipe_table(table: Table) -> str:
+def pipe_table(table: Table, refs: Sequence[FootnoteRef] = (), labels: Sequence[str] = ()) -> str:
+    """A Markdown pipe table, caption above it, ``[^i]`` where a marker stood in a cell."""
     width = max((len(row) for row in table.rows), default=0)
     if not width:
         return ""
     rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
+    for ref, label in reversed(list(zip(refs, labels))):
+        if ref.cell is not None:
+            r, c = ref.cell
+            rows[r][c] = rows[r][c][: ref.offset] + f"[^{label}]" + rows[r][c][ref.offset :]
     header = rows[0] if table.has_header else [""] * width
     body = rows[1:] if table.has_header else rows
 
@@ -204,23 +233,88 @@ def write_files(files: Iterable[tuple[str, str]], target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent))
     try:
-        for name, content in files:
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-        os.chmod(staging, 0o755)
-        if target.exists():
-            retired = target.with_name(f".old-{target.name}-{os.getpid()}")
-            os.replace(target, retired)
-            os.replace(staging, target)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging, target)
+        fill_folder(files, staging)
+        publish_folder(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def stage_files(files: Iterable[tuple[str, str]], staging: Path) -> Path:
+    """Write files into the folder ``staging`` (made anew), to be put in place whole later by
+    :func:`publish_folder`; nothing is left of it when writing fails."""
+    shutil.rmtree(staging, ignore_errors=True)  # a leftover of a writer that was killed
+    staging.mkdir(parents=True)
+    try:
+        fill_folder(files, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def fill_folder(files: Iterable[tuple[str, str]], folder: Path) -> None:
+    """Write each ``(relative path, content)`` as UTF-8 with ``\\n`` line ends; the folder
+    gets the usual ``rwxr-xr-x`` (a temporary folder is made private)."""
+    for name, content in files:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    os.chmod(folder, 0o755)
+
+
+def publish_folder(staging: Path, target: Path) -> None:
+    """Put the finished folder ``staging`` in ``target``'s place, whole.
+
+    A new folder is renamed in. An old one is swapped with it in one step where the system
+    can (so that ``target`` is never missing, not even for an instant), else renamed aside
+    first; either way the old folder is then removed.
+    """
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    if exchange_paths(staging, target):
+        remove_folder(staging)  # it holds the old folder now
+        return
+    retired = target.with_name(f".old-{target.name}-{os.getpid()}")
+    os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove a folder at once: renamed to a hidden ``.old-`` name first, so that a kill
+    during the deletion leaves no half folder under its own name (the next batch removes it)."""
+    if not folder.exists():
+        return
+    retired = folder.with_name(f".old-{folder.name.lstrip('.')}-{os.getpid()}")
+    os.replace(folder, retired)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2`` with ``RENAME_EXCHANGE``); ``False``
+    where the system or the file system cannot, and nothing was changed."""
+    renameat2 = linux_renameat2()
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0
+
+
+@cache
+def linux_renameat2() -> Any:
+    """glibc's ``renameat2``, or ``None`` off Linux or on a libc without it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
 
 
 def write_text_atomically(path: Path, content: str) -> None:

@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import CHECKPOINT_DOCUMENTS, Limits, discover, run_batch
+from pipeline.batch import discover, run_batch
+from pipeline.manifest import JOURNAL, Ledger, folder_stamp
+from pipeline.manifest import read_manifest as read_current
 from pipeline.process import process
+from pipeline.workers import Limits
 
 from .conftest import SEED, require
 
@@ -71,19 +74,31 @@ def output_bytes(clean: Path) -> dict[str, bytes]:
 
 
 def assert_consistent(clean: Path, *, killed: bool = False) -> None:
-    """manifest.csv, corpus.jsonl and the folders agree; after a kill, folders written since
-    the last checkpoint may still lack their rows (no more than one checkpoint's worth)."""
-    manifest = read_manifest(clean)
+    """The folders and the record of them agree exactly: every folder has its row, every row
+    that says written has its folder and describes it (same source hash), and corpus.jsonl
+    holds each folder's text in manifest order. After a kill the record is what a reader gets
+    from :func:`pipeline.manifest.read_manifest` (the files with the journal folded in), and
+    manifest.csv alone may lag but never lists a missing folder; hidden staging folders of
+    the documents in flight may remain, for the next run to remove."""
     folders = {p.name for p in clean.iterdir() if p.is_dir() and not p.name.startswith(".")}
-    written = {doc_id for doc_id, row in manifest.items() if row["status"] in ("ok", "skipped")}
-    if killed:
-        assert written <= folders and len(folders - written) <= CHECKPOINT_DOCUMENTS
-    else:
-        assert written == folders
-    corpus = [json.loads(line) for line in (clean / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [record["id"] for record in corpus] == sorted(written, key=lambda i: manifest[i]["source"])
+    rows, lines = read_current(clean)
+    written = {row["id"]: row for row in rows if row["status"] in ("ok", "skipped")}
+    assert set(written) == folders
+    for doc_id, row in written.items():
+        document = json.loads((clean / doc_id / "document.json").read_text(encoding="utf-8"))
+        assert document["source"]["sha256"] == row["sha256"], doc_id
+    corpus = [json.loads(line) for line in lines]
+    assert [record["id"] for record in corpus] == sorted(written, key=lambda i: written[i]["source"])
     for record in corpus:
         assert record["text"] == (clean / record["id"] / "text.txt").read_text(encoding="utf-8")
+    if (clean / "manifest.csv").exists():
+        on_file = read_manifest(clean)
+        assert {i for i, row in on_file.items() if row["status"] in ("ok", "skipped")} <= folders
+    if killed:
+        return
+    assert list(read_manifest(clean).values()) == rows
+    assert (clean / "corpus.jsonl").read_text(encoding="utf-8") == "".join(line + "\n" for line in lines)
+    assert not (clean / JOURNAL).exists()
     assert not [p for p in clean.iterdir() if p.name.startswith((".tmp-", ".old-"))]
 
 
@@ -227,16 +242,16 @@ def test_a_worker_that_dies_is_replaced(tmp_path, monkeypatch):
     for name, data in seed_variants(4).items():
         (raw / name).write_bytes(data)
     (raw / "slow.txt").write_bytes(seed_bytes() * SLOW_COPIES)
-    from pipeline import batch
+    from pipeline import workers
 
-    original = batch.Worker.__init__
+    original = workers.Worker.__init__
     victims = []
 
     def spy(self, *args, **kwargs):
         original(self, *args, **kwargs)
         victims.append(self.process)
 
-    monkeypatch.setattr(batch.Worker, "__init__", spy)
+    monkeypatch.setattr(workers.Worker, "__init__", spy)
 
     def kill_slow_one(outcome):
         for process_ in victims:
@@ -274,7 +289,34 @@ def survivors(clean: Path) -> list[int]:
         time.sleep(0.05)
 
 
-def test_a_killed_batch_leaves_a_consistent_manifest_and_resumes_to_the_same_bytes(tmp_path):
+def document_folders(clean: Path) -> set[str]:
+    return {p.name for p in clean.iterdir() if p.is_dir() and p.name.startswith("brief-")} if clean.exists() else set()
+
+
+def journal_lines(clean: Path) -> int:
+    try:
+        return (clean / JOURNAL).read_bytes().count(b"\n")
+    except OSError:
+        return 0
+
+
+def kill_when(command: subprocess.Popen, clean: Path, ready) -> None:
+    """SIGKILL the batch as soon as ``ready(clean)`` holds; fail when it finished first."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and command.poll() is None:
+        if ready(clean):
+            break
+        time.sleep(0.002)
+    command.send_signal(signal.SIGKILL)
+    command.wait()
+    assert not survivors(clean), "a worker outlived the killed batch"
+    if command.returncode != -signal.SIGKILL:
+        pytest.fail("the batch finished before it could be killed: make the inputs larger")
+
+
+def test_a_killed_batch_leaves_a_consistent_record_and_resumes_to_the_same_bytes(tmp_path):
+    """Killed twice (the second time with the first kill's journal not yet folded in), the
+    record always says exactly which folders are there; the third run finishes the rest."""
     raw = tmp_path / "raw"
     raw.mkdir()
     for name, data in seed_variants(40, copies=4).items():
@@ -284,26 +326,114 @@ def test_a_killed_batch_leaves_a_consistent_manifest_and_resumes_to_the_same_byt
     assert run_command(raw, whole, "--jobs", "2").wait(timeout=120) == 1  # empty.txt fails
 
     clean = tmp_path / "clean"
-    command = run_command(raw, clean, "--jobs", "1")
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and command.poll() is None:
-        if (clean / "manifest.csv").exists() and sum(1 for p in clean.iterdir() if p.name.startswith("brief-")) >= 28:
-            break
-        time.sleep(0.005)
-    command.send_signal(signal.SIGKILL)
-    command.wait()
-    assert not survivors(clean), "a worker outlived the killed batch"
-    written = {p.name for p in clean.iterdir() if p.is_dir() and p.name.startswith("brief-")}
-    if command.returncode != -signal.SIGKILL or len(written) == 40:
-        pytest.fail(f"the batch finished before it could be killed ({len(written)} written): make the inputs larger")
-    assert_consistent(clean, killed=True)  # a checkpoint was written after 25 documents
-    assert 25 <= len(read_manifest(clean)) < 41
+    kill_when(run_command(raw, clean, "--jobs", "1"), clean, lambda c: len(document_folders(c)) >= 8)
+    assert_consistent(clean, killed=True)
+    assert len(read_current(clean)[0]) >= 8  # the journal lists what manifest.csv does not yet
+
+    kill_when(run_command(raw, clean, "--jobs", "2"), clean, lambda c: len(document_folders(c)) >= 24)
+    written = document_folders(clean)
+    assert_consistent(clean, killed=True)
 
     resumed = run_command(raw, clean, "--jobs", "2")
     assert resumed.wait(timeout=120) == 1
     manifest = read_manifest(clean)
-    assert sum(row["status"] == "skipped" for row in manifest.values()) >= len(written) - 1
+    assert sum(row["status"] == "skipped" for row in manifest.values()) >= len(written)
     assert output_bytes(clean) == output_bytes(whole)
+    assert_consistent(clean)
+
+
+def test_a_batch_killed_while_redoing_changed_documents_keeps_rows_that_describe_the_folders(tmp_path):
+    """Every input changed since the last run: each row must describe the folder that is
+    there, old or new, whenever the batch is killed."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in seed_variants(30, copies=4).items():
+        (raw / name).write_bytes(data)
+    clean = tmp_path / "clean"
+    assert run_command(raw, clean, "--jobs", "2").wait(timeout=120) == 0
+    for path in raw.iterdir():
+        path.write_bytes(path.read_bytes().replace(b"Washtenaw-", b"Washtenaw-revised-", 1))
+    kill_when(run_command(raw, clean, "--jobs", "1"), clean, lambda c: journal_lines(c) >= 10)
+    assert_consistent(clean, killed=True)
+    revised = {row["id"] for row in read_current(clean)[0] if "revised" in (clean / row["id"] / "text.txt").read_text(encoding="utf-8")}
+    assert 9 <= len(revised) < 30
+
+    assert run_command(raw, clean, "--jobs", "2").wait(timeout=120) == 0
+    assert_consistent(clean)
+    assert all("revised" in (clean / doc_id / "text.txt").read_text(encoding="utf-8") for doc_id in read_manifest(clean))
+
+
+def test_a_journal_line_whose_folder_never_got_in_place_is_ignored(tmp_path):
+    """A kill between a document's journal line and the rename of its folder: the earlier row
+    still describes the folder that is there; once the folder is in place, the line holds."""
+    from pipeline.write import publish_folder, stage_files
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, data in seed_variants(3).items():
+        (raw / name).write_bytes(data)
+    clean = tmp_path / "clean"
+    run_batch(raw, clean)
+    before = read_manifest(clean)
+    files = {p.name: p.read_text(encoding="utf-8") for p in (clean / "brief-01").iterdir() if p.is_file()}
+    other = "0" * 64
+    files.update({"text.txt": "A new version.\n", "document.json": files["document.json"].replace(before["brief-01"]["sha256"], other)})
+    staged = stage_files(files.items(), clean / ".tmp-brief-01")
+    new_row = dict(before["brief-01"], sha256=other, words="3")
+    ledger = Ledger(clean)
+    ledger.append(new_row, folder_stamp(staged))
+    ledger.close()
+    rows, _ = read_current(clean)
+    assert rows[1] == before["brief-01"]
+    assert_consistent(clean, killed=True)
+
+    publish_folder(staged, clean / "brief-01")
+    rows, lines = read_current(clean)
+    assert rows[1] == new_row
+    assert json.loads(lines[1])["text"] == files["text.txt"]
+    assert_consistent(clean, killed=True)
+
+    rows, _ = run_batch(raw, clean)  # the folder's document.json names another source: redone
+    assert [row["status"] for row in rows] == ["skipped", "ok", "skipped"]
+    assert_consistent(clean)
+
+
+def test_a_rerun_with_nothing_to_do_reads_no_folder_and_rewrites_nothing(raw, tmp_path, monkeypatch):
+    from pipeline import batch
+
+    clean = tmp_path / "clean"
+    run_batch(raw, clean, only="brief-0*")
+    run_batch(raw, clean, only="brief-0*")  # the rows now say skipped
+    files = ["manifest.csv", "corpus.jsonl", ".sources.json"]
+    times = {name: (clean / name).stat().st_mtime_ns for name in files}
+
+    def unexpected(folder):
+        raise AssertionError(f"read {folder}")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "read_folder", unexpected)
+        patch.setattr(batch, "describe_source", unexpected)
+        rows, _ = run_batch(raw, clean, only="brief-0*")
+    assert {row["status"] for row in rows} == {"skipped"}
+    assert {name: (clean / name).stat().st_mtime_ns for name in files} == times
+
+    # a folder edited by hand has another stamp: it is read again, and the corpus follows it
+    text = clean / "brief-03" / "text.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "Edited by hand.\n", encoding="utf-8")
+    rows, _ = run_batch(raw, clean, only="brief-0*")
+    assert {row["status"] for row in rows} == {"skipped"}
+    assert "Edited by hand." in read_current(clean)[1][3]
+    assert_consistent(clean)
+
+
+def test_leftovers_of_interrupted_writes_are_removed_at_start(raw, tmp_path):
+    clean = tmp_path / "clean"
+    run_batch(raw, clean, only="brief-00*")
+    (clean / ".tmp-brief-01").mkdir()
+    (clean / ".tmp-brief-01" / "text.txt").write_text("half", encoding="utf-8")
+    (clean / ".old-brief-00-123").mkdir()
+    (clean / ".tmp-manifest.csv-abc").write_text("half", encoding="utf-8")
+    run_batch(raw, clean, only="brief-00*")
     assert_consistent(clean)
 
 
