@@ -34,6 +34,7 @@ import re
 import sys
 import tempfile
 import time
+import unittest
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,7 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for name in names:
             path = Path(folder) / f"{name}.pdf"
-            expected = builders[name](path)
+            try:
+                expected = builders[name](path)
+            except unittest.SkipTest as reason:  # a style whose font this machine lacks
+                print(f"{name:<28} | skipped: {reason}", flush=True)
+                continue
             line = f"{name:<28}"
             for tool, run in tools.items():
                 start = time.perf_counter()

