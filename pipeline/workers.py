@@ -11,6 +11,8 @@ whole, for the client to write.
 
 from __future__ import annotations
 
+import gc
+
 import os
 import shutil
 import sys
@@ -207,14 +209,22 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def warm_up() -> None:
-    """Run a tiny document in this process, so that forked workers inherit loaded word lists."""
+def warm_up(todo: list[Input]) -> None:
+    """Run a tiny document in this process, so that forked workers inherit loaded word lists,
+    and load the PDF reader when the batch holds PDFs: once here, not once in every worker."""
     from pipeline.process import clean_text
 
     try:
         clean_text(WARM_UP_TEXT)
+        if any(item.path.suffix.lower() == ".pdf" for item in todo):
+            import pdfplumber  # noqa: F401
+
+            import pipeline.extract.pdf  # noqa: F401
     except Exception:  # noqa: BLE001, S110  (only an optimisation: a real document will show the bug)
         pass
+    # what is loaded now stays out of every worker's garbage collections, so their pages stay
+    # shared with this process instead of being copied by the collector's bookkeeping
+    gc.freeze()
 
 
 class Worker:
@@ -269,7 +279,7 @@ def run_isolated(
 
     context = mp_context()
     if context.get_start_method() == "fork" and min(jobs, len(todo)) > 1:
-        warm_up()
+        warm_up(todo)
     pending = deque(enumerate(todo))
 
     def give_next(worker: Worker) -> None:
