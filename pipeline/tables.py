@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.model import Box, Caption, PageTables, Table
+from pipeline.model import Box, Caption, Page, PageTables, Table
 from pipeline.patterns import KNOWN_MARKER
 from pipeline.normalize import clean_line_text
 from pipeline.settings import NormalizeSettings
@@ -406,10 +406,11 @@ def caption_of(lines: list[list[dict[str, Any]]]) -> Caption:
     return Caption(text, box)
 
 
-def merge_continued_tables(tables: list[Table]) -> list[Table]:
+def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> list[Table]:
     """Join a table that a page break split: the first table of page n+1 continues the last
     table of page n when it has as many columns and either no header or the same header
-    (which is dropped), and no caption of its own.
+    (which is dropped), and no caption of its own (but ``Table 4 (continued)``), and no body
+    text stands between them (see :func:`text_between`; known only when ``pages`` are given).
 
     >>> a = Table((("County", "Held"), ("Wake", "12")), (1,), box=Box(0, 600, 100, 700), page_order=600)
     >>> b = Table((("County", "Held"), ("Kent", "3")), (2,), box=Box(0, 50, 100, 90), page_order=50)
@@ -419,16 +420,41 @@ def merge_continued_tables(tables: list[Table]) -> list[Table]:
     """
     ordered = sorted(tables, key=lambda t: (t.pages[0] if t.pages else 0, t.page_order))
     merged: list[Table] = []
+    last_piece: Table | None = None  # the part of merged[-1] on its last page
     for table in ordered:
         previous = merged[-1] if merged else None
-        if previous is not None and continues(previous, table, ordered):
+        if (previous is not None and last_piece is not None and continues(previous, table, ordered)
+                and not text_between(last_piece, table, pages)):
             rows = table.rows[1:] if table.has_header and previous.has_header else table.rows
             box = previous.box
             merged[-1] = replace(previous, rows=previous.rows + rows,
                                  pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box)
         else:
             merged.append(table)
+        last_piece = table
     return merged
+
+
+def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
+    """Whether body text stands after ``first`` on its page or before ``then`` on the next:
+    a table that goes on over a page break fills its page to the foot and starts the next
+    one, whereas a survey report's small tables, one a page under a question each, have
+    prose and charts between them. Running heads and feet (the top and bottom tenth of a
+    page) do not count. Without the pages, nothing is known to stand between."""
+    by_number = {page.number: page for page in pages}
+    before, after = by_number.get(first.pages[-1]), by_number.get(then.pages[0])
+    if before is None or after is None or first.box is None or then.box is None:
+        return False
+    return (any(line.box.top > first.box.bottom for line in body_lines(before))
+            or any(line.box.bottom < then.box.top for line in body_lines(after)))
+
+
+def body_lines(page: Page) -> list[Any]:
+    """A page's body lines with a box, running heads and feet (the top and bottom tenth of
+    the page) left out."""
+    height = page.height or max((line.box.bottom for line in page.lines if line.box), default=0.0)
+    return [line for line in page.lines if line.region == "body" and line.box is not None and line.text.strip()
+            and 0.1 * height < line.box.top and line.box.bottom < 0.9 * height]
 
 
 def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:

@@ -95,7 +95,7 @@ def read_pdf(
         stats.add(name, count)
     metadata = clean_metadata(raw_metadata, len(pages))
     return Extraction(
-        source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables)), stats=stats.counts,
+        source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
     )
 
 
