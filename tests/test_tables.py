@@ -516,3 +516,22 @@ def test_french_tables_keep_their_tableau_captions(corpus_documents: dict) -> No
     assert first.caption == "Tableau 1 : Valeurs normales des variables de l’équilibre acido-basique"
     assert first.rows[1:] == (("Artériel", "7,38 - 7,42", "37 - 43", "36 - 44", "22 - 26"),
                               ("Veineux", "7,32 - 7,38", "42 - 48", "42 - 50", "23 - 27"))
+
+
+def test_tables_with_prose_between_pages_stay_apart(tmp_path: Path) -> None:
+    """A survey report: one small table a page, each under its own question, all with the
+    same header. Prose stands between them, so none goes on from the page before."""
+    from pipeline.process import process
+
+    builder = PdfBuilder(tmp_path / "survey.pdf")
+    for page, counts in enumerate((["152", "80", "18"], ["165", "69", "14"])):
+        if page:
+            builder.new_page()
+        top = prose(builder, 72, 72)
+        ruled_table(builder, 72, top + 20, [110, 80, 80], [["Agree", "Neutral", "Disagree"], counts])
+        prose(builder, 72, top + 90)
+    document = process(builder.save())
+    assert [(b.table.pages, b.table.rows) for b in document.tables if b.table] == [
+        ((1,), (("Agree", "Neutral", "Disagree"), ("152", "80", "18"))),
+        ((2,), (("Agree", "Neutral", "Disagree"), ("165", "69", "14"))),
+    ]
