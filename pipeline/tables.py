@@ -276,17 +276,21 @@ def mark_raised_markers(glyphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     >>> "".join(c["text"] for c in mark_raised_markers([g("4", 10, 100, 9), g("2", 14.5, 97, 6)]))
     '4\ue0002\ue001'
     """
-    out = [dict(g) for g in glyphs]
+    out = list(glyphs)  # a glyph is copied only when its text changes
     index = 1
     while index < len(out):
         base = out[index - 1]
+        size = out[index].get("size") or 0
+        if not 0 < size <= 0.8 * (base.get("size") or 0):
+            index += 1  # the common case: not smaller than the glyph before
+            continue
         run_end = index
         while run_end < len(out) and is_raised_after(out[run_end - 1] if run_end > index else base, out[run_end], base):
             run_end += 1
         text = "".join(g["text"] for g in out[index:run_end])
         if run_end > index and RAISED_MARKER.match(text) and base["text"].strip():
-            out[index]["text"] = "\ue000" + out[index]["text"]
-            out[run_end - 1]["text"] += "\ue001"
+            out[index] = {**out[index], "text": "\ue000" + out[index]["text"]}
+            out[run_end - 1] = {**out[run_end - 1], "text": out[run_end - 1]["text"] + "\ue001"}
             index = run_end
         index += 1
     return out
@@ -359,7 +363,11 @@ def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | 
     of …`` / ``(Numbers in thousands)``), or else a ``Table N:`` line just below it."""
     settings = settings or TableSettings()
     x0, top, x1, bottom = bbox
-    words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    # only the band of the page above and below the table: extracting every word of the page
+    # for each table was most of the time the caption search took
+    around = page.crop(clamped((page.bbox[0], top - settings.caption_reach - 20, page.bbox[2],
+                                bottom + settings.caption_distance + 20), page))
+    words = [w for w in around.extract_words(keep_blank_chars=False, use_text_flow=False)
              if w["x1"] > x0 - 20 and w["x0"] < x1 + 20]
     above = sorted(group_lines([w for w in words if top - settings.caption_reach <= w["bottom"] <= top + 1]),
                    key=lambda ln: ln[0]["top"])
