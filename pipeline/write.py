@@ -231,9 +231,8 @@ def write_document(document: Document, clean: Path) -> Path:
 def write_files(files: Iterable[tuple[str, str]], target: Path) -> Path:
     """Write files into a temporary sibling folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent))
+    staging = stage_files(files, Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent)))
     try:
-        fill_folder(files, staging)
         publish_folder(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
