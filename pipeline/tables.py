@@ -176,6 +176,14 @@ def find_page_tables(
         for band in bands:
             if not any(overlaps(band, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
                 found += accepted(text_grids(page, band, settings), page, settings, normalize, stats)
+        taken += [Box(*grid.bbox) for grid, _ in found] + [Box(*band) for band in bands]
+        two = replace(settings, min_columns=2)
+        for band in figure_column_bands(page.chars, settings):
+            if not any(overlaps(band, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
+                grids = text_grids(page, band, two)
+                for grid in grids:
+                    grid.framed = True  # two columns are enough beside a column of figures
+                found += accepted(grids, page, two, normalize, stats)
     tables: list[Table] = []
     captions: list[Caption] = []
     for grid, table in sorted(found, key=lambda pair: pair[0].bbox[1]):
@@ -1187,6 +1195,47 @@ def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> l
         else:
             index += 1
     return bands
+
+
+def figure_column_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
+    """Bands of a two-column table without rules: at least ``min_rows + 1`` lines in a row,
+    each a label and a figure set apart by one gutter they share (``Mexico ... 41,210``),
+    under a header line with the same gutter. Two columns of prose never end every line in
+    a figure, so a two-column page gives none.
+    """
+    lines = chars_to_lines(chars)
+    bands = []
+    index = 0
+    while index < len(lines):
+        run = [index]
+        cursor = index + 1
+        while cursor < len(lines) and is_label_and_figure(lines[cursor], settings):
+            if lines[cursor][0]["top"] - lines[cursor - 1][0]["top"] > settings.max_row_gap_lines * line_height(lines[cursor - 1]):
+                break
+            run.append(cursor)
+            cursor += 1
+        body = run[1:]
+        header = lines[index]
+        if (len(body) >= settings.min_rows + 1 and len(wide_gaps(header, settings)) == 1
+                and not is_label_and_figure(header, settings)
+                and len(common_gutters([lines[i] for i in run], settings)) == 1):
+            members = [c for i in run for c in lines[i]]
+            bands.append((min(c["x0"] for c in members), min(c["top"] for c in members),
+                          max(c["x1"] for c in members), max(c["bottom"] for c in members)))
+            index = cursor
+        else:
+            index += 1
+    return bands
+
+
+def is_label_and_figure(line: list[dict[str, Any]], settings: TableSettings) -> bool:
+    """Whether a line is words, one wide gap, then a figure: a row of a two-column table."""
+    gaps = wide_gaps(line, settings)
+    if len(gaps) != 1:
+        return False
+    right = "".join(c["text"] for c in line if c["x0"] >= gaps[0][1] - 0.5).strip()
+    left = "".join(c["text"] for c in line if c["x1"] <= gaps[0][0] + 0.5)
+    return is_numeric(right) and any(ch.isalpha() for ch in left)
 
 
 def common_gutters(lines: list[list[dict[str, Any]]], settings: TableSettings) -> list[tuple[float, float]]:
