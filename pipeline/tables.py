@@ -1127,7 +1127,47 @@ def grid_of(found: Any) -> Grid:
             x_start = column_start(boxes, c)
             kinds.append("left" if left is not None and x_start is not None and left[2] > x_start + 1 else "up")
         spans.append(kinds)
+    move_off_slivers(rows, spans, column_widths(boxes))
     return Grid([list(r) for r in rows], spans, tuple(found.bbox), row_tops=[row.bbox[1] for row in found.rows])
+
+
+def column_widths(boxes: list[list[Any]]) -> list[float]:
+    """The width of each column of a pdfplumber grid, from the cells that cover it alone."""
+    widths: list[float] = []
+    for c in range(max((len(row) for row in boxes), default=0)):
+        starts = [row[c][0] for row in boxes if c < len(row) and row[c] is not None]
+        ends = [row[c + 1][0] for row in boxes if c + 1 < len(row) and row[c + 1] is not None]
+        ends += [row[c][2] for row in boxes if c < len(row) and row[c] is not None and (c + 1 >= len(row))]
+        widths.append(min(ends) - max(starts) if starts and ends else 0.0)
+    return widths
+
+
+def move_off_slivers(rows: list[list[str | None]], spans: list[list[str]], widths: list[float]) -> None:
+    """Put a body cell's text in the main column of its span when the rest of the span is
+    slivers: a Word table shades its header cells with fills set a few points inside their
+    borders, whose edges cut every column into a sliver, the column and a sliver, so that a
+    figure under ``Oui`` would land in the sliver before it and slide under the wrong head.
+
+    >>> rows = [["", "Oui", ""], ["88", None, None]]
+    >>> spans = [["", "", ""], ["", "left", "left"]]
+    >>> move_off_slivers(rows, spans, [5.0, 105.0, 5.0]); rows[1], spans[1]
+    (['', '88', None], ['', '', 'left'])
+    """
+    for r in range(1, len(rows)):
+        for c, text in enumerate(rows[r]):
+            if text is None or spans[r][c]:
+                continue
+            end = c + 1
+            while end < len(rows[r]) and spans[r][end] == "left":
+                end += 1
+            if end - c < 2 or end > len(widths):
+                continue
+            main = max(range(c, end), key=lambda i: widths[i])
+            if main != c and all(widths[i] <= 0.25 * widths[main] for i in range(c, end) if i != main):
+                rows[r][main], rows[r][c] = text, ""
+                spans[r][main] = ""
+                for i in range(c + 1, main):
+                    spans[r][i], rows[r][i] = "", ""
 
 
 def read_sideways_cells(rows: list[list[str | None]], boxes: list[list[Any]], page: Any) -> None:
@@ -1335,7 +1375,8 @@ def clean_grid(grid: Grid, page_number: int, settings: TableSettings, normalize:
             elif r < header_count and kind == "up" and r > 0 or c < labels:
                 rows[r][c] = rows[r - 1][c]
     keep_rows = [r for r, row in enumerate(rows) if any(row)]
-    keep_cols = [c for c in range(max((len(r) for r in rows), default=0)) if any(c < len(row) and row[c] for row in rows)]
+    keep_cols = [c for c in range(max((len(r) for r in rows), default=0))
+                 if any(c < len(row) and row[c] for row in rows) and not spread_copy(rows, c, header_count)]
     header_count = sum(1 for r in keep_rows if r < header_count)
     rows = [[rows[r][c] if c < len(rows[r]) else "" for c in keep_cols] for r in keep_rows]
     rows = fold_interleaved_columns(rows, header_count)
@@ -1453,6 +1494,23 @@ def continues_row(above: list[str], row: list[str], distance: float, pitch: floa
         return False  # under a section label or another lone line: not a wrapped cell
     lower = cells[0][1][:1].islower()
     return lower or (pitch is not None and distance < 0.85 * pitch)
+
+
+def spread_copy(rows: list[list[str]], c: int, header_count: int) -> bool:
+    """Whether column ``c`` holds nothing but a copy of its neighbour's header, spread over it
+    from a merged header cell, and no figure or word below: a sliver the rulings left, not a
+    column (``Synthèse des résultats`` over three sub-columns, one of which holds the body).
+
+    >>> spread_copy([["Total", "Total"], ["", "12"]], 0, 1), spread_copy([["Total", "Total"], ["3", "12"]], 0, 1)
+    (True, False)
+    """
+    if not header_count or any(c < len(row) and row[c] for row in rows[header_count:]):
+        return False
+    head = [row[c] if c < len(row) else "" for row in rows[:header_count]]
+    for other in (c - 1, c + 1):
+        if 0 <= other < len(rows[0]) and head == [row[other] if other < len(row) else "" for row in rows[:header_count]]:
+            return any(other < len(row) and row[other] for row in rows[header_count:])
+    return False
 
 
 def carry_group_labels(rows: list[list[str]], header_count: int) -> list[list[str]]:

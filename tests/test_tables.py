@@ -477,7 +477,7 @@ def corpus_documents() -> dict[str, object]:
     from pipeline.process import process
 
     found: dict[str, object] = {}
-    for name in ("ibm-redbook-rcac-sampled", "french-medical-doubled-chars"):
+    for name in ("ibm-redbook-rcac-sampled", "french-medical-doubled-chars", "chelsea-active-transport-plan-fr"):
         path = CORPUS / f"{name}.pdf"
         if path.exists():
             found[name] = process(path)
@@ -535,3 +535,18 @@ def test_tables_with_prose_between_pages_stay_apart(tmp_path: Path) -> None:
         ((1,), (("Agree", "Neutral", "Disagree"), ("152", "80", "18"))),
         ((2,), (("Agree", "Neutral", "Disagree"), ("165", "69", "14"))),
     ]
+
+
+@pytest.mark.slow
+def test_word_table_figures_stay_under_their_heads(corpus_documents: dict) -> None:
+    """Checked by eye on page 57 of the Chelsea plan: a Word table whose header shading is
+    set inside the cell borders; 88, 179 and 267 stand under Oui, Non and Total (they slid
+    one column left, under the wrong head); the survey's one-a-page tables stay apart."""
+    require(CORPUS / "chelsea-active-transport-plan-fr.pdf")
+    tables = [b.table for b in corpus_documents["chelsea-active-transport-plan-fr"].tables]
+    oui = [t for t in tables if t.pages == (57,) and t.rows[0][1:] == ("Oui", "Non", "Total")]
+    assert [t.rows for t in oui] == [(("Synthèse des résultats", "Oui", "Non", "Total"), ("", "88", "179", "267"))]
+    survey = [t for t in tables if t.rows[0] == ("Totalement en accord", "En accord", "En désaccord",
+                                                 "Totalement en désaccord", "Total")]
+    assert len(survey) >= 18 and all(len(t.pages) == 1 and len(t.rows) == 2 for t in survey)
+    assert ((38,), ("152", "80", "18", "5", "255")) in [(t.pages, t.rows[1]) for t in survey]
