@@ -21,10 +21,12 @@ as false.
     .venv/bin/python benchmarks/score_table_styles.py [STYLE ...]
     .venv/bin/python benchmarks/score_table_styles.py --set heldout [STYLE ...]
     .venv/bin/python benchmarks/score_table_styles.py --set blind [STYLE ...]
+    .venv/bin/python benchmarks/score_table_styles.py --set fpdf [STYLE ...]
 
 ``--set heldout`` scores the held-out styles of ``tests/table_styles_heldout.py``, which the
 table code was never tuned on: the honest measure of how it does on unseen PDFs. ``--set blind``
-scores ``tests/table_styles_blind.py``, built without reading the table code at all.
+scores ``tests/table_styles_blind.py``, built without reading the table code at all, and ``--set fpdf``
+``tests/table_styles_fpdf.py``, built blind too but drawn by fpdf2 instead of reportlab (needs fpdf2).
 """
 
 from __future__ import annotations
@@ -45,10 +47,11 @@ sys.path.insert(0, str(ROOT))  # tests/table_styles.py
 import pipeline
 from tests.table_styles import NEGATIVES, STYLES, Expected
 from tests.table_styles_blind import BLIND_NEGATIVES, BLIND_STYLES
+from tests.table_styles_fpdf import FPDF_NEGATIVES, FPDF_STYLES
 from tests.table_styles_heldout import HELDOUT_NEGATIVES, HELDOUT_STYLES
 
 SETS = {"tuned": (STYLES, NEGATIVES), "heldout": (HELDOUT_STYLES, HELDOUT_NEGATIVES),
-        "blind": (BLIND_STYLES, BLIND_NEGATIVES)}
+        "blind": (BLIND_STYLES, BLIND_NEGATIVES), "fpdf": (FPDF_STYLES, FPDF_NEGATIVES)}
 """Each set's styles with tables and its negatives."""
 
 Rows = list[tuple[str, ...]]
@@ -181,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("styles", nargs="*", help="style names (default: all)")
     parser.add_argument("--set", choices=list(SETS), default="tuned", dest="style_set",
-                        help="the styles the table code was tuned on (default), the held-out ones, or the blind ones")
+                        help="the styles the table code was tuned on (default), the held-out ones, the blind ones, "
+                             "or the blind ones drawn by fpdf2")
     args = parser.parse_args(argv)
     positives, negatives = SETS[args.style_set]
     builders = {**positives, **negatives}
