@@ -107,6 +107,9 @@ class TableSettings:
     """Rules narrower than this (points) are underlines or separators, not a table's rules."""
     max_rule_gap: float = 120.0
     """Two rules of one width this far apart or less (points) may frame one table's rows."""
+    min_open_row: float = 6.0
+    """Vertical lines that run on this far (points) past a table's first or last rule
+    cover a row whose border was never drawn."""
     min_open_column: float = 15.0
     """Rules that run on this far (points) past a table's last vertical line cover one
     more column, whose right border was never drawn."""
@@ -578,8 +581,11 @@ def write_parquet(table: Table, path: Path) -> bool:
 def ruled_grids(page: Any, settings: TableSettings) -> tuple[list[Grid], list[Box]]:
     """The grids the page's strokes rule, and the boxes of those that are frames drawn over
     prose (:func:`cuts_through_prose`): no table is looked for there either."""
+    ends = [{**edge, "orientation": "h"} for edge in open_end_edges(page.edges, settings)]
     options = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": settings.snap_tolerance,
-               "explicit_vertical_lines": open_side_edges(page.edges, settings)}
+               # the sides close from the top border to the bottom one, drawn or not
+               "explicit_vertical_lines": open_side_edges(list(page.edges) + ends, settings),
+               "explicit_horizontal_lines": ends}
     grids: list[Grid] = []
     over_prose: list[Box] = []
     for found in page.find_tables(options):
@@ -630,9 +636,47 @@ def open_side_edges(edges: Sequence[dict[str, Any]], settings: TableSettings) ->
     for side, least_rules in (("right", 2), ("left", 4)):
         for x, heights in rule_ends(rules, downs, side, settings).items():
             for run in one_table_runs(sorted({round(y, 1) for y in heights}), downs, tolerance):
-                if len(run) >= least_rules:
+                # drawn already, whole (not only beside the tinted rows a fill edges)
+                covered = any(abs(d["x0"] - x) <= tolerance and d["top"] <= run[0] + tolerance
+                              and d["bottom"] >= run[-1] - tolerance for d in downs)
+                if len(run) >= least_rules and not covered:
                     closing.append({"object_type": "line", "x0": x, "x1": x, "top": run[0], "bottom": run[-1],
                                     "width": 0.0, "height": run[-1] - run[0]})
+    return closing
+
+
+def open_end_edges(edges: Sequence[dict[str, Any]], settings: TableSettings) -> list[dict[str, Any]]:
+    """The top and bottom borders a table ruled only between its cells leaves undrawn: where
+    two or more of its column lines run on past its first (or last) rule by a row's height
+    and end together, a rule across the table's width is added there, so that the header
+    row above the first rule and the last row under the last one stay in the table.
+
+    Only column lines that cross the same two or more wide rules, inside them, count: the
+    lines of a flowchart, joining one box to the next, cross no rule at all.
+    """
+    tolerance = settings.snap_tolerance
+    downs = [d for d in joined_rules(edges, tolerance, "v") if d[1] - d[0] > tolerance]
+    rules = [r for r in joined_rules(edges, tolerance) if r[1] - r[0] >= settings.min_rule_table_width]
+    ends: dict[float, list[tuple[float, frozenset[int]]]] = {}
+    for top, bottom, x in downs:
+        inner = frozenset(i for i, r in enumerate(rules) if r[0] + settings.min_open_column <= x <= r[1] - settings.min_open_column
+                          and top + tolerance < r[2] < bottom - tolerance)
+        if len(inner) < 2:
+            continue
+        first, last = min(rules[i][2] for i in inner), max(rules[i][2] for i in inner)
+        for end, overhang in ((top, first - top), (bottom, bottom - last)):
+            if overhang >= settings.min_open_row:
+                key = next((k for k in ends if abs(k - end) <= tolerance), round(end, 1))
+                ends.setdefault(key, []).append((x, inner))
+    closing = []
+    for y, columns in ends.items():
+        common = frozenset.intersection(*(inner for _, inner in columns))
+        if len(columns) < 2 or len(common) < 2:
+            continue
+        x0, x1 = min(rules[i][0] for i in common), max(rules[i][1] for i in common)
+        drawn = any(abs(r[2] - y) <= tolerance and r[0] <= x0 + tolerance and r[1] >= x1 - tolerance for r in rules)
+        if not drawn:
+            closing.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0})
     return closing
 
 
@@ -660,9 +704,10 @@ def rule_ends(rules: list[list[float]], downs: Sequence[dict[str, Any]], side: s
     tolerance = settings.snap_tolerance
     ends: dict[float, list[float]] = {}
     for x0, x1, y in rules:
+        # the verticals inside the rule: a fill's edge at the rule's very end is not a border
         crossed = [d["x0"] for d in downs
-                   if x0 - tolerance <= d["x0"] <= x1 + tolerance and d["top"] - tolerance <= y <= d["bottom"] + tolerance]
-        if len(crossed) < 2:
+                   if x0 + tolerance < d["x0"] < x1 - tolerance and d["top"] - tolerance <= y <= d["bottom"] + tolerance]
+        if not crossed:
             continue
         end, overhang = (x1, x1 - max(crossed)) if side == "right" else (x0, min(crossed) - x0)
         if overhang < settings.min_open_column:

@@ -539,6 +539,28 @@ def build_two_column_article(path: Path) -> Expected:
     return Expected((), body=("A new life for the old mill", *ARTICLE))
 
 
+def build_internal_rules_plain(path: Path) -> Expected:
+    """``INTERNAL`` rules only, no fill at all: the header above the first rule and the
+    last row under the last one have no border of their own, nor have the outer columns."""
+    pdf = new_pdf()
+    prose(pdf, HARBOUR)
+    data = [
+        ["Port", "Calls", "Tonnage", "Share"],
+        ["Northgate", "412", "88,210", "41%"],
+        ["Eastquay", "265", "51,004", "24%"],
+        ["Millbank", "198", "40,877", "19%"],
+        ["Saltmarsh", "171", "34,506", "16%"],
+    ]
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(borders_layout="INTERNAL", col_widths=(50, 30, 35, 30),
+                   text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT")) as table:
+        fill(table, data)
+    pdf.ln(6)
+    prose(pdf, CLOSING)
+    pdf.output(str(path))
+    return Expected((ExpectedTable(rows_of(data)),), body=(HARBOUR, CLOSING))
+
+
 FPDF_STYLES: dict[str, Callable[[Path], Expected]] = {
     "all_borders_caption": build_all_borders_caption,
     "horizontal_lines_zebra_rows": build_horizontal_lines_zebra,
@@ -552,6 +574,7 @@ FPDF_STYLES: dict[str, Callable[[Path], Expected]] = {
     "rowspan_group_labels": build_rowspan_group_labels,
     "two_pages_repeat_headings": build_two_pages_repeat_headings,
     "gutter_boxes_courier": build_gutter_boxes_courier,
+    "internal_rules_plain": build_internal_rules_plain,
 }
 """fpdf2 PDFs with tables: each style's builder."""
 

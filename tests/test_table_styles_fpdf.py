@@ -41,11 +41,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Any:
 # (the table code was not read).
 
 CELLS_WRONG: dict[str, str] = {
-    "internal_rules_heading_band": (
-        "six cells are lost from every output (CSV, text.md, text.txt): with INTERNAL rules (no outer box), a "
-        "white-on-blue heading band and every other body row tinted, the first and last cell of each tinted row "
-        "come out empty ('Red' … '40.3', 'Route 4' … '9.4', 'Route 27' … '3.1'); the shape (7 x 5), header and "
-        "caption are right, so nothing shows the loss"),
     "no_inner_rules_fill_columns": (
         "rows run together in the unfilled columns: with NO_HORIZONTAL_LINES (outer box, rules down, no rules "
         "between body rows) and every other column tinted, the first body row's Crop cell is 'Wheat Barley Oats "
