@@ -15,14 +15,7 @@ from typing import Any
 import pytest
 
 from tests.table_styles_heldout import HELDOUT_NEGATIVES, HELDOUT_STYLES
-from tests.test_table_styles import (  # noqa: F401 (read_output: for the modules built on this one)
-    check_body,
-    check_cells,
-    check_no_table,
-    outputs_of,
-    params,
-    read_output,
-)
+from tests.test_table_styles import check_body, check_cells, check_no_table, outputs_of, params
 
 pytest.importorskip("reportlab")
 
