@@ -99,6 +99,14 @@ class Table:
     page_order: float = 0.0
     """Where the table sits in its first page's reading order (its top, in points), so that
     the structure stage can place its block between the right paragraphs."""
+    row_pages: tuple[int, ...] = ()
+    """The page of each row, for a table joined over a page break (empty: all on ``pages[0]``)."""
+
+    def page_of_row(self, row: int) -> int | None:
+        """The page a row stands on (a footnote marker in it is on that page)."""
+        if row < len(self.row_pages):
+            return self.row_pages[row]
+        return self.pages[0] if self.pages else None
 
 
 @dataclass(frozen=True)

@@ -446,7 +446,8 @@ def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> l
                 and not text_between(last_piece, table, pages)):
             rows = table.rows[1:] if table.has_header and previous.has_header else table.rows
             box = previous.box
-            merged[-1] = replace(previous, rows=previous.rows + rows,
+            row_pages = tuple(previous.page_of_row(r) or 0 for r in range(len(previous.rows))) + (table.pages[0],) * len(rows)
+            merged[-1] = replace(previous, rows=previous.rows + rows, row_pages=row_pages,
                                  pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box)
         else:
             merged.append(table)

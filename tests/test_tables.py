@@ -550,3 +550,38 @@ def test_word_table_figures_stay_under_their_heads(corpus_documents: dict) -> No
                                                  "Totalement en désaccord", "Total")]
     assert len(survey) >= 18 and all(len(t.pages) == 1 and len(t.rows) == 2 for t in survey)
     assert ((38,), ("152", "80", "18", "5", "255")) in [(t.pages, t.rows[1]) for t in survey]
+
+
+def load_table_sample():
+    """``scripts/make_table_sample.py``, the builder of the table sample in ``raw/``."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "make_table_sample.py"
+    spec = importlib.util.spec_from_file_location("make_table_sample", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_table_sample_reads_as_built(tmp_path: Path) -> None:
+    """The sample in ``raw/``: a table over a page break with a two-row header, a marker in a
+    cell on page 2 with its note there, and the paragraphs before and after the table kept
+    apart (the table's text left the body, the paragraph must not run on across it)."""
+    from pipeline.process import process
+
+    sample = load_table_sample()
+    document = process(sample.build(tmp_path / "sample.pdf"))
+    [block] = document.tables
+    table = block.table
+    assert table is not None and table.pages == (1, 2)
+    assert table.rows[0] == ("County", "2019 / Held", "2019 / Released", "2020 / Held", "2020 / Released")
+    assert table.rows[1:] == tuple(sample.COUNTIES)
+    assert table.caption == "Table 1: People held on detainers and released, by county (Number of people)"
+    [footnote] = document.footnotes
+    assert (footnote.marker, footnote.page, footnote.block, footnote.cell, footnote.note) == (
+        "1", 2, block.id, (12, 3), sample.NOTE)
+    texts = [b.text for b in document.blocks]
+    position = [b.id for b in document.blocks].index(block.id)
+    assert texts[position - 1] == sample.CONTEXT[-1]
+    assert texts[position + 1] == sample.AFTER

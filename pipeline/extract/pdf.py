@@ -39,7 +39,7 @@ from pipeline.extract.reading_order import is_vertical_writing, lay_out_body, la
 from pipeline.extract.rows import dominant_size, group_rows, keep_layout_chars
 from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import SPACE_CHARS, PageStats
-from pipeline.model import Extraction, Page, Source, Table
+from pipeline.model import Box, Extraction, Line, Page, Source, Table
 from pipeline.settings import ExtractSettings
 from pipeline.tables import inside_any, merge_continued_tables
 
@@ -150,4 +150,38 @@ def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page,
         notes,
         tail + [line for line in footer_lines if not opens_with_raised_marker(line)],
     )
-    return Page(source_page.number, tuple(lines), width, height), stats
+    boxes = [table.box for table in source_page.tables().tables if table.box is not None]
+    return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats
+
+
+def break_at_tables(lines: list[Line], tables: Sequence[Box]) -> list[Line]:
+    """End the paragraph before a table and start a new one after it: the table's text has
+    left the body, and without a gap the paragraph above it would run on into the one below
+    (or, when the table ends the page, into the next page's first paragraph).
+
+    A gap line goes before a body line with a table between it and the body line above, and
+    after the page's last body line when a table stands below it.
+    """
+    if not tables:
+        return lines
+    out: list[Line] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.region == "body" and line.kind != "gap" and line.box is not None:
+            above = previous.box.bottom if previous is not None and previous.box is not None else 0.0
+            if any(above - 1 <= t.top and t.bottom <= line.box.top + 1 and overlaps_across(t, line.box) for t in tables):
+                if out and out[-1].kind != "gap":
+                    out.append(Line(text="", page=line.page, kind="gap", region="body"))
+            previous = line
+        out.append(line)
+    if previous is not None and previous.box is not None and any(
+            t.top >= previous.box.bottom - 1 and overlaps_across(t, previous.box) for t in tables):
+        at = next(i for i, line in enumerate(out) if line is previous) + 1
+        out.insert(at, Line(text="", page=previous.page, kind="gap", region="body"))
+    return out
+
+
+def overlaps_across(a: Box, b: Box) -> bool:
+    """Whether two boxes share some width: a table beside a column of text does not stand
+    between its lines."""
+    return a.x0 < b.x1 and b.x0 < a.x1

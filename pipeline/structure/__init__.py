@@ -143,8 +143,7 @@ def build_blocks(
         for table in tables.get(after, []):
             block_id = f"b{len(blocks) + 1}"
             rows, found = split_cell_markers(table.rows)
-            page = table.pages[0] if table.pages else None
-            refs.extend(MarkerRef(marker, page, block_id, offset, anchor_word(rows[r][c], offset), (r, c))
+            refs.extend(MarkerRef(marker, table.page_of_row(r), block_id, offset, anchor_word(rows[r][c], offset), (r, c))
                         for marker, r, c, offset in found)
             blocks.append(Block(
                 id=block_id, type="table", text="", pages=table.pages, table=replace(table, rows=rows),
