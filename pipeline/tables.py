@@ -173,7 +173,8 @@ def find_page_tables(
         # tables kept from the ruled search and frames over prose hide a band; row fills
         # that ruled nothing must not stop the text search over the same lines
         taken = [Box(*grid.bbox) for grid, _ in found] + over_prose
-        bands = aligned_bands(page.chars, settings)
+        lines = chars_to_lines(page.chars)  # once for both band searches
+        bands = aligned_bands(page.chars, settings, lines=lines)
         if not bands:
             stats["table_text_search_skipped"] += 1
         for band in bands:
@@ -181,7 +182,7 @@ def find_page_tables(
                 found += accepted(text_grids(page, band, settings), page, settings, normalize, stats)
         taken += [Box(*grid.bbox) for grid, _ in found] + [Box(*band) for band in bands]
         two = replace(settings, min_columns=2)
-        for band in figure_column_bands(page.chars, settings):
+        for band in figure_column_bands(lines, settings):
             if not any(overlaps(band, (box.x0, box.top, box.x1, box.bottom)) for box in taken):
                 grids = text_grids(page, band, two)
                 for grid in grids:
@@ -191,9 +192,10 @@ def find_page_tables(
     captions: list[Caption] = []
     for grid, table in sorted(found, key=lambda pair: pair[0].bbox[1]):
         box = table.box or Box(*grid.bbox)
-        caption = caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings)
-        if caption is None and caption_near(page, (box.x0, box.top, box.x1, box.bottom), settings=settings,
-                                            pattern=FIGURE_CAPTION):
+        bbox = (box.x0, box.top, box.x1, box.bottom)
+        words = caption_words(page, bbox, settings)
+        caption = caption_near(page, bbox, settings=settings, words=words)
+        if caption is None and caption_near(page, bbox, settings=settings, pattern=FIGURE_CAPTION, words=words):
             stats["tables_rejected_as_figures"] += 1  # a boxed diagram: its caption says so
             continue
         if caption is not None and caption.box not in [c.box for c in captions]:
@@ -367,19 +369,26 @@ def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:
     return any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in table_boxes)
 
 
-def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | None = None,
-                 pattern: re.Pattern[str] = CAPTION) -> Caption | None:
-    """The table's caption: a ``Table N:`` line above ``bbox`` (x0, top, x1, bottom) with
-    the title and unit lines that follow it down to the table (``Table 1.`` / ``Prevalence
-    of …`` / ``(Numbers in thousands)``), or else a ``Table N:`` line just below it."""
-    settings = settings or TableSettings()
+def caption_words(page: Any, bbox: Sequence[float], settings: TableSettings) -> list[dict[str, Any]]:
+    """The words a caption of the table at ``bbox`` may be made of: those over its width in
+    the band of the page above and below it (extracting every word of the page for each
+    table was most of the time the caption search took)."""
     x0, top, x1, bottom = bbox
-    # only the band of the page above and below the table: extracting every word of the page
-    # for each table was most of the time the caption search took
     around = page.crop(clamped((page.bbox[0], top - settings.caption_reach - 20, page.bbox[2],
                                 bottom + settings.caption_distance + 20), page))
-    words = [w for w in around.extract_words(keep_blank_chars=False, use_text_flow=False)
-             if w["x1"] > x0 - 20 and w["x0"] < x1 + 20]
+    return [w for w in around.extract_words(keep_blank_chars=False, use_text_flow=False)
+            if w["x1"] > x0 - 20 and w["x0"] < x1 + 20]
+
+
+def caption_near(page: Any, bbox: Sequence[float], *, settings: TableSettings | None = None,
+                 pattern: re.Pattern[str] = CAPTION, words: list[dict[str, Any]] | None = None) -> Caption | None:
+    """The table's caption: a ``Table N:`` line above ``bbox`` (x0, top, x1, bottom) with
+    the title and unit lines that follow it down to the table (``Table 1.`` / ``Prevalence
+    of …`` / ``(Numbers in thousands)``), or else a ``Table N:`` line just below it.
+    ``words`` are :func:`caption_words`, when already at hand."""
+    settings = settings or TableSettings()
+    x0, top, x1, bottom = bbox
+    words = words if words is not None else caption_words(page, bbox, settings)
     above = sorted(group_lines([w for w in words if top - settings.caption_reach <= w["bottom"] <= top + 1]),
                    key=lambda ln: ln[0]["top"])
     block = caption_block(above, top, settings, pattern)
@@ -1224,10 +1233,11 @@ def read_sideways_cells(rows: list[list[str | None]], boxes: list[list[Any]], pa
         rotated = [c for c in page.chars if not c.get("upright", True)]
     if not rotated:
         return
+    upright = [ch for ch in page.chars if ch.get("upright", True)]
     for r, row in enumerate(boxes):
         for c, box in enumerate(row):
             sideways = chars_inside(rotated, box) if box is not None else []
-            if sideways and not chars_inside([ch for ch in page.chars if ch.get("upright", True)], box):
+            if sideways and not chars_inside(upright, box):
                 rows[r][c] = sideways_text(sideways)
 
 
@@ -1236,7 +1246,8 @@ def column_start(boxes: list[list[Any]], c: int) -> float | None:
     return min(starts) if starts else None
 
 
-def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
+def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings,
+                  lines: list[list[dict[str, Any]]] | None = None) -> list[tuple[float, float, float, float]]:
     """Bands of the page whose lines show aligned columns, as (x0, top, x1, bottom); empty
     when no run of lines has enough wide gaps, so that prose pages skip the text strategy.
 
@@ -1244,7 +1255,7 @@ def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> l
     it has ``min_columns - 1`` gaps wider than a gutter. A band is a run of ``min_rows`` such
     lines, plus the header lines just above it.
     """
-    lines = chars_to_lines(chars)
+    lines = lines if lines is not None else chars_to_lines(chars)
     gaps = [wide_gaps(line, settings) for line in lines]
     need = settings.min_columns - 1
     bands = []
@@ -1283,13 +1294,12 @@ def aligned_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> l
     return bands
 
 
-def figure_column_bands(chars: Sequence[dict[str, Any]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
-    """Bands of a two-column table without rules: at least ``min_rows + 1`` lines in a row,
-    each a label and a figure set apart by one gutter they share (``Mexico ... 41,210``),
-    under a header line with the same gutter. Two columns of prose never end every line in
-    a figure, so a two-column page gives none.
+def figure_column_bands(lines: list[list[dict[str, Any]]], settings: TableSettings) -> list[tuple[float, float, float, float]]:
+    """Bands of a two-column table without rules, among a page's lines (:func:`chars_to_lines`):
+    at least ``min_rows + 1`` lines in a row, each a label and a figure set apart by one
+    gutter they share (``Mexico ... 41,210``), under a header line with the same gutter. Two
+    columns of prose never end every line in a figure, so a two-column page gives none.
     """
-    lines = chars_to_lines(chars)
     bands = []
     index = 0
     while index < len(lines):
