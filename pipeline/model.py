@@ -23,6 +23,24 @@ Region = Literal["body", "footnote"]
 
 BlockType = Literal["heading", "paragraph", "list_item", "table", "separator", "other"]
 
+WarningKind = Literal[
+    "marker_without_note",
+    "note_without_marker",
+    "marker_sequence_gap",
+    "unmapped_glyphs",
+    "hidden_text",
+    "page_without_text",
+    "low_ocr_confidence",
+    "table_rejected",
+    "repaired",
+    "pages_lost",
+]
+"""What a person should look at in a document, from a small fixed set (the output contract's
+``warnings``): a marker whose note was not found, a note no marker points to, a gap in a
+marker sequence (``3`` then ``5``), glyphs the font maps to no Unicode, invisible or hidden
+text, a page with no text, a page read by OCR with low confidence, a table-like region not
+taken as a table, a damaged file that was repaired, pages a damaged file lost."""
+
 
 @dataclass(frozen=True)
 class Box:
@@ -185,6 +203,16 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class DocumentWarning:
+    """One thing in a document that a person should look at (``document.json``'s ``warnings``)."""
+
+    kind: WarningKind
+    detail: str
+    page: int | None = None
+    block: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     source: Source
@@ -194,6 +222,7 @@ class Document:
     notes: tuple[Note, ...]
     stats: dict[str, int]
     settings: dict[str, object]
+    warnings: tuple[DocumentWarning, ...] = ()
 
     @property
     def text(self) -> str:

@@ -105,7 +105,8 @@ def process_input(item: Input, settings: Settings) -> Outcome:
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(files["text.txt"].split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
-        seconds=f"{time.perf_counter() - started:.3f}",
+        seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
+        ocr_pages=str(document.stats.get("ocr_pages", 0)),
     )
     record = corpus_record({"id": document.id, "source": source_record(document.source), "metadata": document.metadata}, files["text.txt"])
     return Outcome(row=row, files=files, corpus_record=record)

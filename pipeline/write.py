@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline import __version__
 
 if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
-    from pipeline.model import Block, Document, Footnote, FootnoteRef, Source, Table
+    from pipeline.model import Block, Document, DocumentWarning, Footnote, FootnoteRef, Source, Table
 
 STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
@@ -38,9 +38,16 @@ def document_record(document: Document) -> dict[str, Any]:
         "blocks": [block_record(block) for block in document.blocks],
         "footnotes": [footnote_record(f) for f in document.footnotes],
         "notes": [{"marker": n.marker, "page": n.page, "text": n.text} for n in document.notes],
+        "warnings": [warning_record(w) for w in document.warnings],
         "stats": document.stats,
         "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
     }
+
+
+def warning_record(warning: DocumentWarning) -> dict[str, Any]:
+    """One entry of ``warnings``: its kind, the page and block it is on (``null`` when it
+    concerns the whole document), and what was seen."""
+    return {"kind": warning.kind, "page": warning.page, "block": warning.block, "detail": warning.detail}
 
 
 def footnote_record(footnote: Footnote) -> dict[str, Any]:
