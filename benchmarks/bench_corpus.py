@@ -27,7 +27,8 @@ from pipeline.corpus.duplicates import cluster_candidates, local_candidates, nea
 from pipeline.corpus.fingerprints import Fingerprint, block_key, signature_of  # noqa: E402
 from pipeline.settings import CorpusSettings  # noqa: E402
 
-VOCABULARY = [f"w{n}" for n in range(5000)]
+VOCABULARY = ["".join(chr(97 + (n // 26**k) % 26) for k in range(3)) + "o" for n in range(5000)]
+"""Letters only: block keys blank numbers, so ``w17`` and ``w42`` would be one word."""
 ABOUT = [f"About the {name} Council: a nonprofit that has worked for fair immigration law since {1970 + n}; this is not legal advice."
          for n, name in enumerate(("Harbor", "Prairie", "Mountain", "River", "Valley"))]
 REISSUE = "One more sentence added to the re-issued edition of this report."
@@ -70,21 +71,22 @@ def main() -> None:
     settings = CorpusSettings()
     made, planted = documents(args.documents)
     before = peak_mib()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     fingerprints = [fingerprint(doc_id, paragraphs, settings) for doc_id, paragraphs in made]
     del made
-    signed = time.perf_counter()
+    signed, cpu_signed = time.perf_counter(), time.process_time()
     candidates = local_candidates(fingerprints, settings)
     indexed = time.perf_counter()
     near = near_duplicates(fingerprints, settings, candidates)
     keys = boilerplate_keys(fingerprints, {doc_id: mark.original for doc_id, mark in near.items()}, settings)
-    done = time.perf_counter()
+    done, cpu_done = time.perf_counter(), time.process_time()
     found = {int(doc_id[1:]): int(mark.original[1:]) for doc_id, mark in near.items()}
     print(f"documents                 {args.documents}")
-    print(f"signatures                {signed - started:8.1f} s  ({args.documents / (signed - started):,.0f} documents/s)")
+    print(f"signatures                {signed - started:8.1f} s  ({args.documents / (signed - started):,.0f} documents/s; "
+          f"CPU {cpu_signed - cpu_started:.1f} s)")
     print(f"LSH candidates (local)    {indexed - signed:8.1f} s")
     print(f"confirm + boilerplate     {done - indexed:8.1f} s")
-    print(f"whole pass                {done - started:8.1f} s")
+    print(f"whole pass                {done - started:8.1f} s  (CPU {cpu_done - cpu_started:.1f} s: the wall time on a shared machine is longer)")
     print(f"peak memory               {peak_mib():8.0f} MiB (documents made: {before:.0f} MiB)")
     print(f"planted copies found      {sum(1 for copy, original in planted.items() if found.get(copy) == original)} of {len(planted)}")
     print(f"unplanted marks           {sum(1 for copy in found if copy not in planted)}")
