@@ -24,11 +24,11 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.manifest import WRITTEN, Ledger, Recorded, corpus_record, folder_stamp, read_folder
-from pipeline.settings import Settings
+from pipeline.settings import CorpusSettings, Settings
 from pipeline.source import describe_source, document_id
 from pipeline.workers import (
     Input,
@@ -43,6 +43,9 @@ from pipeline.workers import (
     staging_folder,
 )
 from pipeline.write import write_text_atomically
+
+if TYPE_CHECKING:
+    from pipeline.corpus.marks import CorpusMarks
 
 INPUT_SUFFIXES = (".pdf", ".txt", ".text")
 CHECKPOINT_SECONDS = 30.0
@@ -68,8 +71,9 @@ class Summary:
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds else 0.0
+        duplicates = f", {self.counts['duplicate']} duplicate" if self.counts["duplicate"] else ""
         return (
-            f"{self.counts['ok']} ok, {self.counts['skipped']} skipped, {self.counts['failed']} failed; "
+            f"{self.counts['ok']} ok, {self.counts['skipped']} skipped, {self.counts['failed']} failed{duplicates}; "
             f"{self.pages} pages, {self.footnotes} footnotes, {self.tables} tables in {self.seconds:.1f} s ({rate:.1f} pages/s)"
         )
 
@@ -159,7 +163,11 @@ class SourceIndex:
         self.remember_output(item, output)
 
     def remember_output(self, item: Input, output: list[Any] | None) -> None:
-        entry = self.entries.get(item.shown_path)
+        self.remember_folder(item.shown_path, output)
+
+    def remember_folder(self, shown_path: str, output: list[Any] | None) -> None:
+        """Record the stamp of the folder made from the input at ``shown_path``."""
+        entry = self.entries.get(shown_path)
         if entry is not None and entry.get("output") != output:
             if output is None:
                 entry.pop("output", None)
@@ -234,7 +242,7 @@ def run_batch(
     raw: Path, clean: Path, settings: Settings | None = None, *, jobs: int = 1, force: bool = False,
     only: str | None = None, report: Callable[[Outcome], None] | None = None,
     limits: Limits | None = None, dask: str | None = None, announce: Callable[[int, int], None] | None = None,
-    task: Task | None = None,
+    task: Task | None = None, corpus: CorpusSettings | None = None,
 ) -> tuple[list[dict[str, str]], Summary]:
     """Process every input under ``raw`` into ``clean``; return the manifest rows and a summary.
 
@@ -242,6 +250,9 @@ def run_batch(
     (a scheduler address, or ``"local"``) the documents run on a Dask cluster instead.
     ``announce(total, todo)`` is called once the cache has been checked, ``report(outcome)``
     once per input, as it is done. ``task`` replaces :func:`process_input` (the stage commands).
+    An input whose bytes an earlier input already has is not processed (``duplicate``); after
+    the batch, the corpus pass marks near-duplicates and boilerplate over every written
+    document and writes the datasheet (``corpus``).
     """
     task = task or process_input
     settings = settings or Settings()
@@ -255,6 +266,7 @@ def run_batch(
     clean.mkdir(parents=True, exist_ok=True)
     remove_leftovers(clean)
     ledger = Ledger(clean)
+    manifest_before = ledger.recorded.manifest
     if not only:
         for doc_id in stale_folders(clean, {item.doc_id for item in inputs}):
             ledger.remove_later(doc_id)
@@ -264,7 +276,12 @@ def run_batch(
     previous = dict(ledger.recorded.rows), dict(ledger.recorded.records)
     outcomes: dict[str, Outcome] = {}
     todo = []
+    duplicates = exact_duplicate_inputs(inputs, hashes)
     for item in inputs:
+        if item.doc_id in duplicates:
+            outcomes[item.doc_id] = duplicate_outcome(item, duplicates[item.doc_id], hashes)
+            ledger.remove_later(item.doc_id)
+            continue
         cached = None if force else cached_outcome(item, cache)
         if cached is not None:
             outcomes[item.doc_id] = cached
@@ -286,6 +303,7 @@ def run_batch(
     stats = {item.doc_id: source_stat(item) for item in todo}
     todo = largest_first(todo, stats)
     last, cost = time.monotonic(), 0.0
+    marks = None
     runner: Generator[tuple[Input, Outcome], None, None] = (
         run_dask(todo, settings, dask, task) if dask else run_isolated(todo, settings, jobs, limits, task, clean=clean)
     )
@@ -309,12 +327,19 @@ def run_batch(
                 began = time.monotonic()
                 checkpoint()
                 last, cost = time.monotonic(), time.monotonic() - began
+        checkpoint()  # the journal emptied before the corpus pass rewrites any document.json
+        changed = bool(todo) or ledger.recorded.manifest != manifest_before
+        marks = mark_batch(clean, inputs, outcomes, previous, corpus or CorpusSettings(), cache, dask,
+                           partial=only is not None, changed=changed)
     finally:
         runner.close()  # stops the workers, also on Ctrl-C
         checkpoint()
         ledger.close()
         hashes.save({item.shown_path for item in inputs} if not only else set(hashes.entries))
     rows = [outcomes[item.doc_id].row for item in inputs]
+    if marks is not None:
+        describe_corpus(clean, *current_record(clean, inputs, outcomes, previous, partial=only is not None), marks, settings,
+                        corpus or CorpusSettings())
     summary = Summary(seconds=time.perf_counter() - started)
     for row in rows:
         summary.counts[row["status"]] += 1
@@ -323,6 +348,86 @@ def run_batch(
             summary.footnotes += int(row["footnotes"] or 0)
             summary.tables += int(row["tables"] or 0)
     return rows, summary
+
+
+def exact_duplicate_inputs(inputs: list[Input], hashes: SourceIndex) -> dict[str, str]:
+    """``{id: id of the earlier input with the same bytes}``; an unreadable or empty input is
+    left to its worker, which says why it cannot be read."""
+    from pipeline.corpus.exact import exact_duplicates
+
+    hashed = []
+    for item in inputs:
+        try:
+            if item.path.stat().st_size:
+                hashed.append((item.doc_id, hashes.lookup(item)[0]))
+        except OSError:
+            continue
+    return exact_duplicates(hashed)
+
+
+def duplicate_outcome(item: Input, original: str, hashes: SourceIndex) -> Outcome:
+    """The row of an input not processed because ``original`` has the same bytes."""
+    sha256, kind = hashes.lookup(item)
+    row = empty_row(item)
+    row.update(sha256=sha256, kind=kind, status="duplicate", duplicate_of=original, seconds="0.000")
+    return Outcome(row=row)
+
+
+def mark_batch(
+    clean: Path, inputs: list[Input], outcomes: dict[str, Outcome], previous: tuple[dict[str, dict[str, str]], dict[str, str]],
+    settings: CorpusSettings, cache: Cache, dask: str | None, *, partial: bool, changed: bool,
+) -> CorpusMarks | None:
+    """Run the corpus pass over every written document of ``clean`` (with ``--only``, those
+    this run left alone too) and put its marks in the rows and records the manifest is
+    written from; a rewritten ``document.json`` keeps its folder trusted by the next run.
+    ``None`` when nothing ``changed`` (no document redone, the manifest as it was) and the
+    last pass still stands."""
+    from pipeline.corpus.marks import Written, mark_corpus, marked_outcome, marks_stand
+
+    rows, records = current_record(clean, inputs, outcomes, previous, partial=partial)
+    written = [Written(row["id"], row["sha256"]) for row in rows if row["status"] in WRITTEN]
+    if not changed and marks_stand(clean, written, settings, cache.key):
+        return None
+    if dask:
+        from pipeline.workers import dask_client
+
+        with dask_client(dask) as client:
+            marks = mark_corpus(clean, written, settings, cache.key, client)
+    else:
+        marks = mark_corpus(clean, written, settings, cache.key)
+    previous_rows, previous_records = previous
+    for row in rows:
+        if row["status"] not in WRITTEN:
+            continue
+        if row["id"] in marks.rewritten:
+            cache.hashes.remember_folder(row["source"], [cache.key, *marks.rewritten[row["id"]]])
+        marked_row, record = marked_outcome(row, records.get(row["id"]), marks, settings, clean)
+        if row["id"] in outcomes:
+            outcomes[row["id"]] = Outcome(row=marked_row, corpus_record=record)
+        else:  # a document this run left alone (--only): the checkpoint reads it from here
+            previous_rows[row["id"]] = marked_row
+            if record is None:
+                previous_records.pop(row["id"], None)
+            else:
+                previous_records[row["id"]] = record
+    return marks
+
+
+def describe_corpus(
+    clean: Path, rows: list[dict[str, str]], records: dict[str, str], marks: CorpusMarks, settings: Settings, corpus: CorpusSettings,
+) -> None:
+    """Write ``DATASHEET.md`` for the batch as it now stands."""
+    from dataclasses import asdict
+
+    from pipeline.corpus.datasheet import CorpusFacts, record_metadata, write_datasheet
+
+    metadata = {doc_id: record_metadata(record) for doc_id, record in records.items()}
+    facts = CorpusFacts(
+        rows=rows, metadata=metadata, repeated=marks.repeated,
+        boilerplate_blocks=sum(len(blocks) for blocks in marks.boilerplate.values()), boilerplate_documents=len(marks.boilerplate),
+        settings={"document": settings.as_dict(), "corpus": asdict(corpus)}, version=__version__,
+    )
+    write_datasheet(clean, facts)
 
 
 def source_stat(item: Input) -> os.stat_result | None:

@@ -20,6 +20,8 @@ RUN_EXAMPLES = """examples:
   pipeline run raw clean --dask local           # a local Dask cluster
   pipeline run raw clean --dask tcp://10.0.0.5:8786
   pipeline run raw clean --keep-stages          # also keep clean/.stages/<id>/*.jsonl
+  pipeline run raw clean --dedup drop --drop-boilerplate   # a corpus with each text once, no templates
+  pipeline export clean --to parquet shards/    # the corpus as Parquet shards
 
 settings: RAW/pipeline.toml, RAW/pyproject.toml [tool.pipeline], or the same two in
 RAW's parent (the first found), or --settings FILE; e.g. pipeline.toml:
@@ -70,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="redo every document, ignoring the cache")
     run.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'")
     run.add_argument("--keep-stages", action="store_true", help="also write CLEAN/.stages/<id>/{extract,normalize,structure}.jsonl")
+    run.add_argument("--dedup", choices=("mark", "drop"), default="mark",
+                     help="near-duplicates: name them in the manifest (mark, the default) or also leave them out of corpus.jsonl (drop)")
+    run.add_argument("--drop-boilerplate", action="store_true",
+                     help="leave blocks printed in many documents out of the corpus text (text.txt keeps them)")
+    export = commands.add_parser(
+        "export", help="write CLEAN's corpus as Parquet shards into OUT",
+        description="Write the corpus of a finished batch (CLEAN/corpus.jsonl and each document's structure) as Parquet "
+        "shards, one row per document: id, text, language, pages, sha256, source, title, created, warnings, blocks.",
+    )
+    export.add_argument("clean", type=Path, help="a folder written by 'pipeline run'")
+    export.add_argument("--to", choices=("parquet",), required=True, help="the format (parquet)")
+    export.add_argument("out", type=Path, help="the folder for the shards (corpus-00000.parquet, …)")
     for name, help_text in STAGE_HELP.items():
         stage = commands.add_parser(
             name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
@@ -113,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     stop_on_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return export(args, parser)
     if not args.raw.is_dir():
         parser.error(f"raw folder not found: {args.raw}")
     if getattr(args, "jobs", None) is not None and args.jobs < 1:
@@ -163,18 +179,38 @@ def worker_options(args: argparse.Namespace) -> dict[str, Any]:
 def run(args: argparse.Namespace, settings: Any) -> int:
     from pipeline.batch import run_batch
 
+    from pipeline.settings import CorpusSettings
+
     progress = Progress(args)
     options = worker_options(args)
+    corpus = CorpusSettings(dedup=args.dedup, drop_boilerplate=args.drop_boilerplate)
     if args.keep_stages:
         from pipeline.stages import run_batch_keeping_stages
 
         _, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
-                                                 report=progress.report, announce=progress.announce, dask=args.dask, **options)
+                                                 report=progress.report, announce=progress.announce, dask=args.dask,
+                                                 corpus=corpus, **options)
     else:
         _, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
-                                  announce=progress.announce, dask=args.dask, **options)
+                                  announce=progress.announce, dask=args.dask, corpus=corpus, **options)
     progress.close()
     return finish(summary, args)
+
+
+def export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``pipeline export CLEAN --to parquet OUT``: one line naming the shards written."""
+    from pipeline.corpus.export import export_parquet
+
+    if not args.clean.is_dir():
+        parser.error(f"clean folder not found: {args.clean}")
+    try:
+        shards = export_parquet(args.clean, args.out)
+    except ImportError:
+        parser.error("--to parquet needs pyarrow: pip install pyarrow (or the project's parquet extra)")
+    except ValueError as error:
+        parser.error(str(error))
+    print(f"{len(shards)} Parquet shard(s) in {args.out}")
+    return 0
 
 
 def finish(summary: Any, args: argparse.Namespace) -> int:

@@ -26,7 +26,8 @@ from typing import IO, Any
 
 from pipeline.write import publish_folder, remove_folder, write_text_atomically
 
-MANIFEST_COLUMNS = ["id", "source", "sha256", "kind", "status", "error", "pages", "words", "blocks", "footnotes", "tables", "seconds", "warnings", "ocr_pages"]
+MANIFEST_COLUMNS = ["id", "source", "sha256", "kind", "status", "error", "pages", "words", "blocks", "footnotes", "tables", "seconds", "warnings", "ocr_pages",
+                    "duplicate_of", "near_duplicate_of", "similarity"]
 MANIFEST = "manifest.csv"
 CORPUS = "corpus.jsonl"
 JOURNAL = ".journal.jsonl"

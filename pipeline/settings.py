@@ -89,3 +89,38 @@ class Settings:
                 values["marker_styles"] = styles
             result = replace(result, **{stage: replace(current, **values)})
         return result
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    """How a batch is turned into a corpus. Kept apart from :class:`Settings`: these choices
+    never change one document's text, so changing them redoes no document."""
+
+    dedup: str = "mark"
+    """``mark``: near-duplicates stay in the corpus, named in the manifest (nothing is lost);
+    ``drop``: they are left out of ``corpus.jsonl`` and the Parquet export (their folders stay)."""
+    near_duplicate_threshold: float = 0.8
+    """Estimated Jaccard similarity of word 5-grams above which two texts are near-duplicates:
+    a brief's export and its PDF score about 1.0, a re-issued report with a new cover 0.9,
+    two briefs of one organisation on one subject well under 0.5."""
+    shingle_words: int = 5
+    """Words per shingle: short enough to survive small edits, long enough that shared
+    phrases (``the Department of Homeland Security``) do not make unrelated texts alike."""
+    num_perm: int = 128
+    """MinHash permutations: the estimate's standard error is about 1/sqrt(128) = 0.09."""
+    boilerplate_min_documents: int = 3
+    """A block is boilerplate when at least this many documents print it (near-duplicates of
+    one another count once). Two documents sharing a paragraph is a quotation, not a template."""
+    boilerplate_min_words: int = 4
+    """Shorter blocks (``Introduction``, ``Table of contents``) repeat by nature, not by template."""
+    drop_boilerplate: bool = False
+    """Leave boilerplate blocks out of the corpus text (``corpus.jsonl``, Parquet); ``text.txt``
+    keeps them either way."""
+
+    def __post_init__(self) -> None:
+        if self.dedup not in ("mark", "drop"):
+            raise ValueError(f"dedup must be 'mark' or 'drop', got {self.dedup!r}")
+        if not 0.0 < self.near_duplicate_threshold <= 1.0:
+            raise ValueError(f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}")
+        if self.boilerplate_min_documents < 2:
+            raise ValueError(f"boilerplate_min_documents must be at least 2, got {self.boilerplate_min_documents}")

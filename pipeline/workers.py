@@ -18,7 +18,8 @@ import shutil
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -354,6 +355,24 @@ def died_reason(worker: Worker, limits: Limits) -> str:
     return f"worker exited with status {code}"
 
 
+@contextmanager
+def dask_client(address: str) -> Iterator[Any]:
+    """A client of the Dask cluster at ``address`` (a scheduler), or of a local cluster of
+    worker processes (``local``), closed with its cluster on the way out."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise RuntimeError("--dask needs dask.distributed: pip install 'pipeline[dask]'") from error
+    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if address == "local" else None
+    client = Client(cluster if cluster is not None else address)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def run_dask(todo: list[Input], settings: Settings, address: str, task: Task = process_input) -> Generator[tuple[Input, Outcome], None, None]:
     """Run each input on a Dask cluster (``address`` of a scheduler, or ``local``).
 
@@ -361,15 +380,11 @@ def run_dask(todo: list[Input], settings: Settings, address: str, task: Task = p
     results come back to this process, which alone writes ``clean/``. Timeouts and memory
     limits are the cluster's business here (``dask worker --memory-limit``).
     """
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError as error:
-        raise RuntimeError("--dask needs dask.distributed: pip install 'pipeline[dask]'") from error
     if not todo:
         return
-    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if address == "local" else None
-    client = Client(cluster if cluster is not None else address)
-    try:
+    with dask_client(address) as client:
+        from dask.distributed import as_completed
+
         absolute = [Input(path=item.path.resolve(), doc_id=item.doc_id, shown_path=item.shown_path) for item in todo]
         futures = {client.submit(task, item, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}"): original
                    for index, (item, original) in enumerate(zip(absolute, todo))}
@@ -381,7 +396,3 @@ def run_dask(todo: list[Input], settings: Settings, address: str, task: Task = p
                 outcome = failed_outcome(item, f"{type(error).__name__}: {error}", 0.0)
             future.release()
             yield item, outcome
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -203,7 +203,11 @@ def document_json(document: Document) -> str:
     Readable in a pager and diffable, yet written by the C encoder (``indent`` would make
     ``json`` fall back to its slow pure-Python encoder on large documents).
     """
-    record = document_record(document)
+    return record_json(document_record(document))
+
+
+def record_json(record: dict[str, Any]) -> str:
+    """A ``document.json`` record in its layout (the corpus pass rewrites one in place)."""
     lines = ["{"]
     keys = list(record)
     for index, key in enumerate(keys):
@@ -321,6 +325,18 @@ def linux_renameat2() -> Any:
         return ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return None
+
+
+def write_text_if_changed(path: Path, content: str) -> bool:
+    """Replace a file whole only when its content changes (a rerun that changes nothing
+    leaves every file, and its time, as it was); return whether it was written."""
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_text_atomically(path, content)
+    return True
 
 
 def write_text_atomically(path: Path, content: str) -> None:

@@ -121,7 +121,7 @@ def test_id_collisions_take_the_relative_path(tmp_path):
     (raw / "sub").mkdir(parents=True)
     (raw / "a.txt").write_bytes(GOOD)
     (raw / "sub" / "a.txt").write_bytes(OTHER)
-    (raw / "Brief 2017 (final).txt").write_bytes(GOOD)
+    (raw / "Brief 2017 (final).txt").write_bytes(GOOD + b"\nA final paragraph of its own.\n")  # not a copy of a.txt
     clean = tmp_path / "clean"
     rows, _ = run_batch(raw, clean)
     assert sorted((row["id"], row["source"], row["status"]) for row in rows) == [
