@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.corpus.boilerplate import boilerplate_keys  # noqa: E402
-from pipeline.corpus.duplicates import cluster_candidates, local_candidates, near_duplicates  # noqa: E402
-from pipeline.corpus.fingerprints import Fingerprint, block_key, signature_of  # noqa: E402
-from pipeline.settings import CorpusSettings  # noqa: E402
+from pipeline.corpus.boilerplate import boilerplate_keys
+from pipeline.corpus.duplicates import cluster_candidates, local_candidates, near_duplicates
+from pipeline.corpus.fingerprints import Fingerprint, block_key, signature_of
+from pipeline.settings import CorpusSettings
 
 VOCABULARY = ["".join(chr(97 + (n // 26**k) % 26) for k in range(3)) + "o" for n in range(5000)]
 """Letters only: block keys blank numbers, so ``w17`` and ``w42`` would be one word."""

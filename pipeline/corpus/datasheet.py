@@ -142,7 +142,7 @@ def failures(facts: CorpusFacts) -> str:
     if not failed:
         return "## Failures\n\nNone: every input was read."
     kinds = Counter(failure_kind(row["error"]) for row in failed)
-    example = {}
+    example: dict[str, str] = {}
     for row in failed:
         example.setdefault(failure_kind(row["error"]), row["source"])
     rows = [(kind, count, example.get(kind, "")) for kind, count in counted(kinds)]
@@ -186,10 +186,15 @@ def plots(clean: Path, facts: CorpusFacts) -> str:
     return "## Plots\n\n" + "\n\n".join(f"![{title}]({name})" for name, title in drawn)
 
 
+INTRODUCTION = (
+    "# Datasheet of this corpus\n\nA corpus made by `pipeline` from the inputs listed in `manifest.csv`; "
+    "the texts are in `corpus.jsonl` (and, exported, as Parquet shards), one folder per document beside them."
+)
+
+
 def datasheet_text(clean: Path, facts: CorpusFacts) -> str:
     sections = [
-        "# Datasheet of this corpus\n\nA corpus made by `pipeline` from the inputs listed in `manifest.csv`; "
-        "the texts are in `corpus.jsonl` (and, exported, as Parquet shards), one folder per document beside them.",
+        INTRODUCTION,
         composition(facts), languages(facts), years(facts), sources(facts), failures(facts), duplicates(facts),
         boilerplate(facts), plots(clean, facts), provenance(facts),
     ]

@@ -13,7 +13,7 @@ each candidate is confirmed on its estimated similarity, so both give the same m
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np

@@ -194,7 +194,7 @@ def save_fingerprints(clean: Path, key: str, fingerprints: Sequence[Fingerprint]
     """Keep the fingerprints, whole or not at all (a temporary file renamed into place), with
     the key of the marks made from them (:func:`marks_key`)."""
     signatures = np.stack([f.signature for f in fingerprints]) if fingerprints else np.zeros((0, num_perm), dtype=np.uint32)
-    arrays = {
+    arrays: dict[str, Any] = {
         "key": np.array(key),
         "marks_key": np.array(marked),
         "ids": np.array([f.doc_id for f in fingerprints], dtype=str),

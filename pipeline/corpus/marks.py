@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.corpus.boilerplate import boilerplate_blocks, boilerplate_keys
-from pipeline.corpus.duplicates import NearDuplicate, cluster_candidates, local_candidates, near_duplicates
 from pipeline.corpus.datasheet import DATASHEET
+from pipeline.corpus.duplicates import NearDuplicate, cluster_candidates, local_candidates, near_duplicates
 from pipeline.corpus.fingerprints import (
     Fingerprint,
     fingerprint_folder,
