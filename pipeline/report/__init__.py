@@ -120,7 +120,8 @@ def write_document_page(document: dict[str, Any], clean: Path, folder: Path, raw
     else:
         encoding = document["source"].get("encoding") or "utf-8"
         text = source.read_bytes().decode(encoding, errors="replace")
-        raw_text_pages = raw_pages(text, document.get("removed_lines", []))
+        extract_settings = document.get("pipeline", {}).get("settings", {}).get("extract", {})
+        raw_text_pages = raw_pages(text, document.get("removed_lines", []), extract_settings)
     html = render(
         "document.html.j2", doc=document, pages=pages, raw_pages=raw_text_pages, missing=missing,
         blocks=text_blocks(document, clean / doc_id), tables=sum(1 for b in document["blocks"] if b["type"] == "table"),

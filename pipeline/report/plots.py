@@ -16,9 +16,11 @@ class Plot:
 def svg_of(figure: object) -> str:
     """The figure as an SVG element (the XML prologue and DOCTYPE cut, so it can sit in HTML)."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})  # type: ignore[attr-defined]
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    text = text[text.index("<svg"):]
+    start, end = text.find("<metadata>"), text.find("</metadata>")
+    return text[:start] + text[end + len("</metadata>"):] if 0 <= start < end else text
 
 
 def bar_plot(name: str, title: str, counts: Counter[str] | dict[str, float], xlabel: str, *, most: int = 15) -> Plot:

@@ -38,6 +38,7 @@ class Overlay:
 class PageView:
     image: PageImage
     overlays: list[Overlay]
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,10 @@ def page_views(document: dict[str, Any], images: list[PageImage]) -> list[PageVi
         add(placed["page"], placed["box"], "marker", "marker" + ("" if note else " unlinked"),
             attrs={"data-marker": footnote["marker"], "data-note": note},
             tip=footnote["note"] or f"marker {footnote['marker']}: no note found")
-    return [PageView(image, by_page[image.number]) for image in images]
+    warned: dict[int, list[dict[str, Any]]] = {}
+    for warning in document.get("warnings", []):
+        warned.setdefault(warning.get("page") or 0, []).append(warning)
+    return [PageView(image, by_page[image.number], warned.get(image.number, [])) for image in images]
 
 
 def block_pieces(block: dict[str, Any], notes: dict[tuple[str, int], tuple[str, str]]) -> list[Piece]:
@@ -148,15 +152,28 @@ def read_csv(path: Path) -> list[list[str]]:
         return []
 
 
-def raw_pages(raw_text: str, removed: list[dict[str, Any]]) -> list[list[tuple[str, str]]]:
-    """A text export's raw text, page by page (form feeds split pages), each page a list of
-    ``(css class, text)`` runs: glyph-spacing and invisible characters highlighted, lines
-    dropped as page furniture struck through."""
+def export_pages(raw_text: str, extract_settings: dict[str, Any]) -> list[str]:
+    """A text export's raw text cut into pages as the reader cut it (form feeds, or the
+    exporter's one-space page starts), with the settings the document was made with."""
+    from pipeline.extract.text_export import split_pages
+    from pipeline.settings import ExtractSettings
+
+    try:
+        settings = ExtractSettings(**extract_settings)
+    except TypeError:  # made by another version: the defaults cut pages the usual way
+        settings = ExtractSettings()
+    return ["".join(line.text + "\n" for line in page.lines) for page in split_pages(raw_text, settings)]
+
+
+def raw_pages(raw_text: str, removed: list[dict[str, Any]], extract_settings: dict[str, Any]) -> list[list[tuple[str, str]]]:
+    """A text export's raw text, page by page, each page a list of ``(css class, text)``
+    runs: glyph-spacing and invisible characters highlighted, lines dropped as page
+    furniture struck through."""
     dropped: dict[int, set[str]] = {}
     for line in removed:
         dropped.setdefault(line["page"], set()).add(line["text"].strip())
     pages = []
-    for number, page in enumerate(raw_text.split("\f"), start=1):
+    for number, page in enumerate(export_pages(raw_text, extract_settings), start=1):
         runs: list[tuple[str, str]] = []
         for line in page.splitlines(keepends=True):
             if line.strip() and " ".join(line.split()) in {" ".join(t.split()) for t in dropped.get(number, ())}:
