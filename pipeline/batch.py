@@ -119,6 +119,14 @@ def discover_inputs(raw: Path | Sequence[Path], only: str | None = None) -> list
     return sorted(found, key=lambda item: item.shown_path)
 
 
+def batch_inputs(raw: Path | Sequence[Path], only: str | None) -> tuple[list[Input], bool]:
+    """The inputs of a batch, and whether they are only part of what CLEAN holds (``--only``,
+    or files named one by one): then the other documents' folders and rows stay."""
+    if isinstance(raw, Path) and not raw.is_dir():
+        raise ValueError(f"raw folder not found: {raw}")
+    return discover_inputs(raw, only), only is not None or not isinstance(raw, Path)
+
+
 def settings_key(settings: Settings) -> str:
     """A short fingerprint of the pipeline version and the settings a folder was made with."""
     record = json.dumps({"version": __version__, "settings": settings.as_dict()}, sort_keys=True)
@@ -268,13 +276,10 @@ def run_batch(
     task = task or process_input
     settings = settings or Settings()
     limits = limits or Limits()
-    if isinstance(raw, Path) and not raw.is_dir():
-        raise ValueError(f"raw folder not found: {raw}")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     started = time.perf_counter()
-    inputs = discover_inputs(raw, only)
-    partial = only is not None or not isinstance(raw, Path)  # files named one by one: the other folders stay
+    inputs, partial = batch_inputs(raw, only)
     clean.mkdir(parents=True, exist_ok=True)
     remove_leftovers(clean)
     ledger = Ledger(clean)

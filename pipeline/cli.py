@@ -224,9 +224,27 @@ def report_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 
 def write_report_with_progress(clean: Path, raw: Path | list[Path] | None, *, force: bool = False, sources: dict[str, Path] | None = None) -> Any:
+    """The report, with a bar on a terminal (drawing a corpus's pages takes a while)."""
     from pipeline.report import write_report
 
-    return write_report(clean, raw if isinstance(raw, Path) else None, force=force, sources=sources)
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and sys.stderr.isatty() and sys.stdout.isatty():
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0
+            bar = tqdm(total=total, unit="doc", desc="report", file=sys.stderr, dynamic_ncols=True, leave=False)
+        if bar is not None:
+            bar.n = done
+            bar.refresh()
+
+    try:
+        return write_report(clean, raw if isinstance(raw, Path) else None, force=force, sources=sources, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def report_line(result: Any) -> str:

@@ -23,7 +23,19 @@ from typing import TYPE_CHECKING, Any
 from pipeline import __version__
 
 if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
-    from pipeline.model import Block, Box, Document, DocumentWarning, Footnote, FootnoteRef, Note, PageBox, RemovedLine, Source, Table
+    from pipeline.model import (
+        Block,
+        Box,
+        Document,
+        DocumentWarning,
+        Footnote,
+        FootnoteRef,
+        Note,
+        PageBox,
+        RemovedLine,
+        Source,
+        Table,
+    )
 
 STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]

@@ -47,7 +47,7 @@ def test_each_marker_box_stands_where_the_pdf_printed_it(batch):
     for marker, where in placed.items():
         box = footnotes[marker]["box"]
         assert box["page"] == where.page
-        x0, top, x1, bottom = box["box"]
+        x0, top, _, bottom = box["box"]
         assert abs(x0 - where.x) < NEAR, (marker, box, where)
         assert top < where.top and bottom > where.top - 12  # on its line, above the baseline
 
@@ -70,7 +70,7 @@ def test_notes_keep_the_box_they_were_read_from(batch):
     notes = document(clean, "drawn")["notes"]
     assert [(n["marker"], n["page"]) for n in notes] == [("1", 1), ("2", 3)]
     for note in notes:
-        x0, top, x1, bottom = note["box"]
+        x0, top, _, bottom = note["box"]
         assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 720
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -147,11 +148,15 @@ def load_stamps(folder: Path) -> dict[str, Any]:
     return stamps if isinstance(stamps, dict) else {}
 
 
-def write_report(clean: Path, raw: Path | None = None, *, force: bool = False, sources: dict[str, Path] | None = None) -> ReportResult:
+def write_report(
+    clean: Path, raw: Path | None = None, *, force: bool = False, sources: dict[str, Path] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReportResult:
     """Write ``CLEAN/report/``: a page for each document that changed, and the index.
 
     ``raw`` is the input folder and ``sources`` the input file of each id, when known:
-    they say where the PDFs to render are.
+    they say where the PDFs to render are. ``progress(done, total)`` is called after each
+    document drawn.
     """
     sources = sources or {}
     from pipeline.manifest import WRITTEN, read_manifest
@@ -162,9 +167,12 @@ def write_report(clean: Path, raw: Path | None = None, *, force: bool = False, s
     stamps = load_stamps(folder)
     result = ReportResult(folder)
     summaries: dict[str, dict[str, Any]] = {}
+    total = sum(1 for row in rows if row["status"] in WRITTEN)
     for row in rows:
         if row["status"] not in WRITTEN:
             continue
+        if progress is not None:
+            progress(len(summaries), total)
         doc_id = row["id"]
         key = document_key(clean / doc_id / "document.json")
         stamp = stamps.get(doc_id)

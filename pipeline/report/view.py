@@ -78,7 +78,7 @@ def marker_box(footnote: dict[str, Any], blocks: dict[str, dict[str, Any]]) -> d
         return footnote["box"]
     for placed in blocks.get(footnote["block"], {}).get("boxes", []):
         if placed["page"] == footnote["page"]:
-            x0, top, x1, _ = placed["box"]
+            _, top, x1, _ = placed["box"]
             return {"page": placed["page"], "box": [x1 - 6, top, x1, top + 6]}
     return None
 
@@ -170,8 +170,8 @@ def raw_pages(raw_text: str, removed: list[dict[str, Any]], extract_settings: di
     runs: glyph-spacing and invisible characters highlighted, lines dropped as page
     furniture struck through."""
     dropped: dict[int, set[str]] = {}
-    for line in removed:
-        dropped.setdefault(line["page"], set()).add(line["text"].strip())
+    for removed_line in removed:
+        dropped.setdefault(removed_line["page"], set()).add(removed_line["text"].strip())
     pages = []
     for number, page in enumerate(export_pages(raw_text, extract_settings), start=1):
         runs: list[tuple[str, str]] = []

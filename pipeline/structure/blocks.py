@@ -200,8 +200,8 @@ def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> 
         rest = patterns.BULLET.sub("", text, count=1) if patterns.BULLET.match(text) else text[1:].lstrip()
         label = patterns.LIST_LABEL.match(rest)
         if label:
-            return replace(block, type="list_item", label=label.group(), text=rest, **shift_offsets(block, len(text) - len(rest)))
-        return replace(block, type="list_item", label="-", text="- " + rest, **shift_offsets(block, len(text) - len(rest) - 2))
+            return replace(shift_offsets(block, len(text) - len(rest)), type="list_item", label=label.group(), text=rest)
+        return replace(shift_offsets(block, len(text) - len(rest) - 2), type="list_item", label="-", text="- " + rest)
     label = patterns.LIST_LABEL.match(text)
     if label:
         return replace(block, type="list_item", label=label.group())
@@ -211,12 +211,14 @@ def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> 
     return block
 
 
-def shift_offsets(block: DraftBlock, removed: int) -> dict[str, tuple]:
-    """Page and line offsets after ``removed`` characters were cut from the front of the text."""
-    return {
-        "page_starts": tuple((max(0, start - removed), page) for start, page in block.page_starts),
-        "line_starts": tuple(max(0, start - removed) for start in block.line_starts),
-    }
+def shift_offsets(block: DraftBlock, removed: int) -> DraftBlock:
+    """The block with its page and line offsets moved for ``removed`` characters cut from the
+    front of its text."""
+    return replace(
+        block,
+        page_starts=tuple((max(0, start - removed), page) for start, page in block.page_starts),
+        line_starts=tuple(max(0, start - removed) for start in block.line_starts),
+    )
 
 
 def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings) -> int | None:

@@ -96,6 +96,6 @@ def removed_lines(before: tuple[Page, ...], after: tuple[Page, ...]) -> tuple[Re
             if kept[(line.text, line.box)] > 0:
                 kept[(line.text, line.box)] -= 1
                 continue
-            kind = "page_number" if furniture_key(line.text) == PAGE_NUMBER_KEY else "running_line"
-            removed.append(RemovedLine(page=line.page, text=line.text, kind=kind, box=line.box))
+            number = furniture_key(line.text) == PAGE_NUMBER_KEY
+            removed.append(RemovedLine(page=line.page, text=line.text, kind="page_number" if number else "running_line", box=line.box))
     return tuple(removed)
