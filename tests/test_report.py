@@ -264,3 +264,16 @@ def test_a_text_export_shows_its_raw_text_beside_the_clean_text(batch, browser):
     refs = browser.evaluate("Array.from(document.querySelectorAll('aside .ref[data-marker]')).map(r => r.dataset.marker)")
     assert refs == [f["marker"] for f in doc["footnotes"]]
     assert_not_blank(browser.screenshot())
+
+
+def test_rejected_table_regions_are_warnings_on_their_pages():
+    from pipeline import process
+
+    from .conftest import CORPUS, require
+
+    document_ = process(require(CORPUS / "faa-handbook-two-column-page.pdf"))
+    rejected = [w for w in document_.warnings if w.kind == "table_rejected"]
+    assert rejected  # the table finder reads this page's figure callouts as a grid, then rejects it
+    counted = sum(int(w.detail.split()[0]) if w.detail[0].isdigit() else 1 for w in rejected)
+    assert counted == document_.stats.get("tables_rejected", 0)
+    assert all(w.page == 1 for w in rejected)

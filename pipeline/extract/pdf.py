@@ -78,6 +78,8 @@ def read_pdf(
         if document.page_count == 0:
             raise DocumentError("PDF has no pages")
         raw_metadata = document.metadata()
+        table_stats = getattr(document, "table_stats", {})  # counted as each page is handed over
+        rejected_seen = 0
         for source_page in document.pages():
             page, page_stats = read_page(source_page, settings)
             pages.append(page)
@@ -88,6 +90,8 @@ def read_pdf(
             pages_with_glyphs += page_glyphs > 0
             unmapped_pages += page_stats.unmapped
             warnings += page_warnings(source_page.number, page_stats, page_glyphs)
+            warnings += rejected_table_warnings(source_page.number, table_stats.get("tables_rejected", 0) - rejected_seen)
+            rejected_seen = table_stats.get("tables_rejected", 0)
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
@@ -100,6 +104,18 @@ def read_pdf(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
         warnings=tuple(warnings),
     )
+
+
+def rejected_table_warnings(number: int, rejected: int) -> list[DocumentWarning]:
+    """A page where a table-like region (ruled cells, aligned columns) was not taken as a
+    table: its text stays in the body, and a person may want to see whether a table was lost."""
+    if rejected <= 0:
+        return []
+    if rejected == 1:
+        detail = "a table-like region was not taken as a table; its text is read as body text"
+    else:
+        detail = f"{rejected} table-like regions were not taken as tables; their text is read as body text"
+    return [DocumentWarning("table_rejected", detail, page=number)]
 
 
 def page_warnings(number: int, stats: PageStats, glyphs: int) -> list[DocumentWarning]:
