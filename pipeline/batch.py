@@ -256,6 +256,7 @@ def verified_outcome(item: Input, cache: Cache, folder: Path) -> Outcome | None:
         sha256=sha256, kind=kind, status="skipped",
         pages=str(document["metadata"].get("pages", "")), words=str(len(text.split())), blocks=str(len(blocks)),
         footnotes=str(len(document["footnotes"])), tables=str(sum(1 for b in blocks if b["type"] == "table")), seconds="0.000",
+        warnings=str(len(document.get("warnings", []))),
     )
     return Outcome(row=row, corpus_record=corpus_record(document, text))
 

@@ -229,7 +229,7 @@ def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
-        seconds=f"{time.perf_counter() - started:.3f}",
+        seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
     return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 
@@ -259,7 +259,7 @@ def write_outcome(item: Input, document: Document, files: dict[str, str], starte
     row.update(
         sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
         words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
-        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}",
+        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
     return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 

@@ -157,3 +157,18 @@ def test_no_progress_bar_when_stdout_is_not_a_terminal(monkeypatch):
 def test_pipeline_dash_capital_v_from_the_shell():
     result = subprocess.run([sys.executable, "-m", "pipeline", "-V"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.strip() == f"pipeline {__version__}"
+
+
+@pytest.mark.parametrize("extra", [[], ["--keep-stages"], ["--force"]])
+def test_the_manifest_counts_warnings_however_the_document_was_made(tmp_path, extra, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    build_drawn_pdf(raw / "drawn.pdf")
+    clean = tmp_path / "clean"
+    main(["run", str(raw), str(clean), "-q", *extra])
+    (clean / ".sources.json").unlink()  # the rerun reads the folder back
+    main(["run", str(raw), str(clean), "-q"])
+    capsys.readouterr()
+    rows = (clean / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    header, row = rows[0].split(","), rows[1].split(",")
+    assert row[header.index("warnings")] == "1"
