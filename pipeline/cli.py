@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         return report_command(args, parser)
     if args.command == "run":
         args.raw, args.clean = split_paths(args)
+        if args.clean.is_file():
+            parser.error(f"the last path is the output folder, but {args.clean} is a file (name the output folder last)")
         missing = [path for path in ([args.raw] if isinstance(args.raw, Path) else args.raw) if not path.exists()]
         if missing:
             parser.error(f"{'raw folder' if isinstance(args.raw, Path) else 'input'} not found: {missing[0]}")

@@ -57,6 +57,15 @@ def test_a_missing_input_file_is_bad_usage_naming_it(tmp_path, capsys):
     assert "input not found" in capsys.readouterr().err
 
 
+def test_two_files_without_an_output_folder_is_bad_usage(tmp_path, capsys):
+    shutil.copy(SAMPLE, tmp_path / "a.pdf")
+    shutil.copy(SAMPLE, tmp_path / "b.pdf")
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf")])
+    assert exit_.value.code == 2
+    assert "name the output folder last" in capsys.readouterr().err
+
+
 def test_a_folder_without_inputs_says_nothing_was_found(tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()
