@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean-output
+.PHONY: run test bench clean-output browser
 
 $(BIN)/pipeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,13 +13,19 @@ $(BIN)/pipeline: pyproject.toml
 	touch $@
 
 run: $(BIN)/pipeline
-	$(BIN)/pipeline run raw clean
+	$(BIN)/pipeline run raw clean --report
 
-test: $(BIN)/pipeline
+# The report's tests drive a headless Chromium: Debian's, installed here when missing (as root).
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium; } || \
+		echo "no chromium: the report's browser tests will be skipped"
+
+test: $(BIN)/pipeline browser
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/pipeline
 	$(BIN)/python benchmarks/bench_text.py
 
 clean-output:
-	rm -rf clean/*/ clean/manifest.csv clean/corpus.jsonl
+	rm -rf clean/*/ clean/manifest.csv clean/corpus.jsonl clean/report

@@ -20,7 +20,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -68,9 +68,11 @@ class Summary:
     footnotes: int = 0
     tables: int = 0
     seconds: float = 0.0
+    pages_done: int = 0
+    """Pages processed by this run (skipped documents' pages not counted): the rate's numerator."""
 
     def line(self) -> str:
-        rate = self.pages / self.seconds if self.seconds else 0.0
+        rate = self.pages_done / self.seconds if self.seconds else 0.0
         duplicates = f", {self.counts['duplicate']} duplicate" if self.counts["duplicate"] else ""
         return (
             f"{self.counts['ok']} ok, {self.counts['skipped']} skipped, {self.counts['failed']} failed{duplicates}; "
@@ -99,6 +101,34 @@ def discover(raw: Path, only: str | None = None) -> list[Input]:
             doc_id = document_id(relative.as_posix())
         inputs.append(Input(path=path, doc_id=doc_id, shown_path=(Path(raw.name) / relative).as_posix()))
     return sorted(inputs, key=lambda item: item.shown_path)
+
+
+def discover_inputs(raw: Path | Sequence[Path], only: str | None = None) -> list[Input]:
+    """:func:`discover` for a folder; for input files named one by one (``pipeline run
+    a.pdf b.pdf out/``, as marker and docling accept), each file with its id and its path
+    as ``<its folder's name>/<its name>``. Raises ``ValueError`` naming a path that is not there."""
+    if isinstance(raw, Path):
+        return discover(raw, only)
+    for path in raw:
+        if not path.exists():
+            raise ValueError(f"input not found: {path}")
+    folders = [path for path in raw if path.is_dir()]
+    found = [item for folder in folders for item in discover(folder, only)]
+    files = [path for path in raw if not path.is_dir()]
+    ids = Counter([document_id(p.stem) for p in files] + [item.doc_id for item in found])
+    for path in files:
+        shown = (Path(path.resolve().parent.name) / path.name).as_posix()
+        doc_id = document_id(path.stem) if ids[document_id(path.stem)] == 1 else document_id(shown)
+        found.append(Input(path=path, doc_id=doc_id, shown_path=shown))
+    return sorted(found, key=lambda item: item.shown_path)
+
+
+def batch_inputs(raw: Path | Sequence[Path], only: str | None) -> tuple[list[Input], bool]:
+    """The inputs of a batch, and whether they are only part of what CLEAN holds (``--only``,
+    or files named one by one): then the other documents' folders and rows stay."""
+    if isinstance(raw, Path) and not raw.is_dir():
+        raise ValueError(f"raw folder not found: {raw}")
+    return discover_inputs(raw, only), only is not None or not isinstance(raw, Path)
 
 
 def settings_key(settings: Settings) -> str:
@@ -234,12 +264,13 @@ def verified_outcome(item: Input, cache: Cache, folder: Path) -> Outcome | None:
         sha256=sha256, kind=kind, status="skipped",
         pages=str(document["metadata"].get("pages", "")), words=str(len(text.split())), blocks=str(len(blocks)),
         footnotes=str(len(document["footnotes"])), tables=str(sum(1 for b in blocks if b["type"] == "table")), seconds="0.000",
+        warnings=str(len(document.get("warnings", []))),
     )
     return Outcome(row=row, corpus_record=corpus_record(document, text))
 
 
 def run_batch(
-    raw: Path, clean: Path, settings: Settings | None = None, *, jobs: int = 1, force: bool = False,
+    raw: Path | Sequence[Path], clean: Path, settings: Settings | None = None, *, jobs: int = 1, force: bool = False,
     only: str | None = None, report: Callable[[Outcome], None] | None = None,
     limits: Limits | None = None, dask: str | None = None, announce: Callable[[int, int], None] | None = None,
     task: Task | None = None, corpus: CorpusSettings | None = None,
@@ -257,17 +288,15 @@ def run_batch(
     task = task or process_input
     settings = settings or Settings()
     limits = limits or Limits()
-    if not raw.is_dir():
-        raise ValueError(f"raw folder not found: {raw}")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     started = time.perf_counter()
-    inputs = discover(raw, only)
+    inputs, partial = batch_inputs(raw, only)
     clean.mkdir(parents=True, exist_ok=True)
     remove_leftovers(clean)
     ledger = Ledger(clean)
     manifest_before = ledger.recorded.manifest
-    if not only:
+    if not partial:
         for doc_id in stale_folders(clean, {item.doc_id for item in inputs}):
             ledger.remove_later(doc_id)
     hashes = SourceIndex(clean)
@@ -297,7 +326,7 @@ def run_batch(
     def checkpoint() -> None:
         """Manifest and corpus as the folders stand now: documents done, and the earlier
         rows of documents not yet redone whose folders are still there."""
-        rows, records = current_record(clean, inputs, outcomes, previous, partial=only is not None)
+        rows, records = current_record(clean, inputs, outcomes, previous, partial=partial)
         ledger.write(rows, records)
 
     stats = {item.doc_id: source_stat(item) for item in todo}
@@ -330,15 +359,15 @@ def run_batch(
         checkpoint()  # the journal emptied before the corpus pass rewrites any document.json
         changed = bool(todo) or ledger.recorded.manifest != manifest_before
         marks = mark_batch(clean, inputs, outcomes, previous, corpus or CorpusSettings(), cache, dask,
-                           partial=only is not None, changed=changed)
+                           partial=partial, changed=changed)
     finally:
         runner.close()  # stops the workers, also on Ctrl-C
         checkpoint()
         ledger.close()
-        hashes.save({item.shown_path for item in inputs} if not only else set(hashes.entries))
+        hashes.save({item.shown_path for item in inputs} if not partial else set(hashes.entries))
     rows = [outcomes[item.doc_id].row for item in inputs]
     if marks is not None:
-        describe_corpus(clean, *current_record(clean, inputs, outcomes, previous, partial=only is not None), marks, settings,
+        describe_corpus(clean, *current_record(clean, inputs, outcomes, previous, partial=partial), marks, settings,
                         corpus or CorpusSettings())
     summary = Summary(seconds=time.perf_counter() - started)
     for row in rows:
@@ -347,6 +376,8 @@ def run_batch(
             summary.pages += int(row["pages"] or 0)
             summary.footnotes += int(row["footnotes"] or 0)
             summary.tables += int(row["tables"] or 0)
+        if row["status"] == "ok":
+            summary.pages_done += int(row["pages"] or 0)
     return rows, summary
 
 

@@ -14,6 +14,8 @@ from typing import Any, TextIO
 
 RUN_EXAMPLES = """examples:
   pipeline run                                  # raw/ -> clean/, all cores
+  pipeline run some/brief.pdf out/              # one file (or several) -> out/
+  pipeline run raw clean --report               # and clean/report/index.html to look at
   pipeline run ~/briefs out/ --jobs 4 --timeout 120 --max-memory 4096
   pipeline run --only '*.pdf' --force           # redo the PDFs only
   pipeline run raw clean --quiet                # failures and the summary only
@@ -28,7 +30,16 @@ RAW's parent (the first found), or --settings FILE; e.g. pipeline.toml:
   [normalize]
   straighten_quotes = true
 
-exit status: 0 all ok or skipped, 1 some failed, 2 bad usage, 130 interrupted
+exit status: 0 all ok or skipped, 1 some failed or nothing found, 2 bad usage, 130 interrupted
+"""
+
+REPORT_EXAMPLES = """examples:
+  pipeline report                      # clean/report/index.html from clean/
+  pipeline report out --raw ~/briefs   # where the sources are, for the page images
+  pipeline report --force              # draw every document again
+
+The report draws each PDF's pages from its source file (found beside CLEAN, or under --raw);
+only documents whose document.json changed since the last report are drawn again.
 """
 
 STAGE_EXAMPLES = """examples:
@@ -57,18 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pipeline", description="Clean, structured text from PDFs and broken text exports of PDFs.",
         epilog=RUN_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"pipeline {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser(
         "run", help="process every PDF and text export under RAW into CLEAN",
-        description="Process every PDF (.pdf) and text export (.txt) under RAW, recursively, into CLEAN: "
+        description="Process every PDF (.pdf) and text export (.txt) under RAW, recursively (or the files named), into CLEAN: "
         "one folder per document (text.txt, text.md, document.json, footnotes.csv, tables/), "
         "plus manifest.csv and corpus.jsonl. Unchanged documents are skipped. Each document runs in "
         "a worker process that is killed past --timeout or --max-memory; the batch goes on.",
         epilog=RUN_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_common(run)
+    add_paths(run)
+    add_options(run)
     add_workers(run)
+    run.add_argument("--report", action="store_true", help="also write CLEAN/report/ (index.html and a page per document)")
     run.add_argument("--force", action="store_true", help="redo every document, ignoring the cache")
     run.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'")
     run.add_argument("--keep-stages", action="store_true", help="also write CLEAN/.stages/<id>/{extract,normalize,structure}.jsonl")
@@ -84,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("clean", type=Path, help="a folder written by 'pipeline run'")
     export.add_argument("--to", choices=("parquet",), required=True, help="the format (parquet)")
     export.add_argument("out", type=Path, help="the folder for the shards (corpus-00000.parquet, …)")
+    report = commands.add_parser(
+        "report", help="write CLEAN/report/: the batch and every document, with the pages drawn",
+        description="Write static pages under CLEAN/report/ that open offline: index.html (every document of the "
+        "manifest, sortable and filterable, with plots) and <doc-id>.html (its pages with blocks, markers, notes, "
+        "removed heads and footers, tables drawn where they were found, beside its clean text, footnotes and warnings).",
+        epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("clean", nargs="?", default="clean", type=Path, help="output folder of a run (default: clean/)")
+    report.add_argument("--raw", type=Path, metavar="RAW", help="the input folder, when the sources are not beside CLEAN")
+    report.add_argument("--force", action="store_true", help="draw every document again")
     for name, help_text in STAGE_HELP.items():
         stage = commands.add_parser(
             name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
@@ -98,6 +121,29 @@ def build_parser() -> argparse.ArgumentParser:
 def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("raw", nargs="?", default="raw", type=Path, help="input folder (default: raw/)")
     command.add_argument("clean", nargs="?", default="clean", type=Path, help="output folder (default: clean/)")
+    add_options(command)
+
+
+def add_paths(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="*", type=Path, metavar="RAW|FILE",
+                         help="input folder (default: raw/) or input files, then the output folder (default: clean/)")
+
+
+def split_paths(args: argparse.Namespace) -> tuple[Path | list[Path], Path]:
+    """``run``'s positional paths as (inputs, output folder): none means raw/ and clean/; one is
+    the input (a folder or a file); more are inputs followed by the output folder, as in ``cp``."""
+    paths = args.paths
+    if not paths:
+        return Path("raw"), Path("clean")
+    if len(paths) == 1:
+        return (paths[0] if paths[0].is_dir() else [paths[0]]), Path("clean")
+    inputs, clean = paths[:-1], paths[-1]
+    if len(inputs) == 1 and inputs[0].is_dir():
+        return inputs[0], clean
+    return list(inputs), clean
+
+
+def add_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--only", metavar="GLOB", help="only inputs whose name or relative path matches GLOB")
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
     output = command.add_mutually_exclusive_group()
@@ -129,7 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export":
         return export(args, parser)
-    if not args.raw.is_dir():
+    if args.command == "report":
+        return report_command(args, parser)
+    if args.command == "run":
+        args.raw, args.clean = split_paths(args)
+        if args.clean.is_file():
+            parser.error(f"the last path is the output folder, but {args.clean} is a file (name the output folder last)")
+        missing = [path for path in ([args.raw] if isinstance(args.raw, Path) else args.raw) if not path.exists()]
+        if missing:
+            parser.error(f"{'raw folder' if isinstance(args.raw, Path) else 'input'} not found: {missing[0]}")
+    elif not args.raw.is_dir():
         parser.error(f"raw folder not found: {args.raw}")
     if getattr(args, "jobs", None) is not None and args.jobs < 1:
         parser.error(f"--jobs must be at least 1, got {args.jobs}")
@@ -160,10 +215,60 @@ def load_settings(args: argparse.Namespace) -> Any:
 
     if args.settings:
         return load_file(args.settings)
-    settings, path = find_settings(args.raw)
+    settings, path = find_settings(settings_folder(args.raw))
     if path and args.verbose:
         print(f"settings from {path}", file=sys.stderr)
     return settings
+
+
+def settings_folder(raw: Path | list[Path]) -> Path:
+    """Where settings are looked for: the raw folder, or the folder of the first file named."""
+    if isinstance(raw, Path):
+        return raw
+    first = raw[0]
+    return first if first.is_dir() else first.parent
+
+
+def report_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if not (args.clean / "manifest.csv").exists() and not (args.clean / ".journal.jsonl").exists():
+        parser.error(f"no manifest.csv in {args.clean}: run 'pipeline run' first")
+    try:
+        result = write_report_with_progress(args.clean, args.raw, force=args.force)
+    except KeyboardInterrupt:
+        print("interrupted: the pages written so far are kept", file=sys.stderr)
+        return 130
+    print(report_line(result))
+    return 0
+
+
+def write_report_with_progress(clean: Path, raw: Path | list[Path] | None, *, force: bool = False, sources: dict[str, Path] | None = None) -> Any:
+    """The report, with a bar on a terminal (drawing a corpus's pages takes a while)."""
+    from pipeline.report import write_report
+
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and sys.stderr.isatty() and sys.stdout.isatty():
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0
+            bar = tqdm(total=total, unit="doc", desc="report", file=sys.stderr, dynamic_ncols=True, leave=False)
+        if bar is not None:
+            bar.n = done
+            bar.refresh()
+
+    try:
+        return write_report(clean, raw if isinstance(raw, Path) else None, force=force, sources=sources, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def report_line(result: Any) -> str:
+    kept = f", {result.kept} unchanged" if result.kept else ""
+    missing = f" ({result.without_pages} without their pages: sources not found, see --raw)" if result.without_pages else ""
+    return f"report: {result.index} ({result.written} documents drawn{kept}){missing}"
 
 
 def worker_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -177,24 +282,32 @@ def worker_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, settings: Any) -> int:
-    from pipeline.batch import run_batch
-
+    from pipeline.batch import discover_inputs, run_batch
     from pipeline.settings import CorpusSettings
 
+    inputs = discover_inputs(args.raw, args.only)
+    if not inputs:
+        where = args.raw if isinstance(args.raw, Path) else ", ".join(map(str, args.raw))
+        only = f" matching {args.only!r}" if args.only else ""
+        print(f"nothing found: no PDF (.pdf) or text export (.txt){only} in {where}", file=sys.stderr)
+        return 1
     progress = Progress(args)
     options = worker_options(args)
     corpus = CorpusSettings(dedup=args.dedup, drop_boilerplate=args.drop_boilerplate)
     if args.keep_stages:
         from pipeline.stages import run_batch_keeping_stages
 
-        _, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
+        rows, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
                                                  report=progress.report, announce=progress.announce, dask=args.dask,
                                                  corpus=corpus, **options)
     else:
-        _, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
+        rows, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
                                   announce=progress.announce, dask=args.dask, corpus=corpus, **options)
     progress.close()
-    return finish(summary, args)
+    report = None
+    if args.report:
+        report = write_report_with_progress(args.clean, args.raw, sources={item.doc_id: item.path for item in inputs})
+    return finish(summary, args, rows, report)
 
 
 def export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -213,9 +326,28 @@ def export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def finish(summary: Any, args: argparse.Namespace) -> int:
+def finish(summary: Any, args: argparse.Namespace, rows: list[dict[str, str]] | None = None, report: Any = None) -> int:
     print(summary.line())
+    for line in warning_lines(rows or [], report is not None, args.clean):
+        print(line)
+    if report is not None:
+        print(report_line(report))
     return 1 if summary.counts["failed"] else 0
+
+
+WARNED_SHOWN = 10
+"""The end summary names at most this many documents with warnings."""
+
+
+def warning_lines(rows: list[dict[str, str]], reported: bool, clean: Path) -> list[str]:
+    """The documents with warnings, named (the first few), and where to look at them."""
+    warned = [row for row in rows if row["status"] != "failed" and int(row.get("warnings") or 0) > 0]
+    if not warned:
+        return []
+    names = ", ".join(f"{row['id']} ({row['warnings']})" for row in warned[:WARNED_SHOWN])
+    more = f" and {len(warned) - WARNED_SHOWN} more" if len(warned) > WARNED_SHOWN else ""
+    hint = "" if reported else f"; see them with: pipeline report {clean}"
+    return [f"{len(warned)} documents with warnings: {names}{more}{hint}"]
 
 
 class Progress:
@@ -225,7 +357,8 @@ class Progress:
     def __init__(self, args: argparse.Namespace, stream: TextIO | None = None) -> None:
         self.args = args
         self.stream = stream or sys.stderr
-        self.interactive = self.stream.isatty()
+        # a bar only for a person watching: quiet in logs, cron jobs and pipes
+        self.interactive = self.stream.isatty() and sys.stdout.isatty()
         self.bar: Any = None
         self.total = self.done = 0
         self.started = time.monotonic()
@@ -239,7 +372,8 @@ class Progress:
         except ImportError:
             return
         tqdm.monitor_interval = 0  # no monitor thread: workers are forked
-        self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+        # the bar counts the documents to do, so that its time left is not fooled by skipped ones
+        self.bar = tqdm(total=todo, unit="doc", file=self.stream, dynamic_ncols=True, desc="documents")
 
     def report(self, outcome: Any) -> None:
         row = outcome.row
@@ -252,7 +386,8 @@ class Progress:
         if line:
             self.write(line, to_stderr=row["status"] == "failed")
         if self.bar is not None:
-            self.bar.update(1)
+            if row["status"] != "skipped":
+                self.bar.update(1)
         elif self.interactive and not self.args.quiet:
             rate = self.done / max(time.monotonic() - self.started, 1e-9)
             self.stream.write(f"\r{self.done}/{self.total} documents ({rate:.1f}/s)\x1b[K")

@@ -52,6 +52,25 @@ class Box:
     bottom: float
 
 
+@dataclass(frozen=True)
+class PageBox:
+    """Where something was read: a page (1-based) and a box on it (provenance for the report)."""
+
+    page: int
+    box: Box
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the structure stage dropped as page furniture, kept so that a reader can see it."""
+
+    page: int
+    text: str
+    kind: Literal["page_number", "running_line"]
+    """``page_number``: a bare page number; ``running_line``: a running head or footer."""
+    box: Box | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of a page, as a reader saw it.
@@ -119,6 +138,8 @@ class Table:
     the structure stage can place its block between the right paragraphs."""
     row_pages: tuple[int, ...] = ()
     """The page of each row, for a table joined over a page break (empty: all on ``pages[0]``)."""
+    more_boxes: tuple[tuple[int, Box], ...] = ()
+    """``(page, box)`` of each part after the first of a table joined over a page break."""
 
     def page_of_row(self, row: int) -> int | None:
         """The page a row stands on (a footnote marker in it is on that page)."""
@@ -156,6 +177,8 @@ class Extraction:
     metadata: dict[str, str | int] = field(default_factory=dict)
     tables: tuple[Table, ...] = ()
     stats: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[DocumentWarning, ...] = ()
+    """What the reader saw that a person should look at (pages without text, unmapped glyphs)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +188,8 @@ class FootnoteRef:
     cell: tuple[int, int] | None = None
     """For a marker in a table: its cell (row, column in ``Table.rows``); ``offset`` is then
     within that cell's text."""
+    box: PageBox | None = None
+    """Where the marker was printed (PDF only; estimated from its place in its line)."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +202,10 @@ class Block:
     label: str | None = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
     table: Table | None = None
+    boxes: tuple[PageBox, ...] = ()
+    """Where the block was read: one box per page it spans (PDF only)."""
+    rejoined: tuple[PageBox, ...] = ()
+    """Line ends where a word split by a hyphen was rejoined (the hyphen's place, PDF only)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +215,8 @@ class Note:
     marker: str
     text: str
     page: int | None = None
+    box: Box | None = None
+    """Where the note's lines stand on ``page`` (PDF only)."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +231,8 @@ class Footnote:
     note: str
     cell: tuple[int, int] | None = None
     """For a marker in a table cell: the cell (row, column), the offset being within it."""
+    box: PageBox | None = None
+    """Where the marker was printed (PDF only)."""
 
 
 @dataclass(frozen=True)
@@ -223,6 +256,8 @@ class Document:
     stats: dict[str, int]
     settings: dict[str, object]
     warnings: tuple[DocumentWarning, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    """Running heads, footers and page numbers the structure stage dropped."""
 
     @property
     def text(self) -> str:

@@ -108,3 +108,11 @@ UPPER_LETTER = regex.compile(r"\p{Lu}")
 LOWER_LETTER = regex.compile(r"\p{Ll}")
 # Two or more plain spaces: "word  word".
 SPACE_RUN = regex.compile(" {2,}")
+
+# --- the report --------------------------------------------------------------------------
+# What the report highlights in a text export's raw text: glyph-spacing runs (tabs, NBSP,
+# typographic spaces), broken hyphen sequences, zero-width and control characters:
+# "rights-\u2010\u2011respecting\t \u00a0norms" has two.
+REPORT_ARTIFACT = regex.compile(
+    f"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*|-?[\u2010\u2011][-\u2010\u2011]*|[\u200b\u2060\ufeff\u180e\u00ad]+"
+)

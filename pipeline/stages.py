@@ -24,7 +24,22 @@ from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_st
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
-from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
+from pipeline.model import (
+    Block,
+    Box,
+    Document,
+    DocumentWarning,
+    Extraction,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Note,
+    Page,
+    PageBox,
+    RemovedLine,
+    Source,
+    Table,
+)
 from pipeline.normalize import normalize
 from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
@@ -47,6 +62,7 @@ def extraction_lines(extraction: Extraction) -> str:
         "source": asdict(extraction.source), "metadata": extraction.metadata, "stats": extraction.stats,
         "tables": [asdict(table) for table in extraction.tables],
         "pages": [{"number": p.number, "width": p.width, "height": p.height} for p in extraction.pages],
+        "warnings": [asdict(w) for w in extraction.warnings],
     }
     lines = [dumps(head)] + [dumps(asdict(line)) for page in extraction.pages for line in page.lines]
     return "\n".join(lines) + "\n"
@@ -62,6 +78,7 @@ def read_extraction(text: str) -> Extraction:
     return Extraction(
         source=Source(**head["source"]), pages=pages, metadata=head["metadata"],
         tables=tuple(table_from(t) for t in head["tables"]), stats=head["stats"],
+        warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ())),
     )
 
 
@@ -72,9 +89,10 @@ def line_from(record: dict[str, Any]) -> Line:
 
 def table_from(record: dict[str, Any]) -> Table:
     box = record.pop("box")
+    more = tuple((page, Box(**part)) for page, part in record.pop("more_boxes", ()))
     return Table(
         **{**record, "rows": tuple(tuple(row) for row in record["rows"]), "pages": tuple(record["pages"])},
-        box=Box(**box) if box else None,
+        box=Box(**box) if box else None, more_boxes=more,
     )
 
 
@@ -85,7 +103,10 @@ def structure_lines(normalized: Extraction, result: Structure, metadata: dict[st
     """The structure stage's output, with the metadata and stats the document will carry."""
     stats = dict(normalized.stats)
     stats.update(result.stats)
-    head = {"source": asdict(normalized.source), "metadata": metadata, "stats": stats}
+    head = {
+        "source": asdict(normalized.source), "metadata": metadata, "stats": stats,
+        "warnings": [asdict(w) for w in normalized.warnings], "removed": [asdict(r) for r in result.removed],
+    }
     lines = [dumps(head)]
     lines += [dumps({"block": asdict(block)}) for block in result.blocks]
     lines += [dumps({"footnote": asdict(footnote)}) for footnote in result.footnotes]
@@ -97,19 +118,41 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     records = [json.loads(line) for line in text.splitlines()]
     head = records[0]
     blocks = tuple(block_from(r["block"]) for r in records[1:] if "block" in r)
-    footnotes = tuple(Footnote(**r["footnote"]) for r in records[1:] if "footnote" in r)
-    notes = tuple(Note(**r["note"]) for r in records[1:] if "note" in r)
+    footnotes = tuple(footnote_from(r["footnote"]) for r in records[1:] if "footnote" in r)
+    notes = tuple(Note(**{**r["note"], "box": box_from(r["note"].get("box"))}) for r in records[1:] if "note" in r)
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
         notes=notes, stats=head["stats"], settings=settings.as_dict(),
+        warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ())),
+        removed=tuple(RemovedLine(**{**r, "box": box_from(r["box"])}) for r in head.get("removed", ())),
     )
+
+
+def box_from(record: dict[str, Any] | None) -> Box | None:
+    return Box(**record) if record else None
+
+
+def place_from(record: dict[str, Any] | None) -> PageBox | None:
+    return PageBox(record["page"], Box(**record["box"])) if record else None
+
+
+def footnote_from(record: dict[str, Any]) -> Footnote:
+    cell = record.get("cell")
+    return Footnote(**{**record, "cell": tuple(cell) if cell else None, "box": place_from(record.get("box"))})
 
 
 def block_from(record: dict[str, Any]) -> Block:
     table = record.pop("table")
+    boxes, rejoined = record.pop("boxes", ()), record.pop("rejoined", ())
+    refs = tuple(
+        FootnoteRef(**{**r, "cell": tuple(r["cell"]) if r.get("cell") else None, "box": place_from(r.get("box"))})
+        for r in record["footnote_refs"]
+    )
     return Block(
-        **{**record, "pages": tuple(record["pages"]), "footnote_refs": tuple(FootnoteRef(**r) for r in record["footnote_refs"])},
+        **{**record, "pages": tuple(record["pages"]), "footnote_refs": refs},
         table=table_from(table) if table else None,
+        boxes=tuple(place_from(p) for p in boxes),  # type: ignore[misc]
+        rejoined=tuple(place_from(p) for p in rejoined),  # type: ignore[misc]
     )
 
 
@@ -186,7 +229,7 @@ def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
-        seconds=f"{time.perf_counter() - started:.3f}",
+        seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
     return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 
@@ -216,7 +259,7 @@ def write_outcome(item: Input, document: Document, files: dict[str, str], starte
     row.update(
         sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
         words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
-        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}",
+        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
     return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 

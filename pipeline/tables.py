@@ -457,7 +457,8 @@ def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> l
             box = previous.box
             row_pages = tuple(previous.page_of_row(r) or 0 for r in range(len(previous.rows))) + (table.pages[0],) * len(rows)
             merged[-1] = replace(previous, rows=previous.rows + rows, row_pages=row_pages,
-                                 pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box)
+                                 pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box,
+                                 more_boxes=previous.more_boxes + ((table.pages[0], table.box),) if table.box else previous.more_boxes)
         else:
             merged.append(table)
         last_piece = table

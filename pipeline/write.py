@@ -23,7 +23,19 @@ from typing import TYPE_CHECKING, Any
 from pipeline import __version__
 
 if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
-    from pipeline.model import Block, Document, DocumentWarning, Footnote, FootnoteRef, Source, Table
+    from pipeline.model import (
+        Block,
+        Box,
+        Document,
+        DocumentWarning,
+        Footnote,
+        FootnoteRef,
+        Note,
+        PageBox,
+        RemovedLine,
+        Source,
+        Table,
+    )
 
 STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
@@ -37,11 +49,33 @@ def document_record(document: Document) -> dict[str, Any]:
         "metadata": document.metadata,
         "blocks": [block_record(block) for block in document.blocks],
         "footnotes": [footnote_record(f) for f in document.footnotes],
-        "notes": [{"marker": n.marker, "page": n.page, "text": n.text} for n in document.notes],
+        "notes": [note_record(n) for n in document.notes],
         "warnings": [warning_record(w) for w in document.warnings],
+        "removed_lines": [removed_record(r) for r in document.removed],
         "stats": document.stats,
         "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
     }
+
+
+def box_list(box: Box | None) -> list[float] | None:
+    """A box as ``[x0, top, x1, bottom]`` in PDF points from the page's top left."""
+    return None if box is None else [box.x0, box.top, box.x1, box.bottom]
+
+
+def place_record(place: PageBox) -> dict[str, Any]:
+    return {"page": place.page, "box": box_list(place.box)}
+
+
+def note_record(note: Note) -> dict[str, Any]:
+    record: dict[str, Any] = {"marker": note.marker, "page": note.page, "text": note.text}
+    if note.box is not None:
+        record["box"] = box_list(note.box)
+    return record
+
+
+def removed_record(line: RemovedLine) -> dict[str, Any]:
+    """A running head, footer or page number the structure stage dropped, where it stood."""
+    return {"page": line.page, "kind": line.kind, "text": line.text, "box": box_list(line.box)}
 
 
 def warning_record(warning: DocumentWarning) -> dict[str, Any]:
@@ -57,6 +91,8 @@ def footnote_record(footnote: Footnote) -> dict[str, Any]:
                               "page": footnote.page, "anchor": footnote.anchor, "note": footnote.note}
     if footnote.cell is not None:
         record["cell"] = list(footnote.cell)
+    if footnote.box is not None:
+        record["box"] = place_record(footnote.box)
     return record
 
 
@@ -64,6 +100,8 @@ def ref_record(ref: FootnoteRef) -> dict[str, Any]:
     record: dict[str, Any] = {"marker": ref.marker, "offset": ref.offset}
     if ref.cell is not None:
         record["cell"] = list(ref.cell)
+    if ref.box is not None:
+        record["box"] = place_record(ref.box)
     return record
 
 
@@ -82,6 +120,7 @@ def block_record(block: Block) -> dict[str, Any]:
         record.update(table_record(block.id, block.table))
         if block.footnote_refs:
             record["footnote_refs"] = [ref_record(r) for r in block.footnote_refs]
+        add_places(record, block)
         return record
     record["text"] = block.text
     record["pages"] = list(block.pages)
@@ -91,7 +130,17 @@ def block_record(block: Block) -> dict[str, Any]:
         record["label"] = block.label
     if block.footnote_refs:
         record["footnote_refs"] = [ref_record(r) for r in block.footnote_refs]
+    add_places(record, block)
     return record
+
+
+def add_places(record: dict[str, Any], block: Block) -> None:
+    """The block's provenance, when the reader gave boxes: ``boxes`` (one per page) and
+    ``rejoined`` (line ends where a hyphenated word was rejoined)."""
+    if block.boxes:
+        record["boxes"] = [place_record(p) for p in block.boxes]
+    if block.rejoined:
+        record["rejoined"] = [place_record(p) for p in block.rejoined]
 
 
 def table_record(block_id: str, table: Table) -> dict[str, Any]:

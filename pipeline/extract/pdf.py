@@ -39,7 +39,7 @@ from pipeline.extract.reading_order import is_vertical_writing, lay_out_body, la
 from pipeline.extract.rows import dominant_size, group_rows, keep_layout_chars
 from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import SPACE_CHARS, PageStats
-from pipeline.model import Box, Extraction, Line, Page, Source, Table
+from pipeline.model import Box, DocumentWarning, Extraction, Line, Page, Source, Table
 from pipeline.settings import ExtractSettings
 from pipeline.tables import inside_any, merge_continued_tables
 
@@ -73,10 +73,13 @@ def read_pdf(
     pages: list[Page] = []
     tables: list[Table] = []
     glyphs = unmapped_pages = pages_with_glyphs = 0
+    warnings: list[DocumentWarning] = []
     with engine.open(path) as document:
         if document.page_count == 0:
             raise DocumentError("PDF has no pages")
         raw_metadata = document.metadata()
+        table_stats = getattr(document, "table_stats", {})  # counted as each page is handed over
+        rejected_seen = 0
         for source_page in document.pages():
             page, page_stats = read_page(source_page, settings)
             pages.append(page)
@@ -86,6 +89,9 @@ def read_pdf(
             glyphs += page_glyphs
             pages_with_glyphs += page_glyphs > 0
             unmapped_pages += page_stats.unmapped
+            warnings += page_warnings(source_page.number, page_stats, page_glyphs)
+            warnings += rejected_table_warnings(source_page.number, table_stats.get("tables_rejected", 0) - rejected_seen)
+            rejected_seen = table_stats.get("tables_rejected", 0)
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
@@ -96,7 +102,32 @@ def read_pdf(
     metadata = clean_metadata(raw_metadata, len(pages))
     return Extraction(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
+        warnings=tuple(warnings),
     )
+
+
+def rejected_table_warnings(number: int, rejected: int) -> list[DocumentWarning]:
+    """A page where a table-like region (ruled cells, aligned columns) was not taken as a
+    table: its text stays in the body, and a person may want to see whether a table was lost."""
+    if rejected <= 0:
+        return []
+    if rejected == 1:
+        detail = "a table-like region was not taken as a table; its text is read as body text"
+    else:
+        detail = f"{rejected} table-like regions were not taken as tables; their text is read as body text"
+    return [DocumentWarning("table_rejected", detail, page=number)]
+
+
+def page_warnings(number: int, stats: PageStats, glyphs: int) -> list[DocumentWarning]:
+    """What a person should know about one page: it has no text (a scan or a picture among
+    text pages), or some of its glyphs map to no Unicode (their letters are lost)."""
+    if stats.unmapped:
+        return [DocumentWarning("unmapped_glyphs", f"{stats.cid_glyphs} glyphs map to no character; page left out", page=number)]
+    if not glyphs:
+        return [DocumentWarning("page_without_text", "no text on this page (a scan or a picture?)", page=number)]
+    if stats.cid_glyphs:
+        return [DocumentWarning("unmapped_glyphs", f"{stats.cid_glyphs} glyphs map to no character", page=number)]
+    return []
 
 
 def table_glyphs(tables: Sequence[Table]) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
+from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, PageBox, RemovedLine, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
@@ -23,6 +23,7 @@ from pipeline.structure.notes import (
     split_notes_section,
     untitled_notes_section,
 )
+from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Structure:
     footnotes: tuple[Footnote, ...]
     notes: tuple[Note, ...]
     stats: dict[str, int]
+    removed: tuple[RemovedLine, ...] = ()
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -39,6 +41,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
     stats["headers_footers_removed"] = headers + numbers
     stats["page_numbers_removed"] = numbers
+    removed = removed_lines(extraction.pages, pages)
     body = [line for page in pages for line in page.lines if line.region == "body"]
     footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
 
@@ -70,14 +73,14 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
     footnotes = tuple(
         Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
-                 cell=ref.cell)
+                 cell=ref.cell, box=ref.box)
         for ref, note in zip(refs, note_texts)
     )
     stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats))
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), removed=removed)
 
 
 def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
@@ -130,6 +133,7 @@ class MarkerRef:
     offset: int
     anchor: str
     cell: tuple[int, int] | None = None
+    box: PageBox | None = None
 
 
 def build_blocks(
@@ -148,6 +152,7 @@ def build_blocks(
             blocks.append(Block(
                 id=block_id, type="table", text="", pages=table.pages, table=replace(table, rows=rows),
                 footnote_refs=tuple(FootnoteRef(marker, offset, (r, c)) for marker, r, c, offset in found),
+                boxes=table_boxes(table),
             ))
 
     add_tables(-1)
@@ -155,13 +160,14 @@ def build_blocks(
         block_id = f"b{len(blocks) + 1}"
         text, removed = remove_markers(draft.text, block_hits)
         block_refs = []
-        for marker, offset, original in removed:
-            block_refs.append(FootnoteRef(marker=marker, offset=offset))
-            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset)))
+        for (marker, offset, original), hit in zip(removed, block_hits):
+            place = marker_place(draft, hit.start, hit.end)
+            block_refs.append(FootnoteRef(marker=marker, offset=offset, box=place))
+            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset), box=place))
         blocks.append(
             Block(
                 id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,
-                label=draft.label, footnote_refs=tuple(block_refs),
+                label=draft.label, footnote_refs=tuple(block_refs), boxes=page_boxes(draft.lines), rejoined=draft.rejoined,
             )
         )
         add_tables(index)

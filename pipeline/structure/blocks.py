@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from pipeline import patterns
-from pipeline.model import BlockType, Line
+from pipeline.model import BlockType, Box, Line, PageBox
 from pipeline.settings import StructureSettings
 from pipeline.structure.hyphenation import join_line
 
@@ -36,6 +36,10 @@ class DraftBlock:
     level: int | None = None
     label: str | None = None
     dehyphenated: int = 0
+    line_starts: tuple[int, ...] = ()
+    """Where each line's text begins in ``text`` (to place a marker on its line)."""
+    rejoined: tuple[PageBox, ...] = ()
+    """The line ends where a hyphen was dropped to rejoin a word."""
 
     @property
     def pages(self) -> tuple[int, ...]:
@@ -161,14 +165,30 @@ def join_block(lines: tuple[Line, ...]) -> DraftBlock:
     """Join a block's lines into running text, rejoining words split at line ends."""
     text = ""
     page_starts: list[tuple[int, int]] = []
+    line_starts: list[int] = []
+    rejoined: list[PageBox] = []
     dehyphenated = 0
+    previous: Line | None = None
     for line in lines:
         if not page_starts or page_starts[-1][1] != line.page:
             offset = len(text) + (1 if text else 0)
             page_starts.append((offset, line.page))
         text, dropped = join_line(text, line.text)
+        line_starts.append(len(text) - len(line.text))
         dehyphenated += dropped
-    return DraftBlock(lines=lines, text=text, page_starts=tuple(page_starts), dehyphenated=dehyphenated)
+        if dropped and previous is not None and previous.box is not None:
+            rejoined.append(hyphen_place(previous))
+        previous = line
+    return DraftBlock(lines=lines, text=text, page_starts=tuple(page_starts), dehyphenated=dehyphenated,
+                      line_starts=tuple(line_starts), rejoined=tuple(rejoined))
+
+
+def hyphen_place(line: Line) -> PageBox:
+    """The end of a line whose hyphen was dropped: a box one glyph wide at its right edge."""
+    assert line.box is not None
+    box = line.box
+    width = max(2.0, (box.x1 - box.x0) / max(1, len(line.text)))
+    return PageBox(line.page, Box(round(box.x1 - width, 2), box.top, box.x1, box.bottom))
 
 
 def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> DraftBlock:
@@ -180,8 +200,8 @@ def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> 
         rest = patterns.BULLET.sub("", text, count=1) if patterns.BULLET.match(text) else text[1:].lstrip()
         label = patterns.LIST_LABEL.match(rest)
         if label:
-            return replace(block, type="list_item", label=label.group(), text=rest, page_starts=shift(block, len(text) - len(rest)))
-        return replace(block, type="list_item", label="-", text="- " + rest, page_starts=shift(block, len(text) - len(rest) - 2))
+            return replace(shift_offsets(block, len(text) - len(rest)), type="list_item", label=label.group(), text=rest)
+        return replace(shift_offsets(block, len(text) - len(rest) - 2), type="list_item", label="-", text="- " + rest)
     label = patterns.LIST_LABEL.match(text)
     if label:
         return replace(block, type="list_item", label=label.group())
@@ -191,9 +211,14 @@ def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> 
     return block
 
 
-def shift(block: DraftBlock, removed: int) -> tuple[tuple[int, int], ...]:
-    """Page offsets after ``removed`` characters were cut from the front of the text."""
-    return tuple((max(0, start - removed), page) for start, page in block.page_starts)
+def shift_offsets(block: DraftBlock, removed: int) -> DraftBlock:
+    """The block with its page and line offsets moved for ``removed`` characters cut from the
+    front of its text."""
+    return replace(
+        block,
+        page_starts=tuple((max(0, start - removed), page) for start, page in block.page_starts),
+        line_starts=tuple(max(0, start - removed) for start in block.line_starts),
+    )
 
 
 def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings) -> int | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline import patterns
-from pipeline.model import Line, Note
+from pipeline.model import Box, Line, Note
 from pipeline.structure.hyphenation import join_line
 from pipeline.structure.numerals import marker_style_and_value
+from pipeline.structure.provenance import union
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     """
     notes: list[Note] = []
     texts: list[str] = []
+    boxes: list[list[Box]] = []  # where each note was read, on its first page (for the report)
     expected: dict[str, int] = {}
     for line in lines:
         if line.kind != "text":
@@ -71,11 +73,15 @@ def parse_notes(lines: list[Line]) -> list[Note]:
         if start is not None and opens:
             notes.append(Note(marker=start.marker, text="", page=line.page))
             texts.append(start.text)
+            boxes.append([])
             if start.value is not None:
                 expected[start.style] = start.value + 1
         elif notes:
             texts[-1] = join_line(texts[-1], line.text)[0]
-    return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page) for note, text in zip(notes, texts)]
+        if notes and line.box is not None and line.page == notes[-1].page:
+            boxes[-1].append(line.box)
+    return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box))
+            for note, text, box in zip(notes, texts, boxes)]
 
 
 def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line]]:

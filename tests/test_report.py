@@ -1,0 +1,279 @@
+"""The report: what document.json keeps of where things were read, the pages it writes, and
+those pages in a real browser (Debian's chromium, headless) after their script has run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from pipeline.report import write_report
+
+from .browser import Browser, find_chromium
+from .report_fixtures import HEAD, make_batch
+
+NEAR = 8.0
+"""Points: a marker's box is estimated from its place in its line, within about a glyph."""
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    raw, clean, placed = make_batch(tmp_path_factory.mktemp("report"))
+    result = write_report(clean, raw)
+    return raw, clean, placed, result
+
+
+def document(clean, doc_id):
+    return json.loads((clean / doc_id / "document.json").read_text(encoding="utf-8"))
+
+
+def manifest(clean):
+    with (clean / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- provenance in document.json -----------------------------------------------------------
+
+
+def test_each_marker_box_stands_where_the_pdf_printed_it(batch):
+    _, clean, placed, _ = batch
+    footnotes = {f["marker"]: f for f in document(clean, "drawn")["footnotes"]}
+    assert set(footnotes) == set(placed)
+    for marker, where in placed.items():
+        box = footnotes[marker]["box"]
+        assert box["page"] == where.page
+        x0, top, _, bottom = box["box"]
+        assert abs(x0 - where.x) < NEAR, (marker, box, where)
+        assert top < where.top and bottom > where.top - 12  # on its line, above the baseline
+
+
+def test_every_marker_box_lies_in_its_block_box(batch):
+    _, clean, _, _ = batch
+    doc = document(clean, "briefing-interior-enforcement-print")
+    blocks = {b["id"]: b for b in doc["blocks"]}
+    assert len(doc["footnotes"]) == 17
+    for footnote in doc["footnotes"]:
+        page, (x0, top, x1, bottom) = footnote["box"]["page"], footnote["box"]["box"]
+        outer = [p["box"] for p in blocks[footnote["block"]]["boxes"] if p["page"] == page]
+        assert outer, footnote
+        bx0, btop, bx1, bbottom = outer[0]
+        assert bx0 - 1 <= x0 and x1 <= bx1 + 1 and btop - 1 <= top and bottom <= bbottom + 1, footnote
+
+
+def test_notes_keep_the_box_they_were_read_from(batch):
+    _, clean, _, _ = batch
+    notes = document(clean, "drawn")["notes"]
+    assert [(n["marker"], n["page"]) for n in notes] == [("1", 1), ("2", 3)]
+    for note in notes:
+        x0, top, _, bottom = note["box"]
+        assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 720
+
+
+def test_removed_running_heads_and_page_numbers_are_kept_with_their_place(batch):
+    _, clean, _, _ = batch
+    doc = document(clean, "drawn")
+    removed = [(r["page"], r["kind"], r["text"]) for r in doc["removed_lines"]]
+    assert removed == [(1, "running_line", HEAD), (1, "page_number", "1"), (3, "running_line", HEAD), (3, "page_number", "3")]
+    assert all(r["box"][1] < 50 or r["box"][1] > 740 for r in doc["removed_lines"])
+    sample = document(clean, "briefing-interior-enforcement-print")
+    assert len(sample["removed_lines"]) == sample["stats"]["headers_footers_removed"]
+
+
+def test_a_rejoined_hyphenation_is_marked_at_its_line_end(batch):
+    _, clean, _, _ = batch
+    block = document(clean, "drawn")["blocks"][0]
+    assert "immigration detainers" in block["text"]
+    [rejoined] = block["rejoined"]
+    assert rejoined["page"] == 1 and 100 < rejoined["box"][1] < 118  # the line "… on immi-"
+
+
+def test_a_page_without_text_is_a_warning_with_its_page(batch):
+    _, clean, _, _ = batch
+    warnings = document(clean, "drawn")["warnings"]
+    assert [(w["kind"], w["page"]) for w in warnings] == [("page_without_text", 2)]
+    assert {row["id"]: row["warnings"] for row in manifest(clean)}["drawn"] == "1"
+
+
+def test_text_exports_get_no_boxes(batch):
+    _, clean, _, _ = batch
+    doc = document(clean, "briefing-interior-enforcement")
+    assert not any("boxes" in b or "rejoined" in b for b in doc["blocks"])
+    assert not any("box" in f for f in doc["footnotes"])
+
+
+# --- the files the report writes -----------------------------------------------------------
+
+
+def test_every_document_gets_a_page_and_every_pdf_page_an_image_under_300_kb(batch):
+    _, clean, _, result = batch
+    folder = clean / "report"
+    assert (folder / "index.html").exists()
+    ok = [row for row in manifest(clean) if row["status"] == "ok"]
+    assert result.written == len(ok) and result.without_pages == 0
+    for row in ok:
+        assert (folder / f"{row['id']}.html").exists()
+        if row["kind"] == "pdf":
+            images = sorted((folder / row["id"]).glob("p*.jpg"))
+            assert len(images) == int(row["pages"])
+            assert all(image.stat().st_size <= 300_000 for image in images)
+    assert not (folder / "damaged.html").exists()
+
+
+def test_a_second_report_draws_only_the_documents_that_changed(batch, tmp_path):
+    _, clean, _, _ = batch
+    copy = tmp_path / "clean"
+    shutil.copytree(clean, copy)
+    raw = batch[0]
+    again = write_report(copy, raw)
+    assert again.written == 0 and again.kept == 4
+    changed = copy / "drawn" / "document.json"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("State v. Doe", "State v. Roe"), encoding="utf-8")
+    again = write_report(copy, raw)
+    assert again.written == 1 and again.kept == 3
+    assert "State v. Roe" in (copy / "report" / "drawn.html").read_text(encoding="utf-8")
+
+
+def test_pages_load_nothing_from_the_network(batch):
+    _, clean, _, _ = batch
+    for page in (clean / "report").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"(?:src|href|url)\s*[=(]\s*[\"']?(?:https?:)?//", html), page.name
+        assert "<script src" not in html and "<link rel=\"stylesheet\"" not in html
+
+
+# --- in a browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable, reason = find_chromium()
+    if executable is None:
+        if os.environ.get("CI") or os.environ.get("PIPELINE_REQUIRE_BROWSER"):
+            pytest.fail(f"the report's browser tests must run here: {reason}")
+        pytest.skip(reason)
+    opened = Browser(executable)
+    yield opened
+    opened.close()
+
+
+def assert_offline_and_clean(browser):
+    foreign = [url for url in browser.requested_urls() if not url.startswith(("file://", "data:"))]
+    assert foreign == [], foreign
+    assert browser.console_errors() == []
+
+
+def assert_not_blank(png: bytes):
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB").resize((200, 150))
+    colours = image.getcolors(maxcolors=200 * 150)
+    assert colours is not None
+    commonest = max(count for count, _ in colours)
+    assert len(colours) > 50 and commonest < 0.9 * 200 * 150
+
+
+def test_index_lists_every_document_with_its_status_and_reason(batch, browser):
+    _, clean, _, _ = batch
+    browser.open(clean / "report" / "index.html")
+    assert_offline_and_clean(browser)
+    rows = browser.evaluate("""Array.from(document.querySelectorAll('#documents tbody tr')).map(r => ({
+        id: r.dataset.id, status: r.dataset.status, reason: r.querySelector('.reason').textContent,
+        link: (r.querySelector('a') || {}).href || ''}))""")
+    expected = manifest(clean)
+    assert [r["id"] for r in rows] == [row["id"] for row in expected]
+    for shown, row in zip(rows, expected):
+        assert shown["status"] == row["status"] and shown["reason"] == row["error"]
+        assert bool(shown["link"]) == (row["status"] != "failed")
+    assert "damaged PDF" in next(r["reason"] for r in rows if r["id"] == "damaged")
+    assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 5
+    assert_not_blank(browser.screenshot())
+
+
+def test_index_sorts_and_filters(batch, browser):
+    _, clean, _, _ = batch
+    browser.open(clean / "report" / "index.html")
+    order = "Array.from(document.querySelectorAll('#documents tbody tr')).map(r => r.dataset.id)"
+    pages = "Array.from(document.querySelectorAll('#documents tbody tr')).map(r => r.cells[3].textContent)"
+    header = "Array.from(document.querySelectorAll('#documents th')).find(th => th.textContent === 'pages')"
+    browser.evaluate(f"{header}.click()")
+    ascending = [int(p) for p in browser.evaluate(pages) if p]
+    assert ascending == sorted(ascending) and len(ascending) == 4
+    browser.evaluate(f"{header}.click()")
+    assert [int(p) for p in browser.evaluate(pages) if p] == sorted(ascending, reverse=True)
+    browser.evaluate("{ const s = document.getElementById('filter-status'); s.value = 'failed'; s.dispatchEvent(new Event('change')); }")
+    visible = browser.evaluate("Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden).map(r => r.dataset.id)")
+    assert visible == ["damaged"]
+    browser.evaluate("{ const s = document.getElementById('filter-status'); s.value = ''; s.dispatchEvent(new Event('change'));"
+                     "const w = document.getElementById('filter-warned'); w.checked = true; w.dispatchEvent(new Event('change')); }")
+    visible = browser.evaluate("Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden).map(r => r.dataset.id)")
+    assert visible == ["drawn"]
+    assert len(browser.evaluate(order)) == 5
+
+
+@pytest.mark.parametrize("doc_id", ["drawn", "briefing-interior-enforcement-print", "detainers-by-county-data-brief"])
+def test_a_pdf_page_draws_every_page_marker_note_and_removed_line(batch, browser, doc_id):
+    _, clean, _, _ = batch
+    doc = document(clean, doc_id)
+    browser.open(clean / "report" / f"{doc_id}.html")
+    assert_offline_and_clean(browser)
+    widths = browser.evaluate("Array.from(document.querySelectorAll('img[data-page]')).map(i => [i.dataset.page, i.naturalWidth])")
+    assert [int(page) for page, _ in widths] == list(range(1, doc["metadata"]["pages"] + 1))
+    assert all(width > 300 for _, width in widths)
+    markers = browser.evaluate("""Array.from(document.querySelectorAll('.page .marker[data-marker]')).map(m => ({
+        marker: m.dataset.marker, note: m.dataset.note, page: m.closest('.page').id,
+        tip: m.querySelector('.tip').textContent, noteText: m.dataset.note ? document.getElementById(m.dataset.note).textContent : ''}))""")
+    assert len(markers) == len(doc["footnotes"])
+    for shown, footnote in zip(sorted(markers, key=lambda m: m["marker"]), sorted(doc["footnotes"], key=lambda f: f["marker"])):
+        assert shown["marker"] == footnote["marker"] and shown["page"] == f"page-{footnote['page']}"
+        if footnote["note"]:
+            assert shown["note"] and footnote["note"] in shown["noteText"] and shown["tip"] == footnote["note"]
+    removed = browser.evaluate("document.querySelectorAll('.page .removed').length")
+    assert removed == sum(1 for r in doc["removed_lines"] if r["box"])
+    boxes = sum(len(b.get("boxes", [])) for b in doc["blocks"])
+    assert browser.evaluate("document.querySelectorAll('.page .block[data-block]').length") == boxes
+    tables = [b["id"] for b in doc["blocks"] if b["type"] == "table"]
+    for table in tables:
+        assert browser.evaluate(f"document.querySelectorAll('#csv-{table} table.csv tr').length") > 1
+        assert browser.evaluate(f"document.querySelector('.page .t-table[data-block=\"{table}\"]') !== null")
+    assert_not_blank(browser.screenshot())
+
+
+def test_clicking_a_marker_opens_its_note(batch, browser):
+    _, clean, _, _ = batch
+    browser.open(clean / "report" / "drawn.html")
+    shown = browser.evaluate("""(() => { const m = document.querySelector('.page .marker[data-marker="2"]');
+        m.click(); const tip = m.querySelector('.tip'); return [getComputedStyle(tip).display, tip.textContent]; })()""")
+    assert shown == ["block", "Public records requests of March 2020."]
+    hidden = browser.evaluate("""(() => { document.body.click();
+        return getComputedStyle(document.querySelector('.page .marker[data-marker="2"] .tip')).display; })()""")
+    assert hidden == "none"
+
+
+def test_a_text_export_shows_its_raw_text_beside_the_clean_text(batch, browser):
+    _, clean, _, _ = batch
+    doc = document(clean, "briefing-interior-enforcement")
+    browser.open(clean / "report" / "briefing-interior-enforcement.html")
+    assert_offline_and_clean(browser)
+    assert browser.evaluate("document.querySelectorAll('.export[data-page]').length") == doc["metadata"]["pages"]
+    assert browser.evaluate("document.querySelectorAll('.raw .artifact').length") > 100  # the seed's glyph spacing
+    refs = browser.evaluate("Array.from(document.querySelectorAll('aside .ref[data-marker]')).map(r => r.dataset.marker)")
+    assert refs == [f["marker"] for f in doc["footnotes"]]
+    assert_not_blank(browser.screenshot())
+
+
+def test_rejected_table_regions_are_warnings_on_their_pages():
+    from pipeline import process
+
+    from .conftest import CORPUS, require
+
+    document_ = process(require(CORPUS / "faa-handbook-two-column-page.pdf"))
+    rejected = [w for w in document_.warnings if w.kind == "table_rejected"]
+    assert rejected  # the table finder reads this page's figure callouts as a grid, then rejects it
+    counted = sum(int(w.detail.split()[0]) if w.detail[0].isdigit() else 1 for w in rejected)
+    assert counted == document_.stats.get("tables_rejected", 0)
+    assert all(w.page == 1 for w in rejected)
