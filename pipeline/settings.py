@@ -52,6 +52,70 @@ class StructureSettings:
     """A standalone line longer than this is a paragraph, not a heading."""
 
 
+
+@dataclass(frozen=True)
+class TableSettings:
+    """How tables are found and cleaned; every default tuned on the test PDFs and the corpus."""
+
+    ruled: bool = True
+    """Look for tables drawn with ruling lines (pdfplumber's ``lines`` strategy): cheap and
+    exact where a producer drew the grid."""
+    unruled: bool = True
+    """Look for tables without lines, by aligned columns (the ``text`` strategy)."""
+    snap_tolerance: float = 3.0
+    """Ruling lines this close (points) are one line: producers draw cell borders twice."""
+    min_column_gap: float = 9.0
+    """A horizontal gap between glyphs at least this wide (points) may be a column gutter.
+    Word spaces of justified 10-12 pt prose stay under about 6 pt."""
+    min_gap_ems: float = 0.9
+    """... and at least this many font sizes wide, so large type needs wider gutters."""
+    min_columns: int = 3
+    """An unruled table has at least this many columns: two columns of text are a
+    two-column page, not a table."""
+    min_rows: int = 3
+    """An unruled table has at least this many rows with aligned columns."""
+    max_row_gap_lines: float = 2.6
+    """Rows of one unruled table are at most this many line heights apart."""
+    header_lines_above: int = 2
+    """Lines with fewer gutters just above an aligned block are taken in as its header."""
+    max_cell_words: int = 12
+    """A cell with more words than this is a sentence, not a table cell."""
+    max_long_cell_share: float = 0.2
+    """A table with more sentence cells than this share of its non-empty cells is prose."""
+    min_ruled_cells: int = 6
+    """A ruled grid with fewer filled cells is a chart legend or a text box, not a table."""
+    min_short_share: float = 0.6
+    """In an unruled table at least this share of cells have at most four words."""
+    max_header_rows: int = 3
+    """At most this many rows are flattened into one header (``Top / Sub``)."""
+    caption_distance: float = 30.0
+    """A caption line lies within this many points above or below its table."""
+    caption_reach: float = 90.0
+    """A ``Table N`` line with its title lines under it may start this far above its table."""
+    max_caption_lines: int = 4
+    """At most this many lines (``Table N``, the title, a units line) make a caption."""
+    row_label_reach: float = 250.0
+    """How far left of a ruled table its row labels may start, in points."""
+    max_math_share: float = 0.08
+    """A region with more than this share of its glyphs in math fonts is formulas."""
+    max_symbol_cell_share: float = 0.3
+    """A table with more than this share of cells holding no letter or digit (leader dots,
+    bullets, operators) is a contents page or a formula, not data."""
+    min_row_cell_share: float = 0.5
+    """In a table found without a full grid, at least this share of rows fill two cells or
+    more: lines of prose under a wide gap fill one."""
+    min_rule_table_width: float = 100.0
+    """Rules narrower than this (points) are underlines or separators, not a table's rules."""
+    max_rule_gap: float = 120.0
+    """Two rules of one width this far apart or less (points) may frame one table's rows."""
+    min_open_row: float = 6.0
+    """Vertical lines that run on this far (points) past a table's first or last rule
+    cover a row whose border was never drawn."""
+    min_open_column: float = 15.0
+    """Rules that run on this far (points) past a table's last vertical line cover one
+    more column, whose right border was never drawn."""
+
+
 @dataclass(frozen=True)
 class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
