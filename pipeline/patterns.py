@@ -123,8 +123,6 @@ FIGURE_CAPTION = regex.compile(r"^\s*(?:Figure|FIGURE|Fig\.|Chart|CHART|Exhibit|
 CONTINUED = regex.compile(r"\(?\b(?:continued|cont\.|cont'd|suite|fortsetzung|Forts\.|continuación)\)?", regex.IGNORECASE)
 # A caption's number, after its first word: "4" in "Table 4: Detention", "2-1" in "Table 2-1 (continued)".
 CAPTION_NUMBER = regex.compile(r"^\W*\w+\W+([\w.-]+?)[\s:.(]")
-# What a raised run after a word in a table cell may be to count as a footnote marker: "1", "iv", "a", "*".
-RAISED_MARKER = regex.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z]|[*†‡§¶]{1,3})$")
 # A cell that is a number as printed: "1,234", "12.5%", "(3)", "–0.5", "$40", "*2,247".
 CELL_NUMBER = regex.compile(r"^[*†]*[(\[]?[-–−+]?[$€£]?\s?\d[\d,.\s]*%?[)\]]?[*†]*$")
 # A bare number once signs, brackets and units are gone: "1,234", "12.5", ".5" (not "1.2.3").

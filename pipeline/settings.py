@@ -121,6 +121,7 @@ class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     normalize: NormalizeSettings = field(default_factory=NormalizeSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    tables: TableSettings = field(default_factory=TableSettings)
 
     def as_dict(self) -> dict[str, Any]:
         record = asdict(self)

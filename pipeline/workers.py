@@ -12,7 +12,6 @@ whole, for the client to write.
 from __future__ import annotations
 
 import gc
-
 import os
 import shutil
 import sys

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pipeline.extract.chars import SourcePage
 from pipeline.model import Box, Caption, PageTables, Table
 from pipeline.normalize import clean_line_text
 from pipeline.patterns import FIGURE_CAPTION
@@ -17,8 +18,28 @@ from pipeline.tables.clean import clean_grid, grid_table
 from pipeline.tables.geometry import chars_to_lines, clamped, overlaps
 from pipeline.tables.grid import Grid
 from pipeline.tables.gutters import aligned_bands, figure_column_bands, text_grids
+from pipeline.tables.page import glyph_page
 from pipeline.tables.ruled import may_be_ruled, ruled_grids, with_row_labels
 from pipeline.tables.verdict import is_mathematics, rejection
+
+
+def find_source_page_tables(
+    page: SourcePage, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
+    stats: Counter[str] | None = None,
+) -> PageTables:
+    """The tables of a page of any character source, from its glyphs and strokes alone
+    (:func:`~pipeline.tables.page.glyph_page`), so that pdfplumber never builds its
+    dictionaries of every object on the page.
+
+    A table that the finder cannot lay out is counted (``table_errors``), not fatal: the
+    page's text is still read, only that table is missing.
+    """
+    stats = stats if stats is not None else Counter()
+    try:
+        return find_page_tables(glyph_page(page), settings=settings, normalize=normalize, stats=stats)
+    except Exception:  # noqa: BLE001  (the table finder on a malformed page)
+        stats["table_errors"] += 1
+        return PageTables()
 
 
 def find_tables(

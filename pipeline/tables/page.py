@@ -1,11 +1,18 @@
-"""The page the table finder reads: the reader's glyphs and strokes, as pdfplumber's finder takes them."""
+"""The page the table finder reads: the reader's glyphs and strokes, as pdfplumber's finder takes them.
+
+A character source gives only :class:`~pipeline.extract.chars.Char` glyphs and
+:class:`~pipeline.extract.chars.Stroke` strokes (:class:`~pipeline.extract.chars.SourcePage`);
+:func:`glyph_page` makes of them the page pdfplumber's finder reads, whichever engine drew them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.patterns import RAISED_MARKER
+from pipeline.extract.chars import Char, SourcePage, Stroke
+from pipeline.extract.spelling import MARKER_TEXT, SUPERSCRIPT_SIZE, is_superscript
+from pipeline.patterns import MARKER_CLOSE, MARKER_OPEN
 from pipeline.tables.geometry import chars_inside
 
 
@@ -46,45 +53,100 @@ class GlyphPage:
         return list(TableFinder(self, FinderSettings.resolve(options)).tables)  # type: ignore[arg-type]
 
 
-def mark_raised_markers(glyphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    r"""The glyphs with each footnote marker set raised and smaller right after a word
+def glyph_page(page: SourcePage) -> GlyphPage:
+    """The page as the finder reads it, from what every character source gives: the
+    reader's :class:`~pipeline.extract.chars.Char` glyphs and its
+    :class:`~pipeline.extract.chars.Stroke` strokes. Raised footnote markers are wrapped in
+    the body's sentinels first (:func:`mark_raised_markers`); glyphs set sideways are kept
+    apart."""
+    chars = page.chars()
+    texts = [table_glyph_text(chars, index) for index in range(len(chars))]
+    upright = [index for index, char in enumerate(chars) if char.upright and texts[index]]
+    marked = mark_raised_markers([chars[i] for i in upright], [texts[i] for i in upright])
+    rotated = [glyph_of(char, texts[i]) for i, char in enumerate(chars) if not char.upright and texts[i]]
+    return GlyphPage(page.number, (0.0, 0.0, page.width, page.height),
+                     [glyph_of(chars[i], text) for i, text in zip(upright, marked)],
+                     [edge_of(stroke) for stroke in page.strokes()], rotated)
+
+
+def glyph_of(char: Char, text: str) -> dict[str, Any]:
+    """A glyph as pdfplumber's finder reads it (a dict), with the text the finder gets."""
+    return {"text": text, "x0": char.x0, "x1": char.x1, "top": char.top, "bottom": char.bottom, "doctop": char.top,
+            "size": char.size, "fontname": char.fontname, "upright": char.upright}
+
+
+def edge_of(stroke: Stroke) -> dict[str, Any]:
+    """A stroke as pdfplumber's finder reads an edge (a dict)."""
+    return {"object_type": f"{stroke.orientation}_edge", "orientation": stroke.orientation, "x0": stroke.x0,
+            "x1": stroke.x1, "top": stroke.top, "bottom": stroke.bottom, "width": stroke.x1 - stroke.x0,
+            "height": stroke.bottom - stroke.top, "doctop": stroke.top}
+
+
+def table_glyph_text(chars: Sequence[Char], index: int) -> str:
+    """A glyph's text for the table finder: an unmapped glyph (``(cid:2)``) followed by a
+    space is a bullet, as the body reads it at a line start; any other is left out rather
+    than spelled ``(cid:2)`` in a cell."""
+    char = chars[index]
+    if not char.unmapped:
+        return char.text
+    following = chars[index + 1] if index + 1 < len(chars) else None
+    if following is not None and (following.text in (" ", "\u00a0") or following.x0 - char.x1 > 0.2 * char.size):
+        return "•"
+    return ""
+
+
+def mark_raised_markers(glyphs: Sequence[Char], texts: list[str]) -> list[str]:
+    r"""The glyphs' texts with each footnote marker set raised and smaller right after a word
     (``Mecklenburg¹``, ``1,234²``) wrapped in the marker sentinels the body uses, so that
     the marker leaves the cell's text and becomes a footnote reference, and a figure is
     never read with its marker glued on (``1,2342``).
 
-    >>> g = lambda t, x, bottom, size: {"text": t, "x0": x, "x1": x + size / 2, "bottom": bottom, "size": size}
-    >>> "".join(c["text"] for c in mark_raised_markers([g("4", 10, 100, 9), g("2", 14.5, 97, 6)]))
+    What is raised is the body's rule (:func:`pipeline.extract.spelling.is_superscript`),
+    and so is what a marker may say (:func:`is_cell_marker`).
+
+    >>> "".join(mark_raised_markers([Char("4", 10, 14.5, 91, 100, 9), Char("2", 14.5, 17.5, 91, 97, 6)], ["4", "2"]))
     '4\ue0002\ue001'
     """
-    out = list(glyphs)  # a glyph is copied only when its text changes
+    out = list(texts)
     index = 1
-    while index < len(out):
-        base = out[index - 1]
-        size = out[index].get("size") or 0
-        if not 0 < size <= 0.8 * (base.get("size") or 0):
+    while index < len(glyphs):
+        base = glyphs[index - 1]
+        if not 0 < glyphs[index].size <= SUPERSCRIPT_SIZE * base.size:
             index += 1  # the common case: not smaller than the glyph before
             continue
         run_end = index
-        while run_end < len(out) and is_raised_after(out[run_end - 1] if run_end > index else base, out[run_end], base):
+        while run_end < len(glyphs) and is_raised_after(glyphs[run_end - 1] if run_end > index else base,
+                                                       glyphs[run_end], base):
             run_end += 1
-        text = "".join(g["text"] for g in out[index:run_end])
-        if run_end > index and RAISED_MARKER.match(text) and base["text"].strip():
-            out[index] = {**out[index], "text": "\ue000" + out[index]["text"]}
-            out[run_end - 1] = {**out[run_end - 1], "text": out[run_end - 1]["text"] + "\ue001"}
+        text = "".join(out[index:run_end])
+        if run_end > index and is_cell_marker(text) and out[index - 1].strip():
+            out[index] = MARKER_OPEN + out[index]
+            out[run_end - 1] = out[run_end - 1] + MARKER_CLOSE
             index = run_end
         index += 1
     return out
 
 
-def is_raised_after(previous: dict[str, Any], glyph: dict[str, Any], base: dict[str, Any]) -> bool:
-    """Whether ``glyph`` follows ``previous`` on the same line, smaller than the word's
-    glyph ``base`` and raised above its baseline."""
-    size = base.get("size") or 0
+def is_cell_marker(text: str) -> bool:
+    """What a raised run in a cell may say to be a footnote marker: what the body takes
+    (:data:`pipeline.extract.spelling.MARKER_TEXT`), or one lower-case letter, which tables
+    use for their notes (``1,204ᵃ``) where the body's raised letters are ordinals (``25th``).
+
+    >>> [is_cell_marker(t) for t in ["12", "iv", "a", "*", "th", "A"]]
+    [True, True, True, True, False, False]
+    """
+    return bool(MARKER_TEXT.match(text)) or (len(text) == 1 and "a" <= text <= "z")
+
+
+def is_raised_after(previous: Char, glyph: Char, base: Char) -> bool:
+    """Whether ``glyph`` follows ``previous`` on the same line, raised and smaller than the
+    word's glyph ``base`` (:func:`~pipeline.extract.spelling.is_superscript`), yet not above
+    the top of it."""
     return (
-        0 < (glyph.get("size") or 0) <= 0.8 * size
-        and -1 <= glyph["x0"] - previous["x1"] <= 0.3 * size
-        and glyph["bottom"] <= base["bottom"] - 0.15 * size
-        and glyph["bottom"] >= base["bottom"] - size
+        glyph.size > 0
+        and is_superscript(glyph, base.size, base.bottom)
+        and -1 <= glyph.x0 - previous.x1 <= 0.3 * base.size
+        and glyph.bottom >= base.bottom - base.size
     )
 
 
