@@ -49,7 +49,7 @@ STAGE_HELP = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pipeline import __version__
+    from pipeline.version import __version__
 
     parser = argparse.ArgumentParser(
         prog="pipeline", description="Clean, structured text from PDFs and broken text exports of PDFs.",

@@ -109,6 +109,37 @@ LOWER_LETTER = regex.compile(r"\p{Ll}")
 # Two or more plain spaces: "word  word".
 SPACE_RUN = regex.compile(" {2,}")
 
+# --- PDF fonts, glyphs and metadata ----------------------------------------------------
+# A font name that says bold: "Helvetica-Bold", "ArialMT,Bold", "Gotham-Black".
+BOLD_FONT = regex.compile(r"bold|black|heavy", regex.IGNORECASE)
+# A glyph the font cannot map to Unicode, as pdfminer spells it: "(cid:12)".
+CID_GLYPH = regex.compile(r"^\(cid:\d+\)$")
+# The few XMP fields the reader uses, each looked for only inside its own element:
+# '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Brief</rdf:li></rdf:Alt></dc:title>'.
+XMP_FIELDS = {
+    "Title": regex.compile(r"<dc:title\b[^>]*>(.*?)</dc:title>", regex.DOTALL),
+    "Author": regex.compile(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", regex.DOTALL),
+    "Subject": regex.compile(r"<dc:description\b[^>]*>(.*?)</dc:description>", regex.DOTALL),
+    "CreationDate": regex.compile(r"<xmp:CreateDate>(.*?)</xmp:CreateDate>|xmp:CreateDate=\"([^\"]*)\"", regex.DOTALL),
+}
+# One value of an XMP list (rdf:Alt / rdf:Seq): "<rdf:li>Ann Lee</rdf:li>"; an empty
+# "<rdf:li/>" is skipped.
+XMP_ITEM = regex.compile(r"<rdf:li\b[^>]*?(?<!/)>(.*?)</rdf:li>", regex.DOTALL)
+# A PDF date: "D:20170220120000Z" (year, then month and day when given).
+PDF_DATE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+# An ISO date at a string's start: "2017-02-20T12:00:00Z".
+ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+# --- page regions and paragraphs --------------------------------------------------------
+# A line that opens a footnote on the page, its marker raised or printed: "\ue0001\ue001See…",
+# "12. See…", "* See…". Narrower than NOTE_START (no capital numerals, no "[4]"), because
+# it decides on a page's lines, where "I think" must stay body text.
+FOOTNOTE_LINE_START = regex.compile(r"^(?:\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
+# A list item's bullet and label at a line start, either or both: "• ", "3) ", "• (a) ".
+LIST_START = regex.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
+# A lower-case Roman numeral, well formed: "iv", "xiv", "xc" (not "iiii", "vx").
+ROMAN = regex.compile(r"^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+
 # --- tables ----------------------------------------------------------------------------
 # A table caption's start: "Table 2:", "Table 2.", "TABLE 2 –", "Table IV:", "Table 3.1",
 # "Table 2-1 FUNCTION_USAGE", "Tableau 1 :", "Tabelle 3", "[표 1]", "表2".

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.model import Document, Extraction, PageTables, Source
@@ -20,11 +19,11 @@ from pipeline.normalize import normalize
 from pipeline.settings import Settings
 from pipeline.source import describe_source, document_id
 from pipeline.structure import structure
+from pipeline.version import STAGES, __version__
 
 if TYPE_CHECKING:
     from pipeline.extract.chars import SourcePage
 
-STAGES = ("extract", "normalize", "structure", "write")
 
 
 def extract(path: Path, settings: Settings, source: Source) -> Extraction:

@@ -20,12 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
+from pipeline.version import STAGES, __version__
 
 if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
     from pipeline.model import Block, Document, DocumentWarning, Footnote, FootnoteRef, Source, Table
 
-STAGES = ["extract", "normalize", "structure", "write"]
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
 
 
@@ -40,7 +39,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "notes": [{"marker": n.marker, "page": n.page, "text": n.text} for n in document.notes],
         "warnings": [warning_record(w) for w in document.warnings],
         "stats": document.stats,
-        "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
+        "pipeline": {"version": __version__, "stages": list(STAGES), "settings": document.settings},
     }
 
 

@@ -14,7 +14,6 @@ convention): ``top < bottom``, ``x0 < x1``.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,12 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
-
-BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
-"""A font name that says bold: ``Helvetica-Bold``, ``ArialMT,Bold``, ``Gotham-Black``."""
-
-CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
-"""A glyph the font cannot map to Unicode, as pdfminer spells it: ``(cid:12)``."""
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,14 +338,6 @@ def decode_pdf_value(value: Any) -> str:
     return text.replace("\x00", "").strip()
 
 
-XMP_FIELDS = {
-    "Title": re.compile(r"<dc:title\b[^>]*>(.*?)</dc:title>", re.DOTALL),
-    "Author": re.compile(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", re.DOTALL),
-    "Subject": re.compile(r"<dc:description\b[^>]*>(.*?)</dc:description>", re.DOTALL),
-    "CreationDate": re.compile(r"<xmp:CreateDate>(.*?)</xmp:CreateDate>|xmp:CreateDate=\"([^\"]*)\"", re.DOTALL),
-}
-XMP_ITEM = re.compile(r"<rdf:li\b[^>]*?(?<!/)>(.*?)</rdf:li>", re.DOTALL)
-"""One value of an XMP list (``rdf:Alt``/``rdf:Seq``); an empty ``<rdf:li/>`` is skipped."""
 
 
 def parse_xmp(xml: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from pipeline.extract.page_regions import MARGIN_SHARE
 from pipeline.model import Page, Table
 from pipeline.patterns import CAPTION_NUMBER, CONTINUED
 
@@ -45,8 +46,7 @@ def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
     """Whether body text stands after ``first`` on its page or before ``then`` on the next:
     a table that goes on over a page break fills its page to the foot and starts the next
     one, whereas a survey report's small tables, one a page under a question each, have
-    prose and charts between them. Running heads and feet (the top and bottom tenth of a
-    page) do not count. Without the pages, nothing is known to stand between."""
+    prose and charts between them. Running heads and feet (:func:`body_lines`) do not count. Without the pages, nothing is known to stand between."""
     by_number = {page.number: page for page in pages}
     before, after = by_number.get(first.pages[-1]), by_number.get(then.pages[0])
     if before is None or after is None or first.box is None or then.box is None:
@@ -56,11 +56,11 @@ def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
 
 
 def body_lines(page: Page) -> list[Any]:
-    """A page's body lines with a box, running heads and feet (the top and bottom tenth of
-    the page) left out."""
+    """A page's body lines with a box, running heads and feet left out: lines in the page's
+    top or bottom margin, as the reader measures it (:data:`~pipeline.extract.page_regions.MARGIN_SHARE`)."""
     height = page.height or max((line.box.bottom for line in page.lines if line.box), default=0.0)
     return [line for line in page.lines if line.region == "body" and line.box is not None and line.text.strip()
-            and 0.1 * height < line.box.top and line.box.bottom < 0.9 * height]
+            and MARGIN_SHARE * height < line.box.top and line.box.bottom < (1 - MARGIN_SHARE) * height]
 
 
 def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:

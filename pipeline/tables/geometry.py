@@ -45,27 +45,27 @@ def inside_any(char_box: Any, table_boxes: Iterable[Box]) -> bool:
     return any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in table_boxes)
 
 
-def chars_to_lines(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    ordered = sorted((c for c in chars if c.get("upright", True) and c["text"].strip()), key=lambda c: (round(c["bottom"]), c["x0"]))
-    lines: list[list[dict[str, Any]]] = []
-    for char in ordered:
-        if lines and abs(lines[-1][0]["bottom"] - char["bottom"]) <= 2:
-            lines[-1].append(char)
-        else:
-            lines.append([char])
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-    return lines
+def group_lines(items: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Glyphs or words grouped into lines by their bottom (within 2 points), top to bottom,
+    each line left to right: the one line grouper of the table finder.
 
-
-def group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    >>> w = lambda t, x, bottom: {"text": t, "x0": x, "bottom": bottom}
+    >>> [[i["text"] for i in line] for line in group_lines([w("b", 50, 101), w("c", 10, 120), w("a", 10, 100)])]
+    [['a', 'b'], ['c']]
+    """
     lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
-        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= 2:
-            lines[-1].append(word)
+    for item in sorted(items, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - item["bottom"]) <= 2:
+            lines[-1].append(item)
         else:
-            lines.append([word])
+            lines.append([item])
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def chars_to_lines(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The lines of a region's upright glyphs (:func:`group_lines`); spaces and glyphs set
+    sideways are left out."""
+    return group_lines(c for c in chars if c.get("upright", True) and c["text"].strip())
 
 
 def line_height(line: list[dict[str, Any]]) -> float:
