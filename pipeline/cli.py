@@ -86,6 +86,8 @@ def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("clean", nargs="?", default="clean", type=Path, help="output folder (default: clean/)")
     command.add_argument("--only", metavar="GLOB", help="only inputs whose name or relative path matches GLOB")
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
+    command.add_argument("--tables", metavar="FORMATS", help="write each table as these formats, comma-separated: "
+                         "csv (default), parquet (typed columns; needs the parquet extra), e.g. csv,parquet")
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "timeout", 0) < 0 or getattr(args, "max_memory", 0) < 0:
         parser.error("--timeout and --max-memory must not be negative")
     try:
-        settings = load_settings(args)
+        settings = with_table_formats(load_settings(args), args.tables)
     except (OSError, ValueError) as error:
         parser.error(str(error))
     try:
@@ -147,6 +149,20 @@ def load_settings(args: argparse.Namespace) -> Any:
     settings, path = find_settings(args.raw)
     if path and args.verbose:
         print(f"settings from {path}", file=sys.stderr)
+    return settings
+
+
+def with_table_formats(settings: Any, formats: str | None) -> Any:
+    """The settings with ``--tables`` applied; Parquet refused at once when pyarrow is missing."""
+    from dataclasses import replace
+
+    from pipeline.settings import table_formats
+    from pipeline.tables.frames import PARQUET_NEEDS, has_parquet_engine
+
+    if formats is not None:
+        settings = replace(settings, write=replace(settings.write, table_formats=table_formats(formats)))
+    if "parquet" in settings.write.table_formats and not has_parquet_engine():
+        raise ValueError(PARQUET_NEEDS)
     return settings
 
 

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 MARKER_STYLES = ("roman-lower", "roman-upper", "arabic", "symbol")
+TABLE_FORMATS = ("csv", "parquet")
 
 
 @dataclass(frozen=True)
@@ -117,15 +118,25 @@ class TableSettings:
 
 
 @dataclass(frozen=True)
+class WriteSettings:
+    table_formats: tuple[str, ...] = ("csv",)
+    """The files each table is written as under ``tables/``: ``csv`` (the printed text of
+    every cell; the output contract's file) and ``parquet`` (columns typed where every cell is
+    a number as printed; needs pyarrow, the ``parquet`` extra)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     normalize: NormalizeSettings = field(default_factory=NormalizeSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
     tables: TableSettings = field(default_factory=TableSettings)
+    write: WriteSettings = field(default_factory=WriteSettings)
 
     def as_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["structure"]["marker_styles"] = list(self.structure.marker_styles)
+        record["write"]["table_formats"] = list(self.write.table_formats)
         return record
 
     @classmethod
@@ -152,5 +163,20 @@ class Settings:
                 if bad:
                     raise ValueError(f"unknown marker style(s) {bad} (known: {list(MARKER_STYLES)})")
                 values["marker_styles"] = styles
+            if "table_formats" in values:
+                values["table_formats"] = table_formats(values["table_formats"])
             result = replace(result, **{stage: replace(current, **values)})
         return result
+
+
+def table_formats(formats: Any) -> tuple[str, ...]:
+    """The table formats asked for, checked: ``["csv", "parquet"]`` or ``"csv,parquet"``.
+
+    >>> table_formats("csv,parquet")
+    ('csv', 'parquet')
+    """
+    names = tuple(name.strip() for name in (formats.split(",") if isinstance(formats, str) else formats) if name.strip())
+    bad = [name for name in names if name not in TABLE_FORMATS]
+    if bad or not names:
+        raise ValueError(f"unknown table format(s) {bad or names!r} (known: {', '.join(TABLE_FORMATS)})")
+    return tuple(dict.fromkeys(names))

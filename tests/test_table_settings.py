@@ -52,3 +52,52 @@ def test_table_settings_are_recorded_in_document_json(quoted_table: Path, tmp_pa
 def test_an_unknown_table_setting_is_refused() -> None:
     with pytest.raises(ValueError, match=r"unknown setting\(s\) \['min_colums'\] in \[tables\]"):
         Settings.from_mapping({"tables": {"min_colums": 2}})
+
+
+def test_run_writes_parquet_beside_csv_when_asked(quoted_table: Path, tmp_path: Path, capsys) -> None:
+    """``--tables csv,parquet``: each table's CSV keeps the printed text, its Parquet file the
+    typed columns; document.json records the formats."""
+    pytest.importorskip("pyarrow", reason="the parquet extra (pyarrow) is not installed")
+    import pandas as pd
+
+    from pipeline.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "quoted.pdf").write_bytes(quoted_table.read_bytes())
+    clean = tmp_path / "clean"
+    assert main(["run", str(raw), str(clean), "--jobs", "1", "--tables", "csv,parquet"]) == 0
+    record = json.loads((clean / "quoted" / "document.json").read_text(encoding="utf-8"))
+    [block] = [b for b in record["blocks"] if b["type"] == "table"]
+    assert record["pipeline"]["settings"]["write"]["table_formats"] == ["csv", "parquet"]
+    csv_text = (clean / "quoted" / block["csv"]).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[1] == "Wake,12,4"
+    frame = pd.read_parquet(clean / "quoted" / "tables" / f"{block['id']}.parquet")
+    assert list(frame.columns) == ["County", "“Held”", "Released"]
+    assert frame["Released"].tolist() == [4.0, 9.0, 1.0] and frame["County"].tolist() == ["Wake", "Kent", "Dare"]
+
+
+def test_csv_only_by_default(quoted_table: Path, tmp_path: Path) -> None:
+    folder = write_document(process(quoted_table), tmp_path / "out")
+    assert [p.suffix for p in (folder / "tables").iterdir()] == [".csv"]
+
+
+def test_an_unknown_table_format_is_bad_usage(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    (tmp_path / "raw").mkdir()
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(tmp_path / "raw"), str(tmp_path / "clean"), "--tables", "csv,xlsx"])
+    assert stop.value.code == 2
+    assert "unknown table format(s) ['xlsx']" in capsys.readouterr().err
+
+
+def test_each_table_is_a_typed_dataframe_from_the_api(quoted_table: Path) -> None:
+    import pipeline
+
+    document = pipeline.process(quoted_table)
+    [block] = document.tables
+    frame = pipeline.table_frame(block)
+    assert list(frame.columns) == ["County", "“Held”", "Released"]
+    assert frame["“Held”"].tolist() == [12.0, 3.0, 7.0]
+    assert str(frame["“Held”"].dtype) == "Float64" and frame["County"].tolist() == ["Wake", "Kent", "Dare"]

@@ -162,8 +162,8 @@ def starts_paragraph(
     left = left_edges.get(line.column, line.x0)
     em = line.size
     indented = 0.8 * em <= line.x0 - left <= 8 * em
-    at_left = lambda other: abs(other.x0 - left) < 0.3 * em
-    if not (indented and at_left(previous) and at_left(following)):
+    at_left = [abs(other.x0 - left) < 0.3 * em for other in (previous, following)]
+    if not (indented and all(at_left)):
         return False
     return not hangs_under_label(previous, line)
 

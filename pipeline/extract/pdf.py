@@ -134,10 +134,11 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
         raise DocumentError("no text layer (scanned?)")
 
 
-def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables = PageTables()
+def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None
               ) -> tuple[Page, PageStats]:
     """One page's lines, laid out; the characters of the tables ``found`` on it and of
     their captions are left out of the body."""
+    found = found or PageTables()
     stats = PageStats()
     chars = keep_layout_chars(source_page.chars(), stats)
     exclude = found.exclude
@@ -160,12 +161,11 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     else:
         lines_in_order = lay_out_body(body_rows, body_size, stats)
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
-    margin_line = lambda row: make_line(row.chars, 0, stats)
-    footer_lines = [margin_line(r) for r in footer]
+    footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     notes += [replace(line, region="footnote") for line in footer_lines if opens_with_raised_marker(line)]
     lines = assemble_page(
         source_page.number,
-        [margin_line(r) for r in header],
+        [make_line(row.chars, 0, stats) for row in header],
         body,
         notes,
         tail + [line for line in footer_lines if not opens_with_raised_marker(line)],

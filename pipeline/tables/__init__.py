@@ -40,13 +40,13 @@ from pipeline.tables.captions import caption_near
 from pipeline.tables.continued import merge_continued_tables
 from pipeline.tables.figures import is_numeric, parse_number
 from pipeline.tables.find import find_page_tables, find_tables
-from pipeline.tables.frames import table_to_frame, typed_frame, write_parquet
+from pipeline.tables.frames import parquet_bytes, table_to_frame, typed_frame
 from pipeline.tables.geometry import inside_any
 from pipeline.tables.gutters import aligned_bands
 from pipeline.tables.page import GlyphPage, mark_raised_markers
 
 __all__ = [
     "GlyphPage", "TableSettings", "aligned_bands", "caption_near", "find_page_tables", "find_tables", "inside_any",
-    "is_numeric", "mark_raised_markers", "merge_continued_tables", "parse_number", "table_to_frame", "typed_frame",
-    "write_parquet",
+    "is_numeric", "mark_raised_markers", "merge_continued_tables", "parquet_bytes", "parse_number", "table_to_frame",
+    "typed_frame",
 ]

@@ -1,9 +1,16 @@
-"""Tables as pandas DataFrames and Parquet files."""
+"""Tables as pandas DataFrames and Parquet files.
+
+:func:`table_to_frame` keeps every cell as printed (strings, like the CSV);
+:func:`typed_frame` parses each column whose non-empty cells are all numbers as printed
+(``1,234``, ``(3)``, ``12.5%``) into nullable floats, the form the Python API
+(:func:`pipeline.table_frame`) and the Parquet files give. pandas and pyarrow are imported
+only here, when a frame is asked for.
+"""
 
 from __future__ import annotations
 
+import io
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from pipeline.model import Table
@@ -42,11 +49,21 @@ def typed_frame(table: Table) -> Any:
     return frame
 
 
-def write_parquet(table: Table, path: Path) -> bool:
-    """Write the typed table to Parquet when pyarrow is importable; say whether it did."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    typed_frame(table).to_parquet(path, index=False)
-    return True
+PARQUET_NEEDS = "writing tables as Parquet needs pyarrow: pip install 'citable-text[parquet]'"
+
+
+def has_parquet_engine() -> bool:
+    """Whether pyarrow, which pandas writes Parquet with, is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def parquet_bytes(table: Table) -> bytes:
+    """The typed table (:func:`typed_frame`) as the bytes of a Parquet file. Raises
+    ``RuntimeError`` naming the extra to install when pyarrow is missing."""
+    if not has_parquet_engine():
+        raise RuntimeError(PARQUET_NEEDS)
+    buffer = io.BytesIO()
+    typed_frame(table).to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()

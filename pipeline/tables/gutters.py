@@ -274,7 +274,7 @@ def prose_column_side(rows: list[list[str | None]]) -> str | None:
     if width < 3:
         return None
     for side, c in (("right", width - 1), ("left", 0)):
-        cells = [row[c] for row in rows if c < len(row) and row[c]]
+        cells = [cell for row in rows if c < len(row) and (cell := row[c])]
         alone = sum(1 for row in rows if c < len(row) and row[c] and not any(v for i, v in enumerate(row) if i != c))
         words = sum(len(cell.split()) for cell in cells)
         if cells and (alone >= 2 and words >= 4 * len(cells) or words >= 6 * len(cells)):

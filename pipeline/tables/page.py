@@ -35,7 +35,7 @@ class GlyphPage:
         """Glyphs set sideways (column headers turned 90°), in the order they were drawn;
         kept apart so that the ``text`` strategy's words see only upright type."""
 
-    def crop(self, bbox: tuple[float, float, float, float]) -> "GlyphPage":
+    def crop(self, bbox: tuple[float, float, float, float]) -> GlyphPage:
         """The glyphs whose centre lies in ``bbox`` and the strokes that touch it."""
         x0, top, x1, bottom = bbox
         edges = [e for e in self.edges if e["x1"] >= x0 and e["x0"] <= x1 and e["bottom"] >= top and e["top"] <= bottom]
