@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--jobs must be at least 1, got {args.jobs}")
     if getattr(args, "timeout", 0) < 0 or getattr(args, "max_memory", 0) < 0:
         parser.error("--timeout and --max-memory must not be negative")
+    configure_logging(args)
     try:
         settings = with_table_formats(load_settings(args), args.tables)
     except (OSError, ValueError) as error:
@@ -150,6 +151,16 @@ def load_settings(args: argparse.Namespace) -> Any:
     if path and args.verbose:
         print(f"settings from {path}", file=sys.stderr)
     return settings
+
+
+def configure_logging(args: argparse.Namespace) -> None:
+    """Diagnostics (a page whose tables could not be read, a skipped metadata packet) go to
+    stderr through :mod:`logging`: warnings by default, everything with --verbose, errors
+    only with --quiet."""
+    import logging
+
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 def with_table_formats(settings: Any, formats: str | None) -> Any:

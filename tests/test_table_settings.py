@@ -101,3 +101,31 @@ def test_each_table_is_a_typed_dataframe_from_the_api(quoted_table: Path) -> Non
     assert list(frame.columns) == ["County", "“Held”", "Released"]
     assert frame["“Held”"].tolist() == [12.0, 3.0, 7.0]
     assert str(frame["“Held”"].dtype) == "Float64" and frame["County"].tolist() == ["Wake", "Kent", "Dare"]
+
+
+def test_a_page_the_finder_cannot_read_is_counted_and_logged(caplog) -> None:
+    """A malformed page loses its tables, not its text: counted as ``table_errors`` and said
+    through logging, naming the page."""
+    import logging
+    from collections import Counter
+
+    from pipeline.extract.chars import Char
+    from pipeline.tables.find import find_source_page_tables
+
+    class BrokenStrokes:
+        number, width, height = 7, 612.0, 792.0
+
+        def chars(self) -> list[Char]:
+            return [Char("x", 72, 77, 100, 110, 10)]
+
+        def rules(self) -> list:  # type: ignore[type-arg]
+            return []
+
+        def strokes(self) -> list:  # type: ignore[type-arg]
+            raise ValueError("a path with no points")
+
+    stats: Counter[str] = Counter()
+    with caplog.at_level(logging.WARNING, logger="pipeline.tables.find"):
+        found = find_source_page_tables(BrokenStrokes(), stats=stats)
+    assert found.tables == () and stats["table_errors"] == 1
+    assert "page 7: tables not read (ValueError: a path with no points)" in caplog.text

@@ -14,6 +14,7 @@ convention): ``top < bottom``, ``x0 < x1``.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from typing import Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
 from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +321,8 @@ class PdfplumberDocument:
 
             stream = resolve1(self._pdf.doc.catalog.get("Metadata"))
             xml = stream.get_data().decode("utf-8", "replace") if stream is not None else ""
-        except Exception:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+        except Exception as error:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+            logger.debug("XMP metadata not read: %s: %s", type(error).__name__, error)
             return {}
         return parse_xmp(xml)
 

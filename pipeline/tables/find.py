@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,8 @@ from pipeline.tables.page import glyph_page
 from pipeline.tables.ruled import may_be_ruled, ruled_grids, with_row_labels
 from pipeline.tables.verdict import is_mathematics, rejection
 
+logger = logging.getLogger(__name__)
+
 
 def find_source_page_tables(
     page: SourcePage, *, settings: TableSettings | None = None, normalize: NormalizeSettings | None = None,
@@ -37,8 +40,10 @@ def find_source_page_tables(
     stats = stats if stats is not None else Counter()
     try:
         return find_page_tables(glyph_page(page), settings=settings, normalize=normalize, stats=stats)
-    except Exception:  # noqa: BLE001  (the table finder on a malformed page)
+    except Exception as error:  # noqa: BLE001  (the table finder on a malformed page)
         stats["table_errors"] += 1
+        logger.warning("page %d: tables not read (%s: %s); the page's text is read without them",
+                       page.number, type(error).__name__, error)
         return PageTables()
 
 
