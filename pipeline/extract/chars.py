@@ -1,11 +1,11 @@
 """The character source: the one place that knows which PDF engine draws the characters.
 
-Everything above this module (:mod:`pipeline.extract.pdf` and the later stages) sees only
-:class:`Char`, :class:`Rule` and the :class:`CharSource` protocol, so a faster engine can
-later feed the same characters without any stage noticing. :class:`PdfplumberSource` is
-the implementation we ship: it opens one page at a time, copies its characters and rules
-into plain frozen dataclasses and releases the page, so memory does not grow with the
-page count.
+Everything above this module (:mod:`pipeline.extract.pdf`, the table finder and the later
+stages) sees only :class:`Char`, :class:`Rule`, :class:`Stroke` and the :class:`SourcePage`
+and :class:`CharSource` protocols, so another engine can feed the same characters without
+any stage noticing. :class:`PdfplumberSource` is the implementation we ship: it opens one
+page at a time, copies its characters, rules and strokes into plain frozen dataclasses and
+releases the page, so memory does not grow with the page count.
 
 Coordinates are PDF points with the origin at the page's top left (pdfplumber's
 convention): ``top < bottom``, ``x0 < x1``.
