@@ -583,3 +583,16 @@ def test_the_table_sample_reads_as_built(tmp_path: Path) -> None:
     position = [b.id for b in document.blocks].index(block.id)
     assert texts[position - 1] == sample.CONTEXT[-1]
     assert texts[position + 1] == sample.AFTER
+
+
+def test_significance_stars_stay_in_their_figure_a_smaller_raised_marker_leaves() -> None:
+    """Regression: stars set at 85 % after a coefficient (``0.988**``, the shift-work article)
+    are the figure's, not footnote markers; a marker set smaller (``1,234²``) leaves the cell."""
+    from pipeline.extract.chars import Char
+    from pipeline.tables.page import mark_raised_markers
+
+    figure = [Char(t, 10 + 4.2 * i, 14.2 + 4.2 * i, 91.5, 100, 8.47) for i, t in enumerate("0.988")]
+    stars = [Char("*", 31.5 + 3.6 * i, 35.1 + 3.6 * i, 90, 97.3, 7.2) for i in range(2)]
+    assert mark_raised_markers(figure + stars, list("0.988**")) == list("0.988**")
+    marker = [Char("2", 31.5, 34.5, 90, 96, 5.5)]
+    assert mark_raised_markers(figure + marker, list("0.9882"))[-1] == "\ue0002\ue001"

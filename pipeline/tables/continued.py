@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from pipeline.extract.page_regions import MARGIN_SHARE
 from pipeline.model import Page, Table
 from pipeline.patterns import CAPTION_NUMBER, CONTINUED
 
@@ -55,12 +54,20 @@ def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
             or any(line.box.bottom < then.box.top for line in body_lines(after)))
 
 
+RUNNING_HEAD_SHARE = 0.1
+"""Lines this close to the page's top or bottom edge (a share of its height) do not stand
+between two parts of a table. Narrower than the reader's margin
+(:data:`~pipeline.extract.page_regions.MARGIN_SHARE`, 0.13) on purpose: with that one, the
+question printed just under a survey report's running head (Chelsea's plan, page 57) was
+skipped and two answers' tables were joined."""
+
+
 def body_lines(page: Page) -> list[Any]:
-    """A page's body lines with a box, running heads and feet left out: lines in the page's
-    top or bottom margin, as the reader measures it (:data:`~pipeline.extract.page_regions.MARGIN_SHARE`)."""
+    """A page's body lines with a box, running heads and feet left out: lines in the top or
+    bottom :data:`RUNNING_HEAD_SHARE` of the page."""
     height = page.height or max((line.box.bottom for line in page.lines if line.box), default=0.0)
     return [line for line in page.lines if line.region == "body" and line.box is not None and line.text.strip()
-            and MARGIN_SHARE * height < line.box.top and line.box.bottom < (1 - MARGIN_SHARE) * height]
+            and RUNNING_HEAD_SHARE * height < line.box.top and line.box.bottom < (1 - RUNNING_HEAD_SHARE) * height]
 
 
 def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.extract.chars import Char, SourcePage, Stroke
-from pipeline.extract.spelling import MARKER_TEXT, SUPERSCRIPT_SIZE, is_superscript
+from pipeline.extract.spelling import MARKER_TEXT, is_superscript
 from pipeline.patterns import MARKER_CLOSE, MARKER_OPEN
 from pipeline.tables.geometry import chars_inside
 
@@ -111,7 +111,7 @@ def mark_raised_markers(glyphs: Sequence[Char], texts: list[str]) -> list[str]:
     index = 1
     while index < len(glyphs):
         base = glyphs[index - 1]
-        if not 0 < glyphs[index].size <= SUPERSCRIPT_SIZE * base.size:
+        if not 0 < glyphs[index].size <= CELL_MARKER_SIZE * base.size:
             index += 1  # the common case: not smaller than the glyph before
             continue
         run_end = index
@@ -138,12 +138,19 @@ def is_cell_marker(text: str) -> bool:
     return bool(MARKER_TEXT.match(text)) or (len(text) == 1 and "a" <= text <= "z")
 
 
+CELL_MARKER_SIZE = 0.8
+"""A raised run in a cell is a marker only when set at most this share of its figure's size,
+smaller than the body asks (:data:`~pipeline.extract.spelling.SUPERSCRIPT_SIZE`, 0.85):
+significance stars set at 85 % after a coefficient (``0.988**``) belong to the figure, and
+the cell keeps them."""
+
+
 def is_raised_after(previous: Char, glyph: Char, base: Char) -> bool:
     """Whether ``glyph`` follows ``previous`` on the same line, raised and smaller than the
-    word's glyph ``base`` (:func:`~pipeline.extract.spelling.is_superscript`), yet not above
-    the top of it."""
+    word's glyph ``base`` (the body's test, :func:`~pipeline.extract.spelling.is_superscript`,
+    with the cell's size :data:`CELL_MARKER_SIZE`), yet not above the top of it."""
     return (
-        glyph.size > 0
+        0 < glyph.size <= CELL_MARKER_SIZE * base.size
         and is_superscript(glyph, base.size, base.bottom)
         and -1 <= glyph.x0 - previous.x1 <= 0.3 * base.size
         and glyph.bottom >= base.bottom - base.size
