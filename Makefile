@@ -1,15 +1,16 @@
 # Two commands for a fresh clone: `make run` and `make test`. Each makes the virtual
-# environment it needs in .venv (once) and installs the package into it.
+# environment it needs in .venv (once) and installs the package into it. `make lint` runs
+# ruff and mypy, as CI does before the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean-output browser
+.PHONY: run test lint bench clean-output browser
 
 $(BIN)/pipeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,dask]'
+	$(BIN)/pip install --quiet -e '.[test,dask,parquet,lint]'
 	touch $@
 
 run: $(BIN)/pipeline
@@ -23,6 +24,10 @@ browser:
 
 test: $(BIN)/pipeline browser
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/pipeline
+	$(BIN)/ruff check pipeline tests benchmarks scripts
+	$(BIN)/mypy
 
 bench: $(BIN)/pipeline
 	$(BIN)/python benchmarks/bench_text.py

@@ -45,10 +45,10 @@ TABLE_SECONDS = [0.0]
 
 
 def time_table_pass() -> None:
-    """Wrap the reader's per-page table search with a timer (this benchmark only)."""
-    import pipeline.extract.chars as chars
+    """Wrap the per-page table search with a timer (this benchmark only)."""
+    import pipeline.tables.find as find
 
-    search = chars.page_tables
+    search = find.find_source_page_tables
 
     def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
@@ -57,7 +57,7 @@ def time_table_pass() -> None:
         finally:
             TABLE_SECONDS[0] += time.perf_counter() - start
 
-    chars.page_tables = timed
+    find.find_source_page_tables = timed
 
 
 def time_pdfplumber(path: Path) -> float:

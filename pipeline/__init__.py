@@ -2,57 +2,38 @@
 
 The API mirrors the stages: ``process(path) -> Document`` runs extract → normalize →
 structure on one file; ``clean_text(text) -> str`` cleans one string; ``write_document``
-(in :mod:`pipeline.write`) writes a document as the output contract says.
-
-The three names are loaded on first use, so that ``pipeline --help`` and a batch rerun with
-nothing to do never load the stages.
+(in :mod:`pipeline.write`) writes a document as the output contract says; ``table_frame``
+(in :mod:`pipeline.tables`) gives a table as a typed pandas DataFrame.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from pipeline.model import Block, Document, Table
+from pipeline.process import clean_text, process
+from pipeline.version import __version__
 
 if TYPE_CHECKING:
-    from pipeline.model import Document
-    from pipeline.process import clean_text, process
+    import pandas
 
-__all__ = ["Document", "__version__", "clean_text", "process"]
-
-
-def __getattr__(name: str) -> Any:
-    """``Document`` and ``clean_text``, imported when first asked for."""
-    if name == "Document":
-        from pipeline.model import Document
-
-        return Document
-    if name == "clean_text":
-        from pipeline.process import clean_text
-
-        return clean_text
-    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+__all__ = ["Document", "__version__", "clean_text", "process", "table_frame"]
 
 
-class _Package(types.ModuleType):
-    """The package, whose ``process`` is always the function, loaded on first use.
+def table_frame(table: Table | Block) -> pandas.DataFrame:
+    """A table (or a table block of :attr:`Document.tables`) as a pandas DataFrame: the
+    header row as column names, each column whose cells are all numbers as printed parsed
+    into numbers (``1,234`` → 1234.0, ``(3)`` → -3.0), the others kept as printed text.
 
-    Importing the submodule ``pipeline.process`` sets the package's attribute of that name
-    to the submodule; a property with a setter that ignores it keeps ``pipeline.process(path)``
-    working whoever imports the submodule first (``sys.modules`` still holds the submodule).
+    >>> from pipeline.model import Table
+    >>> frame = table_frame(Table((("County", "Held"), ("Wake", "1,234"), ("Kent", "(3)")), (1,)))
+    >>> frame["Held"].tolist(), frame["County"].tolist()
+    ([1234.0, -3.0], ['Wake', 'Kent'])
     """
+    from pipeline.tables.frames import typed_frame
 
-    @property
-    def process(self) -> Any:
-        from pipeline.process import process
-
-        return process
-
-    @process.setter
-    def process(self, value: Any) -> None:
-        pass
-
-
-sys.modules[__name__].__class__ = _Package
+    if isinstance(table, Block):
+        if table.table is None:
+            raise ValueError(f"block {table.id} is a {table.type}, not a table")
+        table = table.table
+    return typed_frame(table)

@@ -26,10 +26,10 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
 from pipeline.manifest import WRITTEN, Ledger, Recorded, corpus_record, folder_stamp, read_folder
 from pipeline.settings import CorpusSettings, Settings
 from pipeline.source import describe_source, document_id
+from pipeline.version import __version__
 from pipeline.workers import (
     Input,
     Limits,

@@ -62,7 +62,7 @@ STAGE_HELP = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pipeline import __version__
+    from pipeline.version import __version__
 
     parser = argparse.ArgumentParser(
         prog="pipeline", description="Clean, structured text from PDFs and broken text exports of PDFs.",
@@ -146,6 +146,8 @@ def split_paths(args: argparse.Namespace) -> tuple[Path | list[Path], Path]:
 def add_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--only", metavar="GLOB", help="only inputs whose name or relative path matches GLOB")
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
+    command.add_argument("--tables", metavar="FORMATS", help="write each table as these formats, comma-separated: "
+                         "csv (default), parquet (typed columns; needs the parquet extra), e.g. csv,parquet")
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")
@@ -190,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--jobs must be at least 1, got {args.jobs}")
     if getattr(args, "timeout", 0) < 0 or getattr(args, "max_memory", 0) < 0:
         parser.error("--timeout and --max-memory must not be negative")
+    configure_logging(args)
     try:
-        settings = load_settings(args)
+        settings = with_table_formats(load_settings(args), args.tables)
     except (OSError, ValueError) as error:
         parser.error(str(error))
     try:
@@ -269,6 +272,28 @@ def report_line(result: Any) -> str:
     kept = f", {result.kept} unchanged" if result.kept else ""
     missing = f" ({result.without_pages} without their pages: sources not found, see --raw)" if result.without_pages else ""
     return f"report: {result.index} ({result.written} documents drawn{kept}){missing}"
+def configure_logging(args: argparse.Namespace) -> None:
+    """Diagnostics (a page whose tables could not be read, a skipped metadata packet) go to
+    stderr through :mod:`logging`: warnings by default, everything with --verbose, errors
+    only with --quiet."""
+    import logging
+
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def with_table_formats(settings: Any, formats: str | None) -> Any:
+    """The settings with ``--tables`` applied; Parquet refused at once when pyarrow is missing."""
+    from dataclasses import replace
+
+    from pipeline.settings import table_formats
+    from pipeline.tables.frames import PARQUET_NEEDS, has_parquet_engine
+
+    if formats is not None:
+        settings = replace(settings, write=replace(settings.write, table_formats=table_formats(formats)))
+    if "parquet" in settings.write.table_formats and not has_parquet_engine():
+        raise ValueError(PARQUET_NEEDS)
+    return settings
 
 
 def worker_options(args: argparse.Namespace) -> dict[str, Any]:

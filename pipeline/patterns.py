@@ -116,3 +116,80 @@ SPACE_RUN = regex.compile(" {2,}")
 REPORT_ARTIFACT = regex.compile(
     f"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][{SPACE_CHARS}]*|-?[\u2010\u2011][-\u2010\u2011]*|[\u200b\u2060\ufeff\u180e\u00ad]+"
 )
+# --- PDF fonts, glyphs and metadata ----------------------------------------------------
+# A font name that says bold: "Helvetica-Bold", "ArialMT,Bold", "Gotham-Black".
+BOLD_FONT = regex.compile(r"bold|black|heavy", regex.IGNORECASE)
+# A glyph the font cannot map to Unicode, as pdfminer spells it: "(cid:12)".
+CID_GLYPH = regex.compile(r"^\(cid:\d+\)$")
+# The few XMP fields the reader uses, each looked for only inside its own element:
+# '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Brief</rdf:li></rdf:Alt></dc:title>'.
+XMP_FIELDS = {
+    "Title": regex.compile(r"<dc:title\b[^>]*>(.*?)</dc:title>", regex.DOTALL),
+    "Author": regex.compile(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", regex.DOTALL),
+    "Subject": regex.compile(r"<dc:description\b[^>]*>(.*?)</dc:description>", regex.DOTALL),
+    "CreationDate": regex.compile(r"<xmp:CreateDate>(.*?)</xmp:CreateDate>|xmp:CreateDate=\"([^\"]*)\"", regex.DOTALL),
+}
+# One value of an XMP list (rdf:Alt / rdf:Seq): "<rdf:li>Ann Lee</rdf:li>"; an empty
+# "<rdf:li/>" is skipped.
+XMP_ITEM = regex.compile(r"<rdf:li\b[^>]*?(?<!/)>(.*?)</rdf:li>", regex.DOTALL)
+# A PDF date: "D:20170220120000Z" (year, then month and day when given).
+PDF_DATE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+# An ISO date at a string's start: "2017-02-20T12:00:00Z".
+ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+# --- page regions and paragraphs --------------------------------------------------------
+# A line that opens a footnote on the page, its marker raised or printed: "\ue0001\ue001See…",
+# "12. See…", "* See…". Narrower than NOTE_START (no capital numerals, no "[4]"), because
+# it decides on a page's lines, where "I think" must stay body text.
+FOOTNOTE_LINE_START = regex.compile(r"^(?:\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
+# A list item's bullet and label at a line start, either or both: "• ", "3) ", "• (a) ".
+LIST_START = regex.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
+# A lower-case Roman numeral, well formed: "iv", "xiv", "xc" (not "iiii", "vx").
+ROMAN = regex.compile(r"^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+
+# --- tables ----------------------------------------------------------------------------
+# A table caption's start: "Table 2:", "Table 2.", "TABLE 2 –", "Table IV:", "Table 3.1",
+# "Table 2-1 FUNCTION_USAGE", "Tableau 1 :", "Tabelle 3", "[표 1]", "表2".
+TABLE_CAPTION = regex.compile(
+    r"^\s*(?:(?:Table|TABLE|Tab\.|Tableau|TABLEAU|Tabla|TABLA|Tabelle|TABELLE|Tabella|Tabel|Taula)\s+"
+    r"(?>[A-Z]?[0-9]+(?:[.-][0-9]+)*|[IVXLC]+|[A-Z])\s*(?:[:.–—-]|$|\s+(?=[A-Z0-9*(“\"]))"
+    r"|\[?(?:표|表)\s*[0-9]+\]?)"
+)
+# A figure's caption: "Figure 3-5 Special registers …", "Fig. 2:", "Chart 4.".
+FIGURE_CAPTION = regex.compile(r"^\s*(?:Figure|FIGURE|Fig\.|Chart|CHART|Exhibit|Diagram)\s+[0-9A-Z][\w.-]*\s*(?:[:.–—-]|\s|$)")
+# What a caption says when its table goes on from the page before: "(continued)", "(cont.)".
+CONTINUED = regex.compile(r"\(?\b(?:continued|cont\.|cont'd|suite|fortsetzung|Forts\.|continuación)\)?", regex.IGNORECASE)
+# A caption's number, after its first word: "4" in "Table 4: Detention", "2-1" in "Table 2-1 (continued)".
+CAPTION_NUMBER = regex.compile(r"^\W*\w+\W+([\w.-]+?)[\s:.(]")
+# A cell that is a number as printed: "1,234", "12.5%", "(3)", "–0.5", "$40", "*2,247".
+CELL_NUMBER = regex.compile(r"^[*†]*[(\[]?[-–−+]?[$€£]?\s?\d[\d,.\s]*%?[)\]]?[*†]*$")
+# A bare number once signs, brackets and units are gone: "1,234", "12.5", ".5" (not "1.2.3").
+PLAIN_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+# A year ("2005"): numeric, yet the usual content of a header cell.
+YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+# One value of a column that pdfplumber stacked into one cell: no space and no word
+# ("291,099", "*****", "(X)", "–").
+STACKED_VALUE = regex.compile(r"^(?!.*[^\W\d_]{2})\S+$")
+# Leader dots that run from a row label towards its figures: "All ages . . . . . .".
+DOT_LEADER = regex.compile(r"(?:\s*\.){2,}\s*$")
+# A row label holds a word or starts with a year: "All ages", "2006 (*)".
+ROW_LABEL_TEXT = regex.compile(r"[^\W\d_]|^(?:1[89]|20)\d\d\b")
+# Fonts that set mathematics (TeX's math italic, symbols and extensions, their Latin Modern
+# and STIX heirs, Cambria Math): displayed formulas align like columns, yet are no table.
+# "CMMI10", "ABCDEF+CMSY8", "CambriaMath".
+MATH_FONT = regex.compile(
+    r"(?:^|\+)(?:CMMI|CMSY|CMEX|MSAM|MSBM|EUFM|RSFS|LMMathItalic|LMMathSymbols|STIXMath|CambriaMath)|Math", regex.IGNORECASE
+)
+# A header line of units in parentheses ("(thousands)", "(%)"): a header row of its own,
+# flattened as "Arrivals / (thousands)", not the rest of a wrapped head.
+UNITS = regex.compile(r"^\([^()]*\)$")
+# A cell of leader dots, bullets, stars, brackets or bare operators: what a contents page, a
+# dot diagram, a court caption's column of ")" or a formula cut into columns gives
+# (". . . .", "•", ")"). Dashes ("–" for zero) and arrows are data; a table's few "*****"
+# cells stay under the share allowed.
+FILLER_CELL = regex.compile(r"^[\s.·•…:;,=+_~^*)(§]+$")
+# A cell that ends in leader dots and page numbers: an entry of a contents page or an index
+# ("Estimated tax penalty .......25"), laid out in columns but no table.
+LEADER_CELL = regex.compile(r"(?:\.\s?){3,}\s*[\dIVXLCivxlc,\s–-]*$")
+# A chart's value label cut apart by the rectangles it is drawn in: ".4", "20.".
+CUT_FIGURE = regex.compile(r"\.\d+|\d+\.")

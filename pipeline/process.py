@@ -7,29 +7,47 @@ where results go.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline import __version__
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
-from pipeline.model import Document, Extraction, Source
+from pipeline.model import Document, Extraction, PageTables, Source
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
 from pipeline.source import describe_source, document_id
 from pipeline.structure import structure
+from pipeline.version import STAGES, __version__
 
-STAGES = ("extract", "normalize", "structure", "write")
+if TYPE_CHECKING:
+    from pipeline.extract.chars import SourcePage
+
 
 
 def extract(path: Path, settings: Settings, source: Source) -> Extraction:
-    """Run the reader that fits the file."""
+    """Run the reader that fits the file; a PDF's tables are found page by page with the
+    user's table settings, their cells cleaned with the user's normalize settings."""
     if source.kind == "pdf":
         from pipeline.extract.pdf import read_pdf
 
-        return read_pdf(path, settings.extract, source=source)
+        return read_pdf(path, settings.extract, source=source, find_tables=table_finder(settings))
     from pipeline.extract.text_export import read_text_export
 
     return read_text_export(path, settings.extract, source=source)
+
+
+def table_finder(settings: Settings) -> Callable[[SourcePage, Counter[str]], PageTables]:
+    """The table step as the reader calls it on each open page: the finder of
+    :mod:`pipeline.tables` with the user's table and normalize settings."""
+
+    def find(page: SourcePage, stats: Counter[str]) -> PageTables:
+        from pipeline.tables.find import find_source_page_tables
+
+        return find_source_page_tables(page, settings=settings.tables, normalize=settings.normalize, stats=stats)
+
+    return find
 
 
 def process(

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 MARKER_STYLES = ("roman-lower", "roman-upper", "arabic", "symbol")
+TABLE_FORMATS = ("csv", "parquet")
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,90 @@ class StructureSettings:
     """A standalone line longer than this is a paragraph, not a heading."""
 
 
+
+@dataclass(frozen=True)
+class TableSettings:
+    """How tables are found and cleaned; every default tuned on the test PDFs and the corpus."""
+
+    ruled: bool = True
+    """Look for tables drawn with ruling lines (pdfplumber's ``lines`` strategy): cheap and
+    exact where a producer drew the grid."""
+    unruled: bool = True
+    """Look for tables without lines, by aligned columns (the ``text`` strategy)."""
+    snap_tolerance: float = 3.0
+    """Ruling lines this close (points) are one line: producers draw cell borders twice."""
+    min_column_gap: float = 9.0
+    """A horizontal gap between glyphs at least this wide (points) may be a column gutter.
+    Word spaces of justified 10-12 pt prose stay under about 6 pt."""
+    min_gap_ems: float = 0.9
+    """... and at least this many font sizes wide, so large type needs wider gutters."""
+    min_columns: int = 3
+    """An unruled table has at least this many columns: two columns of text are a
+    two-column page, not a table."""
+    min_rows: int = 3
+    """An unruled table has at least this many rows with aligned columns."""
+    max_row_gap_lines: float = 2.6
+    """Rows of one unruled table are at most this many line heights apart."""
+    header_lines_above: int = 2
+    """Lines with fewer gutters just above an aligned block are taken in as its header."""
+    max_cell_words: int = 12
+    """A cell with more words than this is a sentence, not a table cell."""
+    max_long_cell_share: float = 0.2
+    """A table with more sentence cells than this share of its non-empty cells is prose."""
+    min_ruled_cells: int = 6
+    """A ruled grid with fewer filled cells is a chart legend or a text box, not a table."""
+    min_short_share: float = 0.6
+    """In an unruled table at least this share of cells have at most four words."""
+    max_header_rows: int = 3
+    """At most this many rows are flattened into one header (``Top / Sub``)."""
+    caption_distance: float = 30.0
+    """A caption line lies within this many points above or below its table."""
+    caption_reach: float = 90.0
+    """A ``Table N`` line with its title lines under it may start this far above its table."""
+    max_caption_lines: int = 4
+    """At most this many lines (``Table N``, the title, a units line) make a caption."""
+    row_label_reach: float = 250.0
+    """How far left of a ruled table its row labels may start, in points."""
+    max_math_share: float = 0.08
+    """A region with more than this share of its glyphs in math fonts is formulas."""
+    max_symbol_cell_share: float = 0.3
+    """A table with more than this share of cells holding no letter or digit (leader dots,
+    bullets, operators) is a contents page or a formula, not data."""
+    min_row_cell_share: float = 0.5
+    """In a table found without a full grid, at least this share of rows fill two cells or
+    more: lines of prose under a wide gap fill one."""
+    min_rule_table_width: float = 100.0
+    """Rules narrower than this (points) are underlines or separators, not a table's rules."""
+    max_rule_gap: float = 120.0
+    """Two rules of one width this far apart or less (points) may frame one table's rows."""
+    min_open_row: float = 6.0
+    """Vertical lines that run on this far (points) past a table's first or last rule
+    cover a row whose border was never drawn."""
+    min_open_column: float = 15.0
+    """Rules that run on this far (points) past a table's last vertical line cover one
+    more column, whose right border was never drawn."""
+
+
+@dataclass(frozen=True)
+class WriteSettings:
+    table_formats: tuple[str, ...] = ("csv",)
+    """The files each table is written as under ``tables/``: ``csv`` (the printed text of
+    every cell; the output contract's file) and ``parquet`` (columns typed where every cell is
+    a number as printed; needs pyarrow, the ``parquet`` extra)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     normalize: NormalizeSettings = field(default_factory=NormalizeSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
+    tables: TableSettings = field(default_factory=TableSettings)
+    write: WriteSettings = field(default_factory=WriteSettings)
 
     def as_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["structure"]["marker_styles"] = list(self.structure.marker_styles)
+        record["write"]["table_formats"] = list(self.write.table_formats)
         return record
 
     @classmethod
@@ -87,6 +163,8 @@ class Settings:
                 if bad:
                     raise ValueError(f"unknown marker style(s) {bad} (known: {list(MARKER_STYLES)})")
                 values["marker_styles"] = styles
+            if "table_formats" in values:
+                values["table_formats"] = table_formats(values["table_formats"])
             result = replace(result, **{stage: replace(current, **values)})
         return result
 
@@ -124,3 +202,14 @@ class CorpusSettings:
             raise ValueError(f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}")
         if self.boilerplate_min_documents < 2:
             raise ValueError(f"boilerplate_min_documents must be at least 2, got {self.boilerplate_min_documents}")
+def table_formats(formats: Any) -> tuple[str, ...]:
+    """The table formats asked for, checked: ``["csv", "parquet"]`` or ``"csv,parquet"``.
+
+    >>> table_formats("csv,parquet")
+    ('csv', 'parquet')
+    """
+    names = tuple(name.strip() for name in (formats.split(",") if isinstance(formats, str) else formats) if name.strip())
+    bad = [name for name in names if name not in TABLE_FORMATS]
+    if bad or not names:
+        raise ValueError(f"unknown table format(s) {bad or names!r} (known: {', '.join(TABLE_FORMATS)})")
+    return tuple(dict.fromkeys(names))

@@ -45,7 +45,7 @@ from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
 from pipeline.structure import Structure, structure
 from pipeline.workers import Input, Limits, Outcome, empty_row, one_line, process_input, run_isolated
-from pipeline.write import document_files
+from pipeline.write import FileContent, document_files
 
 STAGE_FILES = {"extract": "extract.jsonl", "normalize": "normalize.jsonl", "structure": "structure.jsonl"}
 
@@ -231,7 +231,7 @@ def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
         seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
-    return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
+    return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), document.text))
 
 
 def process_keeping_stages(item: Input, settings: Settings) -> Outcome:
@@ -254,14 +254,14 @@ def process_keeping_stages(item: Input, settings: Settings) -> Outcome:
     return Outcome(row=outcome.row, files=files, corpus_record=outcome.corpus_record, stage_files=stage_files)
 
 
-def write_outcome(item: Input, document: Document, files: dict[str, str], started: float) -> Outcome:
+def write_outcome(item: Input, document: Document, files: dict[str, FileContent], started: float) -> Outcome:
     row = empty_row(item)
     row.update(
         sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
         words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
         tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
     )
-    return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
+    return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), document.text))
 
 
 # --- many documents -----------------------------------------------------------------------

@@ -12,7 +12,6 @@ whole, for the client to write.
 from __future__ import annotations
 
 import gc
-
 import os
 import shutil
 import sys
@@ -28,7 +27,7 @@ from pipeline.errors import DocumentError
 from pipeline.manifest import MANIFEST_COLUMNS, corpus_record
 from pipeline.settings import Settings
 from pipeline.source import describe_source
-from pipeline.write import document_files, source_record, stage_files
+from pipeline.write import FileContent, document_files, source_record, stage_files
 
 if TYPE_CHECKING:  # multiprocessing is imported only when there is work for workers
     from multiprocessing.connection import Connection
@@ -54,7 +53,7 @@ class Outcome:
     """What became of one input: a manifest row, and the folder's files when it is new."""
 
     row: dict[str, str]
-    files: dict[str, str] | None = None
+    files: dict[str, FileContent] | None = None
     corpus_record: str | None = None
     stage_files: dict[str, str] | None = None
     """Intermediate results for ``clean/.stages/<id>/`` (``--keep-stages``, stage commands)."""
@@ -104,12 +103,12 @@ def process_input(item: Input, settings: Settings) -> Outcome:
         row.update(status="failed", error=one_line(f"{type(error).__name__}: {error}"), seconds=f"{time.perf_counter() - started:.3f}")
         return Outcome(row=row)
     row.update(
-        status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(files["text.txt"].split())),
+        status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
         seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
         ocr_pages=str(document.stats.get("ocr_pages", 0)),
     )
-    record = corpus_record({"id": document.id, "source": source_record(document.source), "metadata": document.metadata}, files["text.txt"])
+    record = corpus_record({"id": document.id, "source": source_record(document.source), "metadata": document.metadata}, document.text)
     return Outcome(row=row, files=files, corpus_record=record)
 
 

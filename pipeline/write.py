@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline import __version__
+from pipeline.version import STAGES, __version__
 
 if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loads the model's users
     from pipeline.model import (
@@ -37,7 +37,9 @@ if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loa
         Table,
     )
 
-STAGES = ["extract", "normalize", "structure", "write"]
+FileContent = str | bytes
+"""A file of a document's folder: text (written as UTF-8), or bytes (a Parquet table)."""
+
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
 
 
@@ -53,7 +55,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "warnings": [warning_record(w) for w in document.warnings],
         "removed_lines": [removed_record(r) for r in document.removed],
         "stats": document.stats,
-        "pipeline": {"version": __version__, "stages": STAGES, "settings": document.settings},
+        "pipeline": {"version": __version__, "stages": list(STAGES), "settings": document.settings},
     }
 
 
@@ -271,16 +273,29 @@ def record_json(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document_files(document: Document) -> Iterator[tuple[str, str]]:
+def table_parquet(table: Table) -> bytes:
+    """The table as a Parquet file (:func:`pipeline.tables.frames.typed_frame`)."""
+    from pipeline.tables.frames import parquet_bytes
+
+    return parquet_bytes(table)
+
+
+def document_files(document: Document) -> Iterator[tuple[str, FileContent]]:
     """Every file of the document's folder as ``(relative path, content)``, made one at a
-    time so that a large document's files are never all in memory together."""
+    time so that a large document's files are never all in memory together. Tables are
+    written in the formats the document's settings name (``write.table_formats``)."""
     yield "text.txt", document.text
     yield "text.md", markdown(document)
     yield "document.json", document_json(document)
     yield "footnotes.csv", footnotes_csv(document)
+    written = document.settings.get("write")
+    formats = written.get("table_formats", ["csv"]) if isinstance(written, dict) else ["csv"]
     for block in document.blocks:
         if block.type == "table" and block.table is not None:
-            yield f"tables/{block.id}.csv", table_csv(block.table)
+            if "csv" in formats:
+                yield f"tables/{block.id}.csv", table_csv(block.table)
+            if "parquet" in formats:
+                yield f"tables/{block.id}.parquet", table_parquet(block.table)
 
 
 def write_document(document: Document, clean: Path) -> Path:
@@ -288,7 +303,7 @@ def write_document(document: Document, clean: Path) -> Path:
     return write_files(document_files(document), clean / document.id)
 
 
-def write_files(files: Iterable[tuple[str, str]], target: Path) -> Path:
+def write_files(files: Iterable[tuple[str, FileContent]], target: Path) -> Path:
     """Write files into a temporary sibling folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = stage_files(files, Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent)))
@@ -300,7 +315,7 @@ def write_files(files: Iterable[tuple[str, str]], target: Path) -> Path:
     return target
 
 
-def stage_files(files: Iterable[tuple[str, str]], staging: Path) -> Path:
+def stage_files(files: Iterable[tuple[str, FileContent]], staging: Path) -> Path:
     """Write files into the folder ``staging`` (made anew), to be put in place whole later by
     :func:`publish_folder`; nothing is left of it when writing fails."""
     shutil.rmtree(staging, ignore_errors=True)  # a leftover of a writer that was killed
@@ -313,12 +328,16 @@ def stage_files(files: Iterable[tuple[str, str]], staging: Path) -> Path:
     return staging
 
 
-def fill_folder(files: Iterable[tuple[str, str]], folder: Path) -> None:
-    """Write each ``(relative path, content)`` as UTF-8 with ``\\n`` line ends; the folder
-    gets the usual ``rwxr-xr-x`` (a temporary folder is made private)."""
+def fill_folder(files: Iterable[tuple[str, FileContent]], folder: Path) -> None:
+    """Write each ``(relative path, content)``: text as UTF-8 with ``\\n`` line ends, bytes
+    (a Parquet file) as they are; the folder gets the usual ``rwxr-xr-x`` (a temporary
+    folder is made private)."""
     for name, content in files:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+            continue
         with path.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
     os.chmod(folder, 0o755)

@@ -46,7 +46,6 @@ fixed, the set stops being blind for it, and a fresh style should take its place
 from __future__ import annotations
 
 import unittest
-
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any

@@ -44,3 +44,17 @@ def test_a_form_feed_at_the_very_start_opens_no_empty_page(tmp_path) -> None:
     document = pipeline.process(path)
     assert document.metadata["pages"] == 2
     assert [block.pages for block in document.blocks] == [(1,), (1, 2)]
+
+
+def test_dehyphenate_off_keeps_the_line_end_hyphen() -> None:
+    """``[structure] dehyphenate = false`` keeps a hyphen split at a line end as printed."""
+    from pipeline.process import process_text
+    from pipeline.settings import Settings, StructureSettings
+
+    text = "Sheriffs held them under the new immi-\ngration law for two days.\n"
+    joined = process_text(text)
+    kept = process_text(text, Settings(structure=StructureSettings(dehyphenate=False)))
+    assert joined.blocks[0].text == "Sheriffs held them under the new immigration law for two days."
+    assert joined.stats["dehyphenated"] == 1
+    assert kept.blocks[0].text == "Sheriffs held them under the new immi-gration law for two days."
+    assert kept.stats["dehyphenated"] == 0

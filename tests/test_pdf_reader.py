@@ -13,7 +13,7 @@ import pytest
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import Char
 from pipeline.extract.pdf import read_pdf
-from pipeline.model import Extraction, Line, Source, PageTables
+from pipeline.model import Extraction, Line, Source
 from pipeline.patterns import MARKER_CLOSE, MARKER_OPEN
 from pipeline.settings import ExtractSettings
 from tests.pdf_factory import PdfBuilder, Span, bold, paragraph_lines, sup
@@ -414,8 +414,8 @@ class FakePage:
     def rules(self) -> list:  # type: ignore[type-arg]
         return []
 
-    def tables(self) -> PageTables:
-        return PageTables()
+    def strokes(self) -> list:  # type: ignore[type-arg]
+        return []
 
 
 @dataclass
@@ -477,7 +477,8 @@ def test_mostly_unmapped_page_is_dropped_and_counted() -> None:
     extraction = read_fake([readable, unmapped])
     assert texts(extraction.pages[0].lines) == ["Readable text on page one"]
     assert extraction.pages[1].lines == ()
-    assert extraction.stats == {"cid_glyphs": 30, "unmapped_pages": 1}
+    # the table finder reads this engine's pages too: no aligned columns, no text search
+    assert extraction.stats == {"cid_glyphs": 30, "unmapped_pages": 1, "table_text_search_skipped": 2}
 
 
 def test_all_pages_unmapped_raises() -> None:

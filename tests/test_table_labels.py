@@ -23,7 +23,7 @@ def build_statistical_table(path: Path, labels: list[str]) -> Path:
         pdf.canvas.line(x, 792 - top, x, 792 - (top + step * (len(ROWS) + 1)))
     pdf.line(260, top + 13, "2005")
     pdf.line(360, top + 13, "2010")
-    for index, (label, first, second) in enumerate(ROWS, start=1):
+    for index, (_label, first, second) in enumerate(ROWS, start=1):
         baseline = top + step * index + 13
         if labels[index - 1]:
             pdf.line(72, baseline, labels[index - 1])

@@ -250,8 +250,8 @@ def test_every_marker_style_is_covered():
 # --- single behaviours, one document each ----------------------------------------------
 
 
-def process_export(tmp_path, blocks, variant=Variant(), notes=None, name="export.txt"):
-    export = make_export(blocks, variant, notes)
+def process_export(tmp_path, blocks, variant=None, notes=None, name="export.txt"):
+    export = make_export(blocks, variant or Variant(), notes)
     path = tmp_path / name
     path.write_bytes(export.data)
     return export, pipeline.process(path)

@@ -21,7 +21,6 @@ import numpy as np
 from pipeline.corpus.fingerprints import MINHASH_SCHEME, Fingerprint, estimated_similarity
 from pipeline.settings import CorpusSettings
 
-
 LSH_WEIGHTS = (0.1, 0.9)
 """How datasketch weighs false positives against false negatives when it cuts signatures
 into bands. Its even default (0.5, 0.5) gives 128 permutations 9 bands of 13 rows, which

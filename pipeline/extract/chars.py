@@ -1,11 +1,11 @@
 """The character source: the one place that knows which PDF engine draws the characters.
 
-Everything above this module (:mod:`pipeline.extract.pdf` and the later stages) sees only
-:class:`Char`, :class:`Rule` and the :class:`CharSource` protocol, so a faster engine can
-later feed the same characters without any stage noticing. :class:`PdfplumberSource` is
-the implementation we ship: it opens one page at a time, copies its characters and rules
-into plain frozen dataclasses and releases the page, so memory does not grow with the
-page count.
+Everything above this module (:mod:`pipeline.extract.pdf`, the table finder and the later
+stages) sees only :class:`Char`, :class:`Rule`, :class:`Stroke` and the :class:`SourcePage`
+and :class:`CharSource` protocols, so another engine can feed the same characters without
+any stage noticing. :class:`PdfplumberSource` is the implementation we ship: it opens one
+page at a time, copies its characters, rules and strokes into plain frozen dataclasses and
+releases the page, so memory does not grow with the page count.
 
 Coordinates are PDF points with the origin at the page's top left (pdfplumber's
 convention): ``top < bottom``, ``x0 < x1``.
@@ -14,22 +14,17 @@ convention): ``top < bottom``, ``x0 < x1``.
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
-from pipeline.model import PageTables
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
 
-BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
-"""A font name that says bold: ``Helvetica-Bold``, ``ArialMT,Bold``, ``Gotham-Black``."""
-
-CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
-"""A glyph the font cannot map to Unicode, as pdfminer spells it: ``(cid:12)``."""
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +68,23 @@ class Rule:
         return self.x1 - self.x0
 
 
+@dataclass(frozen=True, slots=True)
+class Stroke:
+    """One straight horizontal (``h``) or vertical (``v``) stroke drawn on the page: a side
+    of a rectangle, a segment of a path, a line. A table's possible ruling."""
+
+    orientation: Literal["h", "v"]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
 class SourcePage(Protocol):
+    """What a character source gives of one page: its size, its glyphs, its flat rules
+    (footnote separators) and its axis-aligned strokes (a table's possible rulings). The
+    table finder and the layout read nothing else, so any engine can feed them."""
+
     number: int
     width: float
     height: float
@@ -82,15 +93,7 @@ class SourcePage(Protocol):
 
     def rules(self) -> list[Rule]: ...
 
-    def tables(self) -> PageTables: ...
-
-
-class SourceDocument(Protocol):
-    page_count: int
-
-    def pages(self) -> Iterator[SourcePage]: ...
-
-    def metadata(self) -> dict[str, str]: ...
+    def strokes(self) -> list[Stroke]: ...
 
 
 class CharSource(Protocol):
@@ -186,7 +189,7 @@ class PdfplumberPage:
     height: float
     _chars: list[Char]
     _rules: list[Rule]
-    _tables: PageTables = PageTables()
+    _strokes: list[Stroke]
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -194,9 +197,8 @@ class PdfplumberPage:
     def rules(self) -> list[Rule]:
         return self._rules
 
-    def tables(self) -> PageTables:
-        """The page's tables (cells cleaned) and the boxes of their text and captions."""
-        return self._tables
+    def strokes(self) -> list[Stroke]:
+        return self._strokes
 
 
 def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
@@ -216,7 +218,7 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[dict[str, Any]]]:
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
     """The page's glyphs, its flat rules and every axis-aligned stroke (a table's possible
     rulings), read from pdfplumber's parsed layout.
 
@@ -231,7 +233,7 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[dict[str, Any]]
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[Char] = []
     rules: list[Rule] = []
-    strokes: list[dict[str, Any]] = []  # every axis-aligned stroke: a table's possible rulings
+    strokes: list[Stroke] = []  # every axis-aligned stroke: a table's possible rulings
     stack = list(reversed(page.layout._objs))
     while stack:
         obj = stack.pop()
@@ -262,10 +264,9 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[dict[str, Any]]
     return chars, rules, strokes
 
 
-def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[dict[str, Any]]:
-    """The axis-aligned edges of a drawn line, rectangle or path, as pdfplumber's table finder
-    takes them (``orientation``, ``x0``, ``x1``, ``top``, ``bottom``): rectangles give
-    four, paths one per straight horizontal or vertical segment."""
+def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[Stroke]:
+    """The axis-aligned strokes of a drawn line, rectangle or path: rectangles give four,
+    paths one per straight horizontal or vertical segment."""
     from pdfminer.layout import LTRect
 
     if isinstance(obj, LTRect):
@@ -273,59 +274,15 @@ def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[d
         points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
     else:
         points = list(getattr(obj, "pts", None) or [(obj.x0, obj.y0), (obj.x1, obj.y1)])
-    edges = []
+    edges: list[Stroke] = []
     for (ax, ay), (bx, by) in zip(points, points[1:]):
         left, right = min(ax, bx) + mb_x0, max(ax, bx) + mb_x0
         top, bottom = height - max(ay, by) + mb_top, height - min(ay, by) + mb_top
         if abs(ay - by) < 0.5 and right - left > 0.5:
-            orientation = "h"
+            edges.append(Stroke("h", left, right, top, bottom))
         elif abs(ax - bx) < 0.5 and bottom - top > 0.5:
-            orientation = "v"
-        else:
-            continue
-        edges.append({
-            "object_type": f"{orientation}_edge", "orientation": orientation, "x0": left, "x1": right,
-            "top": top, "bottom": bottom, "width": right - left, "height": bottom - top, "doctop": top,
-        })
+            edges.append(Stroke("v", left, right, top, bottom))
     return edges
-
-
-def page_tables(
-    number: int, width: float, height: float, chars: list[Char], strokes: list[dict[str, Any]], stats: Counter[str]
-) -> PageTables:
-    """The tables of a page, found with pdfplumber's table finder on the reader's own glyphs
-    and strokes, so that pdfplumber never builds its dictionaries of every object on the page.
-
-    A table that the finder cannot lay out is counted, not fatal: the page's text is still
-    read, only that table is missing.
-    """
-    from pipeline.tables import GlyphPage, find_page_tables, mark_raised_markers
-
-    glyphs = [
-        {"text": table_glyph_text(chars, i), "x0": c.x0, "x1": c.x1, "top": c.top, "bottom": c.bottom, "doctop": c.top,
-         "size": c.size, "fontname": c.fontname, "upright": c.upright}
-        for i, c in enumerate(chars)
-    ]
-    upright = mark_raised_markers([g for g in glyphs if g["upright"] and g["text"]])
-    rotated = [g for g in glyphs if not g["upright"] and g["text"]]
-    try:
-        return find_page_tables(GlyphPage(number, (0.0, 0.0, width, height), upright, strokes, rotated), stats=stats)
-    except Exception:  # the table finder on a malformed page
-        stats["table_errors"] += 1
-        return PageTables()
-
-
-def table_glyph_text(chars: list[Char], index: int) -> str:
-    """A glyph's text for the table finder: an unmapped glyph (``(cid:2)``) followed by a
-    space is a bullet, as the body reads it at a line start; any other is left out rather
-    than spelled ``(cid:2)`` in a cell."""
-    char = chars[index]
-    if not char.unmapped:
-        return char.text
-    following = chars[index + 1] if index + 1 < len(chars) else None
-    if following is not None and (following.text in (" ", "\u00a0") or following.x0 - char.x1 > 0.2 * char.size):
-        return "•"
-    return ""
 
 
 class PdfplumberDocument:
@@ -333,7 +290,6 @@ class PdfplumberDocument:
         self._pdf = pdf
         self._dedupe = dedupe
         self.page_count = len(pdf.pages)
-        self.table_stats: Counter[str] = Counter()
 
     def pages(self) -> Iterator[PdfplumberPage]:
         for index, page in enumerate(self._pdf.pages):
@@ -341,7 +297,6 @@ class PdfplumberDocument:
                 chars, rules, strokes = read_layout(page)
                 if self._dedupe:
                     chars = drop_duplicate_chars(chars)
-                tables = page_tables(index + 1, float(page.width), float(page.height), chars, strokes, self.table_stats)
             except DocumentError:
                 raise
             except Exception as error:
@@ -349,7 +304,7 @@ class PdfplumberDocument:
             finally:
                 # Releasing the parsed layout keeps memory flat over hundreds of pages.
                 page.close()
-            yield PdfplumberPage(index + 1, float(page.width), float(page.height), chars, rules, tables)
+            yield PdfplumberPage(index + 1, float(page.width), float(page.height), chars, rules, strokes)
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, decoded to strings, with XMP as a fallback for missing keys."""
@@ -366,7 +321,8 @@ class PdfplumberDocument:
 
             stream = resolve1(self._pdf.doc.catalog.get("Metadata"))
             xml = stream.get_data().decode("utf-8", "replace") if stream is not None else ""
-        except Exception:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+        except Exception as error:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+            logger.debug("XMP metadata not read: %s: %s", type(error).__name__, error)
             return {}
         return parse_xmp(xml)
 
@@ -386,14 +342,6 @@ def decode_pdf_value(value: Any) -> str:
     return text.replace("\x00", "").strip()
 
 
-XMP_FIELDS = {
-    "Title": re.compile(r"<dc:title\b[^>]*>(.*?)</dc:title>", re.DOTALL),
-    "Author": re.compile(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", re.DOTALL),
-    "Subject": re.compile(r"<dc:description\b[^>]*>(.*?)</dc:description>", re.DOTALL),
-    "CreationDate": re.compile(r"<xmp:CreateDate>(.*?)</xmp:CreateDate>|xmp:CreateDate=\"([^\"]*)\"", re.DOTALL),
-}
-XMP_ITEM = re.compile(r"<rdf:li\b[^>]*?(?<!/)>(.*?)</rdf:li>", re.DOTALL)
-"""One value of an XMP list (``rdf:Alt``/``rdf:Seq``); an empty ``<rdf:li/>`` is skipped."""
 
 
 def parse_xmp(xml: str) -> dict[str, str]:

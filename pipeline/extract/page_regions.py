@@ -7,7 +7,6 @@ column, and the page-number line under it is page furniture.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from pipeline import patterns
@@ -24,9 +23,6 @@ MARGIN_GAP = 1.5
 paragraph space is smaller, so a first paragraph near the top stays body)…"""
 MARGIN_ROWS = 2
 """…and are at most this many rows on each side."""
-
-NOTE_START = re.compile(r"^(?:\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
-"""A footnote's first line: its marker, raised or printed: ``¹ See…``, ``12. See…``."""
 
 
 def split_margins(rows: list[Row], height: float) -> tuple[list[Row], list[Row], list[Row]]:
@@ -93,7 +89,7 @@ def split_footnotes(
         if not run or not above or run[0].top < height * 0.2:
             continue
         under_rule = text_rule is not None or has_rule_between(rules, above[-1], run[0])
-        opens_note = NOTE_START.match(run[0].text) and run[0].top >= height * 0.4
+        opens_note = patterns.FOOTNOTE_LINE_START.match(run[0].text) and run[0].top >= height * 0.4
         if not (under_rule or opens_note):
             continue
         furniture = [body[i] for i in members[end:]]
@@ -107,7 +103,7 @@ def split_footnotes(
 def opens_with_raised_marker(line: TextLine) -> bool:
     """A line at the page foot that starts with a superscript and text is a footnote set
     apart like a footer (a short note under a wide gap), not page furniture."""
-    return line.text.startswith(patterns.MARKER_OPEN) and bool(NOTE_START.match(line.text))
+    return line.text.startswith(patterns.MARKER_OPEN) and bool(patterns.FOOTNOTE_LINE_START.match(line.text))
 
 
 def is_furniture_line(line: TextLine, height: float) -> bool:
@@ -126,7 +122,7 @@ def start_of_ruled_notes(lines: list[TextLine], rules: list[Rule]) -> int:
     column_width = max(line.x1 for line in lines) - min(line.x0 for line in lines)
     for index in range(len(lines) - 1, 0, -1):
         short = [r for r in rules if r.width < 0.6 * column_width]
-        if NOTE_START.match(lines[index].text) and has_rule_between(short, lines[index - 1], lines[index]):
+        if patterns.FOOTNOTE_LINE_START.match(lines[index].text) and has_rule_between(short, lines[index - 1], lines[index]):
             return index
     return len(lines)
 

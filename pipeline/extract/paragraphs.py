@@ -8,13 +8,11 @@ where a column's last line stops short after a full stop; each break becomes a
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import replace
 from itertools import pairwise
 
 from pipeline import patterns
-from pipeline.extract.page_regions import NOTE_START
 from pipeline.extract.text_lines import SPACE_CHARS, TextLine
 from pipeline.model import Box, Line, Region
 
@@ -22,7 +20,6 @@ from pipeline.model import Box, Line, Region
 PARAGRAPH_SPACE = 0.3
 """A line whose space above exceeds normal line spacing by this share starts a paragraph."""
 
-LIST_START = re.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
 
 
 def assemble_page(
@@ -60,7 +57,7 @@ def assemble_page(
     for index, line in enumerate(notes):
         previous = notes[index - 1] if index else None
         space = space_before(previous, line, pitch)
-        if previous is None or NOTE_START.match(line.text) or (space or 0) >= PARAGRAPH_SPACE:
+        if previous is None or patterns.FOOTNOTE_LINE_START.match(line.text) or (space or 0) >= PARAGRAPH_SPACE:
             gap("footnote")
         out.append(to_line(line, number, line.x0 - left_edges.get(line.column, line.x0), space))
     for line in footer:
@@ -165,15 +162,15 @@ def starts_paragraph(
     left = left_edges.get(line.column, line.x0)
     em = line.size
     indented = 0.8 * em <= line.x0 - left <= 8 * em
-    at_left = lambda other: abs(other.x0 - left) < 0.3 * em
-    if not (indented and at_left(previous) and at_left(following)):
+    at_left = [abs(other.x0 - left) < 0.3 * em for other in (previous, following)]
+    if not (indented and all(at_left)):
         return False
     return not hangs_under_label(previous, line)
 
 
 def hangs_under_label(previous: TextLine, line: TextLine) -> bool:
     """True when ``line`` starts where the text after ``previous``'s bullet or label starts."""
-    label = LIST_START.match(previous.text)
+    label = patterns.LIST_START.match(previous.text)
     if not label or not label.group(0).strip():
         return False
     words_in_label = len(label.group(0).split())

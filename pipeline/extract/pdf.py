@@ -26,7 +26,8 @@ breaks) and :mod:`~pipeline.extract.pdf_metadata`; their shared types are in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from pipeline.extract.reading_order import is_vertical_writing, lay_out_body, la
 from pipeline.extract.rows import dominant_size, group_rows, keep_layout_chars
 from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import SPACE_CHARS, PageStats
-from pipeline.model import Box, DocumentWarning, Extraction, Line, Page, Source, Table
+from pipeline.model import Box, DocumentWarning, Extraction, Line, Page, PageTables, Source, Table
 from pipeline.settings import ExtractSettings
 from pipeline.tables import inside_any, merge_continued_tables
 
@@ -56,20 +57,35 @@ class ReaderStats:
 # --- entry point -------------------------------------------------------------------------
 
 
+TableFinder = Callable[[SourcePage, "Counter[str]"], PageTables]
+"""Finds a page's tables from its glyphs and strokes, counting what it did; the process
+passes one configured with the user's settings (:func:`pipeline.process.table_finder`)."""
+
+
+def default_table_finder(page: SourcePage, stats: Counter[str]) -> PageTables:
+    """The table finder with its default settings."""
+    from pipeline.tables.find import find_source_page_tables
+
+    return find_source_page_tables(page, stats=stats)
+
+
 def read_pdf(
     path: Path,
     settings: ExtractSettings,
     *,
     source: Source,
     engine: CharSource | None = None,
+    find_tables: TableFinder | None = default_table_finder,
 ) -> Extraction:
     """Read a PDF into pages of lines. Raises :class:`DocumentError` for a bad PDF.
 
     ``engine`` supplies the characters (pdfplumber unless given); pages are read and
-    laid out one at a time, so memory does not grow with the page count.
+    laid out one at a time, so memory does not grow with the page count. ``find_tables``
+    finds each page's tables while the page is open (None: no tables are looked for).
     """
     engine = engine or PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
     stats = ReaderStats()
+    table_stats: Counter[str] = Counter()
     pages: list[Page] = []
     tables: list[Table] = []
     glyphs = unmapped_pages = pages_with_glyphs = 0
@@ -78,12 +94,12 @@ def read_pdf(
         if document.page_count == 0:
             raise DocumentError("PDF has no pages")
         raw_metadata = document.metadata()
-        table_stats = getattr(document, "table_stats", {})  # counted as each page is handed over
         rejected_seen = 0
         for source_page in document.pages():
-            page, page_stats = read_page(source_page, settings)
+            found = find_tables(source_page, table_stats) if find_tables is not None else PageTables()
+            page, page_stats = read_page(source_page, settings, found)
             pages.append(page)
-            page_tables = source_page.tables().tables
+            page_tables = found.tables
             tables += page_tables
             page_glyphs = page_stats.glyphs + table_glyphs(page_tables)
             glyphs += page_glyphs
@@ -97,7 +113,7 @@ def read_pdf(
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
     check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages)
     stats.add("unmapped_pages", unmapped_pages)
-    for name, count in sorted(getattr(document, "table_stats", {}).items()):
+    for name, count in sorted(table_stats.items()):
         stats.add(name, count)
     metadata = clean_metadata(raw_metadata, len(pages))
     return Extraction(
@@ -148,10 +164,14 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
         raise DocumentError("no text layer (scanned?)")
 
 
-def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page, PageStats]:
+def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None
+              ) -> tuple[Page, PageStats]:
+    """One page's lines, laid out; the characters of the tables ``found`` on it and of
+    their captions are left out of the body."""
+    found = found or PageTables()
     stats = PageStats()
     chars = keep_layout_chars(source_page.chars(), stats)
-    exclude = source_page.tables().exclude
+    exclude = found.exclude
     if exclude:  # a table's cells and caption are the table's, not the body's
         chars = [c for c in chars if not inside_any(c, exclude)]
     stats.glyphs = sum(1 for c in chars if c.text not in SPACE_CHARS)
@@ -171,17 +191,16 @@ def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page,
     else:
         lines_in_order = lay_out_body(body_rows, body_size, stats)
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
-    margin_line = lambda row: make_line(row.chars, 0, stats)
-    footer_lines = [margin_line(r) for r in footer]
+    footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     notes += [replace(line, region="footnote") for line in footer_lines if opens_with_raised_marker(line)]
     lines = assemble_page(
         source_page.number,
-        [margin_line(r) for r in header],
+        [make_line(row.chars, 0, stats) for row in header],
         body,
         notes,
         tail + [line for line in footer_lines if not opens_with_raised_marker(line)],
     )
-    boxes = [table.box for table in source_page.tables().tables if table.box is not None]
+    boxes = [table.box for table in found.tables if table.box is not None]
     return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats
 
 

@@ -3,10 +3,7 @@ the fields of the output contract."""
 
 from __future__ import annotations
 
-import re
-
-PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+from pipeline.patterns import ISO_DATE, PDF_DATE
 
 
 def parse_pdf_date(value: str) -> str | None:

@@ -186,7 +186,6 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float) -> tuple[str
     return text, word_starts, markers + unicode_markers
 
 
-FRACTION_SLASHES = frozenset("\u2044/")
 MATH_AFTER = frozenset("\u2044/(=+")
 """A glyph that, touching a raised numeral, makes it a numerator or an exponent:
 ``¼`` drawn as raised 1, ``⁄``, lowered 4; ``f⁻¹(U)``; ``x²=``."""

@@ -1,15 +1,18 @@
 """The structure stage: repaired lines in, blocks with footnote references and notes out.
 
-Order of work: running headers, footers and page numbers are dropped; the notes (an
-endnotes section, PDF footnote lines) are set apart from the body; body lines are grouped
-into blocks and typed; footnote markers are split out of the block texts by one running
-sequence over the whole document; each marker is linked to its note.
+Order of work, one named pass each (:func:`structure` runs them; :data:`PASSES` lists the
+middle ones): running headers, footers and page numbers are dropped and the footnote area
+set apart (:func:`drop_furniture`); a titled notes section is taken out of the body; body
+lines are grouped into blocks and typed, and footnote markers found in them by one running
+sequence over the whole document; notes printed at page bottoms and an untitled closing run
+of notes are taken out; then tables are placed among the blocks and each marker is linked to
+its note (:func:`link_footnotes`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, PageBox, RemovedLine, Table
 from pipeline.settings import StructureSettings
@@ -35,58 +38,117 @@ class Structure:
     removed: tuple[RemovedLine, ...] = ()
 
 
+@dataclass(frozen=True)
+class Work:
+    """The structure stage's work in progress, handed from one pass to the next."""
+
+    body: list[Line]
+    """The body's lines, in reading order; the passes take note lines out of it."""
+    notes: list[Note]
+    tables: tuple[Table, ...]
+    stats: dict[str, int]
+    notes_section: bool = False
+    """Whether the body had a titled notes section (``Notes``, ``Endnotes``)."""
+    drafts: list[DraftBlock] = field(default_factory=list)
+    hits: list[list[MarkerHit]] = field(default_factory=list)
+    """Per draft block, the footnote markers found in its text."""
+    removed: tuple[RemovedLine, ...] = ()
+    """The running heads, feet and page numbers dropped, with where they stood (for the report)."""
+
+
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
-    """Turn an extraction's repaired pages into typed blocks, footnotes and notes."""
-    stats: Counter[str] = Counter()
+    """Turn an extraction's repaired pages into typed blocks, footnotes and notes: the
+    passes of :data:`PASSES`, in order, between :func:`drop_furniture` and :func:`link_footnotes`."""
+    work = drop_furniture(extraction, settings)
+    for step in PASSES:
+        work = step(work, settings)
+    return link_footnotes(work, settings)
+
+
+def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
+    """Drop running heads, feet and page numbers; set the footnote area's lines apart as notes."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
-    stats["headers_footers_removed"] = headers + numbers
-    stats["page_numbers_removed"] = numbers
-    removed = removed_lines(extraction.pages, pages)
     body = [line for page in pages for line in page.lines if line.region == "body"]
     footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
+    stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
+    return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
+                removed=removed_lines(extraction.pages, pages))
 
-    body, section = split_notes_section(body)
-    notes = parse_notes(footnote_lines) + parse_notes(section)
+
+def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
+    """Take a titled notes section (``Notes``, ``Endnotes``) out of the body, as notes."""
+    body, section = split_notes_section(work.body)
+    return replace(work, body=body, notes=work.notes + parse_notes(section), notes_section=bool(section))
+
+
+def draft_blocks(work: Work, settings: StructureSettings) -> Work:
+    """Group and type the body's blocks, and find their footnote markers."""
+    drafts, hits = blocks_and_markers(work.body, settings)
+    return replace(work, drafts=drafts, hits=hits)
+
+
+def take_page_bottom_notes(work: Work, settings: StructureSettings) -> Work:
+    """Take out of the body the notes printed at page bottoms in body type (the markers on
+    each page point to them), and draft the blocks again without them."""
+    bottom = page_bottom_note_lines(work.body, markers_by_page(work.drafts, work.hits))
+    if not bottom:
+        return work
+    notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
+    body = [line for i, line in enumerate(work.body) if i not in bottom]
     drafts, hits = blocks_and_markers(body, settings)
+    stats = {**work.stats, "page_footnote_lines": len(bottom)}
+    return replace(work, body=body, notes=notes, drafts=drafts, hits=hits, stats=stats)
 
-    bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
-    if bottom:
-        notes = sorted(notes + parse_notes_per_page([body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
-        body = [line for i, line in enumerate(body) if i not in bottom]
-        drafts, hits = blocks_and_markers(body, settings)
-        stats["page_footnote_lines"] = len(bottom)
 
-    shorter, untitled = untitled_notes_section(body) if not section else (body, [])
-    if untitled:
-        untitled_notes = parse_notes(untitled)
-        found = {hit.marker for block_hits in hits for hit in block_hits}
-        linked = sum(note.marker in found for note in untitled_notes)
-        # an untitled run of numbered lines is notes only when the body's markers point to
-        # it and it has a note for (nearly) every marker: "1. … 2. …" closing a document
-        # with four markers is a list
-        if linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found):
-            notes += untitled_notes
-            body = shorter
-            drafts, hits = blocks_and_markers(body, settings)
+def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
+    """Take an untitled run of numbered lines closing the document as its notes, when the
+    body's markers point to it and it has a note for (nearly) every marker: ``1. … 2. …``
+    closing a document with four markers is a list."""
+    if work.notes_section:
+        return work
+    shorter, untitled = untitled_notes_section(work.body)
+    if not untitled:
+        return work
+    untitled_notes = parse_notes(untitled)
+    found = {hit.marker for block_hits in work.hits for hit in block_hits}
+    linked = sum(note.marker in found for note in untitled_notes)
+    if not (linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found)):
+        return work
+    drafts, hits = blocks_and_markers(shorter, settings)
+    return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits)
 
-    blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
-    note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
+
+def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
+    """The final blocks, tables placed among them, each marker linked to its note, counted."""
+    blocks, refs = build_blocks(work.drafts, work.hits, place_tables(work.drafts, work.tables))
+    note_texts = link_notes([(ref.marker, ref.page) for ref in refs], work.notes)
     footnotes = tuple(
         Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
                  cell=ref.cell, box=ref.box)
         for ref, note in zip(refs, note_texts)
     )
-    stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
+    stats = dict(work.stats)
+    stats["dehyphenated"] = sum(d.dehyphenated for d in work.drafts)
     stats["footnote_markers"] = len(footnotes)
-    stats["notes"] = len(notes)
+    stats["notes"] = len(work.notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), removed=removed)
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(work.notes), stats=stats, removed=work.removed)
+
+
+PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
+    set_notes_section_apart,
+    draft_blocks,
+    take_page_bottom_notes,
+    take_untitled_notes,
+)
+"""The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
+(structure out), in the order they run."""
 
 
 def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
     """Group and type the body's blocks, then find their footnote markers."""
     layout = Layout.of(body)
-    drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
+    drafts = [classify(block, layout, settings) for block in group_lines(body, layout, dehyphenate=settings.dehyphenate)]
     drafts = rank_heading_levels(drafts, layout)
     return drafts, find_markers([d.text for d in drafts], settings.marker_styles)
 

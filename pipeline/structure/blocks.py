@@ -110,43 +110,91 @@ def is_caps_line(text: str) -> bool:
     return upper >= 2 and upper >= 4 * lower
 
 
-def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
-    """Whether ``line`` opens a new block although no separator line stands before it."""
+def opens_list_item(previous: Line, line: Line, layout: Layout) -> bool:
+    """A bullet or a label where an item can begin (:func:`is_list_start`)."""
+    return is_list_start(line.text, previous)
+
+
+def touches_separator(previous: Line, line: Line, layout: Layout) -> bool:
+    """A separator line (``***``, ``———``) is a block of its own."""
+    return bool(patterns.SEPARATOR.match(line.text) or patterns.SEPARATOR.match(previous.text))
+
+
+def follows_long_trailing_gap(previous: Line, line: Line, layout: Layout) -> bool:
+    """The line before ended with a longer glyph-spacing run than the document's usual one,
+    and a sentence ended there or a new one starts: an export's paragraph end."""
     text, before = line.text, previous.text
-    if is_list_start(text, previous):
-        return True
-    if patterns.SEPARATOR.match(text) or patterns.SEPARATOR.match(before):
-        return True
-    if previous.trailing_gap > layout.usual_trailing_gap and (
+    return previous.trailing_gap > layout.usual_trailing_gap and bool(
         patterns.TERMINAL_PUNCTUATION.search(before) or text[:1].isupper() or text[:1].isdigit()
-    ):
-        return True
-    if layout.full_line and len(before) < 0.75 * layout.full_line and patterns.SENTENCE_END.search(before) and text[:1].isupper():
-        return True
-    if (
-        layout.full_line and len(before) < 0.6 * layout.full_line and not patterns.TERMINAL_PUNCTUATION.search(before)
-        and is_title_case(before, patterns.WORD.findall(before))
-    ):
-        return True  # a title-case line cut short, in an export without separators: a heading
-    if text.count(" ") < 12 and text[:3] == text[:3].upper() and patterns.TERMINAL_PUNCTUATION.search(before) and is_caps_line(text):
-        return True
-    if previous.font_size and line.font_size and abs(previous.font_size - line.font_size) > 0.1 * max(previous.font_size, line.font_size):
-        return True
-    if previous.bold != line.bold and (previous.bold and not patterns.TERMINAL_PUNCTUATION.search(before)):
-        return True
-    if before.count(" ") < 12 and before[:3] == before[:3].upper() and is_caps_line(before) and not is_caps_line(text) and not patterns.CAPS_LEAD.match(before):
-        return len(patterns.WORD.findall(before)) <= 12
-    return False
+    )
 
 
-def group_lines(lines: list[Line], layout: Layout) -> list[DraftBlock]:
-    """Group body lines into draft blocks, joining each block's lines into one text."""
+def follows_short_sentence_line(previous: Line, line: Line, layout: Layout) -> bool:
+    """In an export without separators, a sentence ended on a line cut well short of a full
+    one, and a capital starts the next: the only trace of a paragraph end left."""
+    before = previous.text
+    return bool(layout.full_line and len(before) < 0.75 * layout.full_line and patterns.SENTENCE_END.search(before)
+                and line.text[:1].isupper())
+
+
+def follows_short_title_line(previous: Line, line: Line, layout: Layout) -> bool:
+    """In an export without separators, a title-case line cut short with no closing
+    punctuation: a heading."""
+    before = previous.text
+    return bool(layout.full_line and len(before) < 0.6 * layout.full_line
+                and not patterns.TERMINAL_PUNCTUATION.search(before) and is_title_case(before, patterns.WORD.findall(before)))
+
+
+def is_caps_line_after_sentence(previous: Line, line: Line, layout: Layout) -> bool:
+    """A short line in capitals after a sentence's end: a heading (``KEY PROVISIONS``)."""
+    text = line.text
+    return bool(text.count(" ") < 12 and text[:3] == text[:3].upper()
+                and patterns.TERMINAL_PUNCTUATION.search(previous.text) and is_caps_line(text))
+
+
+def changes_type_size(previous: Line, line: Line, layout: Layout) -> bool:
+    """The type size changes by more than a tenth: a heading begins or ends."""
+    if not (previous.font_size and line.font_size):
+        return False
+    return abs(previous.font_size - line.font_size) > 0.1 * max(previous.font_size, line.font_size)
+
+
+def ends_bold_line(previous: Line, line: Line, layout: Layout) -> bool:
+    """A bold line without closing punctuation, then one in the body weight: a run-in heading."""
+    return previous.bold and not line.bold and not patterns.TERMINAL_PUNCTUATION.search(previous.text)
+
+
+def follows_caps_heading(previous: Line, line: Line, layout: Layout) -> bool:
+    """A short line in capitals (at most twelve words, not a ``CAPS LEAD:`` sentence), then
+    one that is not: the heading ends."""
+    before = previous.text
+    return bool(before.count(" ") < 12 and before[:3] == before[:3].upper() and is_caps_line(before)
+                and not is_caps_line(line.text) and not patterns.CAPS_LEAD.match(before)
+                and len(patterns.WORD.findall(before)) <= 12)
+
+
+BLOCK_STARTS = (
+    opens_list_item, touches_separator, follows_long_trailing_gap, follows_short_sentence_line, follows_short_title_line,
+    is_caps_line_after_sentence, changes_type_size, ends_bold_line, follows_caps_heading,
+)
+"""The signs that a line opens a new block although no separator line stands before it."""
+
+
+def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
+    """Whether ``line`` opens a new block although no separator line stands before it: any
+    sign of :data:`BLOCK_STARTS`."""
+    return any(sign(previous, line, layout) for sign in BLOCK_STARTS)
+
+
+def group_lines(lines: list[Line], layout: Layout, *, dehyphenate: bool = True) -> list[DraftBlock]:
+    """Group body lines into draft blocks, joining each block's lines into one text
+    (words split at line ends rejoined unless ``dehyphenate`` is off)."""
     blocks: list[DraftBlock] = []
     current: list[Line] = []
 
     def flush() -> None:
         if current:
-            blocks.append(join_block(tuple(current)))
+            blocks.append(join_block(tuple(current), dehyphenate=dehyphenate))
             current.clear()
 
     for line in lines:
@@ -161,8 +209,9 @@ def group_lines(lines: list[Line], layout: Layout) -> list[DraftBlock]:
     return blocks
 
 
-def join_block(lines: tuple[Line, ...]) -> DraftBlock:
-    """Join a block's lines into running text, rejoining words split at line ends."""
+def join_block(lines: tuple[Line, ...], *, dehyphenate: bool = True) -> DraftBlock:
+    """Join a block's lines into running text, rejoining words split at line ends (unless
+    ``dehyphenate`` is off: then ``immi-`` / ``gration`` stays ``immi-gration``)."""
     text = ""
     page_starts: list[tuple[int, int]] = []
     line_starts: list[int] = []
@@ -173,7 +222,7 @@ def join_block(lines: tuple[Line, ...]) -> DraftBlock:
         if not page_starts or page_starts[-1][1] != line.page:
             offset = len(text) + (1 if text else 0)
             page_starts.append((offset, line.page))
-        text, dropped = join_line(text, line.text)
+        text, dropped = join_line(text, line.text, dehyphenate=dehyphenate)
         line_starts.append(len(text) - len(line.text))
         dehyphenated += dropped
         if dropped and previous is not None and previous.box is not None:

@@ -36,8 +36,9 @@ def should_drop_hyphen(before: str, after: str) -> bool:
     return joined >= min(word_frequency(before), word_frequency(after))
 
 
-def join_line(text: str, following: str) -> tuple[str, bool]:
+def join_line(text: str, following: str, *, dehyphenate: bool = True) -> tuple[str, bool]:
     """Append the next line of a block to the text so far; say whether a hyphen was dropped.
+    With ``dehyphenate`` off a line-end hyphen is always kept, as printed.
 
     >>> join_line("the immi-", "gration law")
     ('the immigration law', True)
@@ -45,6 +46,8 @@ def join_line(text: str, following: str) -> tuple[str, bool]:
     ('crimes by non-citizens in', False)
     >>> join_line("Executive", "Order")
     ('Executive Order', False)
+    >>> join_line("the immi-", "gration law", dehyphenate=False)
+    ('the immi-gration law', False)
     """
     if not text:
         return following, False
@@ -56,7 +59,7 @@ def join_line(text: str, following: str) -> tuple[str, bool]:
         split = patterns.LINE_END_HYPHEN.search(text)
         start = patterns.LINE_START_WORD.match(following)
         if split and start:
-            if should_drop_hyphen(split.group(1), start.group(1)):
+            if dehyphenate and should_drop_hyphen(split.group(1), start.group(1)):
                 return text[:-1] + following, True
             return text + following, False
         if split and following[:1].isupper():

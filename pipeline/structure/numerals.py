@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import regex
+from pipeline import patterns
 
 # Roman numerals 1–399 in their standard form: "i", "iv", "xiv", "xcix", "ccclxxxix".
-ROMAN = regex.compile(r"^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 SYMBOL_SEQUENCE = ("*", "†", "‡", "§", "‖", "¶", "**", "††", "‡‡")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -18,7 +17,7 @@ def roman_value(text: str) -> int | None:
     (14, 17, None, None)
     """
     lower = text.lower()
-    if not lower or not ROMAN.match(lower):
+    if not lower or not patterns.ROMAN.match(lower):
         return None
     total = 0
     for index, char in enumerate(lower):
