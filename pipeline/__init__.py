@@ -15,6 +15,9 @@ import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+DISTRIBUTION = "pipeline"
+"""The name this project is installed by (``pip install DISTRIBUTION``), for hints that name
+an extra; set where the name on PyPI is chosen."""
 
 if TYPE_CHECKING:
     from pipeline.model import Document

@@ -22,29 +22,31 @@ import time
 from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.clean_folder import check_folders, drop_planted_links, lock_clean, unlink_links_on_the_way
+from pipeline.discovery import Input, discover, recorded_ids
+from pipeline.errors import BatchStopped
 from pipeline.manifest import WRITTEN, Ledger, Recorded, corpus_record, folder_stamp, read_folder
 from pipeline.settings import Settings
-from pipeline.source import describe_source, document_id
+from pipeline.source import describe_source
 from pipeline.workers import (
-    Input,
     Limits,
     Outcome,
     Task,
     empty_row,
+    failed_outcome,
+    is_disk_full,
     process_input,
     run_dask,
     run_isolated,
     stage_outcome,
     staging_folder,
 )
-from pipeline.write import write_text_atomically
+from pipeline.write import checked_name, write_text_atomically
 
-INPUT_SUFFIXES = (".pdf", ".txt", ".text")
 CHECKPOINT_SECONDS = 30.0
 """Rewrite manifest.csv and corpus.jsonl this often while a batch runs, for readers that open
 them directly (the journal keeps the record exact in between, and bounds what a kill loses
@@ -72,29 +74,6 @@ class Summary:
             f"{self.counts['ok']} ok, {self.counts['skipped']} skipped, {self.counts['failed']} failed; "
             f"{self.pages} pages, {self.footnotes} footnotes, {self.tables} tables in {self.seconds:.1f} s ({rate:.1f} pages/s)"
         )
-
-
-def discover(raw: Path, only: str | None = None) -> list[Input]:
-    """Every PDF and text export under ``raw``, with its contract id, in order of path.
-
-    Two inputs that would share an id (``a.pdf`` and ``a.txt``) each take their path
-    relative to ``raw``, extension included, as the id instead (``a-pdf``, ``a-txt``).
-    """
-    paths = sorted(
-        p for p in raw.rglob("*")
-        if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(raw).parts)
-    )
-    if only:
-        paths = [p for p in paths if fnmatch(p.name, only) or fnmatch(str(p.relative_to(raw)), only)]
-    ids = Counter(document_id(p.stem) for p in paths)
-    inputs = []
-    for path in paths:
-        relative = path.relative_to(raw)
-        doc_id = document_id(path.stem)
-        if ids[doc_id] > 1:
-            doc_id = document_id(relative.as_posix())
-        inputs.append(Input(path=path, doc_id=doc_id, shown_path=(Path(raw.name) / relative).as_posix()))
-    return sorted(inputs, key=lambda item: item.shown_path)
 
 
 def settings_key(settings: Settings) -> str:
@@ -234,7 +213,7 @@ def run_batch(
     raw: Path, clean: Path, settings: Settings | None = None, *, jobs: int = 1, force: bool = False,
     only: str | None = None, report: Callable[[Outcome], None] | None = None,
     limits: Limits | None = None, dask: str | None = None, announce: Callable[[int, int], None] | None = None,
-    task: Task | None = None,
+    task: Task | None = None, follow_links: bool = False,
 ) -> tuple[list[dict[str, str]], Summary]:
     """Process every input under ``raw`` into ``clean``; return the manifest rows and a summary.
 
@@ -242,87 +221,167 @@ def run_batch(
     (a scheduler address, or ``"local"``) the documents run on a Dask cluster instead.
     ``announce(total, todo)`` is called once the cache has been checked, ``report(outcome)``
     once per input, as it is done. ``task`` replaces :func:`process_input` (the stage commands).
+    ``follow_links`` reads links that lead out of ``raw`` (never into ``clean``).
+
+    Raises :class:`~pipeline.clean_folder.CleanInUse` when another batch holds ``clean``, and
+    :class:`~pipeline.errors.BatchStopped` when its disk is full (what was written is kept).
     """
-    task = task or process_input
     settings = settings or Settings()
     limits = limits or Limits()
+    check_arguments(raw, clean, jobs)
+    started = time.perf_counter()
+    clean.mkdir(parents=True, exist_ok=True)
+    with lock_clean(clean):
+        batch = Batch(raw, clean, settings, only=only, force=force, follow_links=follow_links)
+        batch.announce(announce, report)
+        runner = (
+            run_dask(batch.todo, settings, dask, task or process_input, clean=clean, timeout=limits.timeout) if dask
+            else run_isolated(batch.todo, settings, jobs, limits, task or process_input, clean=clean)
+        )
+        batch.run(runner, report)
+    return batch.rows(), batch.summary(started)
+
+
+def check_arguments(raw: Path, clean: Path, jobs: int) -> None:
     if not raw.is_dir():
         raise ValueError(f"raw folder not found: {raw}")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    started = time.perf_counter()
-    inputs = discover(raw, only)
-    clean.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(clean)
-    ledger = Ledger(clean)
-    if not only:
-        for doc_id in stale_folders(clean, {item.doc_id for item in inputs}):
-            ledger.remove_later(doc_id)
-    hashes = SourceIndex(clean)
-    key = settings_key(settings)
-    cache = Cache(clean=clean, settings=settings.as_dict(), key=key, hashes=hashes, recorded=ledger.recorded)
-    previous = dict(ledger.recorded.rows), dict(ledger.recorded.records)
-    outcomes: dict[str, Outcome] = {}
-    todo = []
-    for item in inputs:
-        cached = None if force else cached_outcome(item, cache)
+    check_folders(raw, clean)
+
+
+class Batch:
+    """One batch over a locked CLEAN: its inputs, what the cache already holds, and the
+    record it keeps as each document is done."""
+
+    def __init__(self, raw: Path, clean: Path, settings: Settings, *, only: str | None, force: bool, follow_links: bool) -> None:
+        drop_planted_links(clean)
+        remove_leftovers(clean)
+        self.clean, self.only = clean, only
+        self.ledger = Ledger(clean)
+        kept = recorded_ids(self.ledger.recorded.rows)
+        self.inputs = discover(raw, only, clean=clean, kept=kept, follow_links=follow_links)
+        if not only:
+            for doc_id in stale_folders(clean, {item.doc_id for item in self.inputs}):
+                self.ledger.remove_later(doc_id)
+        self.hashes = SourceIndex(clean)
+        self.key = settings_key(settings)
+        self.cache = Cache(clean=clean, settings=settings.as_dict(), key=self.key, hashes=self.hashes, recorded=self.ledger.recorded)
+        self.previous = dict(self.ledger.recorded.rows), dict(self.ledger.recorded.records)
+        self.outcomes: dict[str, Outcome] = {}
+        self.refused = [item for item in self.inputs if item.problem]
+        self.todo = [item for item in self.inputs if not item.problem and not self.take_cached(item, force)]
+        self.stats = {item.doc_id: source_stat(item) for item in self.todo}
+        self.todo = largest_first(self.todo, self.stats)
+        self.written = 0
+
+    def take_cached(self, item: Input, force: bool) -> bool:
+        cached = None if force else cached_outcome(item, self.cache)
         if cached is not None:
-            outcomes[item.doc_id] = cached
+            self.outcomes[item.doc_id] = cached
+        return cached is not None
+
+    def announce(self, announce: Callable[[int, int], None] | None, report: Callable[[Outcome], None] | None) -> None:
+        """Say how much there is to do, and report the documents the cache already holds."""
+        if announce:
+            announce(len(self.inputs), len(self.todo) + len(self.refused))
+        if report:
+            for item in self.inputs:
+                if item.doc_id in self.outcomes:
+                    report(self.outcomes[item.doc_id])
+
+    def run(self, runner: Generator[tuple[Input, Outcome], None, None], report: Callable[[Outcome], None] | None) -> None:
+        """Record each outcome as it comes, checkpointing now and then, and always at the end."""
+        last, cost = time.monotonic(), 0.0
+        stopped: BatchStopped | None = None
+        try:
+            for item in self.refused:
+                self.record(item, failed_outcome(item, item.problem, 0.0), report)
+            for item, outcome in runner:
+                self.record(item, outcome, report)
+                elapsed = time.monotonic() - last
+                if elapsed >= CHECKPOINT_SECONDS and cost <= CHECKPOINT_SHARE * elapsed:
+                    began = time.monotonic()
+                    self.checkpoint()
+                    last, cost = time.monotonic(), time.monotonic() - began
+        except BatchStopped as error:
+            stopped = error
+        finally:
+            runner.close()  # stops the workers, also on Ctrl-C
+            self.finish(stopped)
+
+    def record(self, item: Input, outcome: Outcome, report: Callable[[Outcome], None] | None) -> None:
+        """Put a document's folder in place (or record its failure) and its journal line."""
+        try:
+            outcome = self.put_in_place(item, outcome)
+        except OSError as error:
+            if is_disk_full(error):
+                raise self.disk_full() from None
+            raise
+        self.outcomes[item.doc_id] = Outcome(row=outcome.row, corpus_record=outcome.corpus_record)
+        if report:
+            report(outcome)
+
+    def put_in_place(self, item: Input, outcome: Outcome) -> Outcome:
+        if outcome.disk_full:
+            raise self.disk_full()
+        if outcome.stage_files is not None:
+            write_stage_files(self.clean, item, outcome.stage_files)
+        if outcome.files is not None:  # sent back whole (Dask): staged here
+            outcome = stage_outcome(outcome, staging_folder(self.clean, item.doc_id))
+            if outcome.disk_full:
+                raise self.disk_full()
+        stat = self.stats.get(item.doc_id)
+        if outcome.staged is not None:
+            stamp = self.ledger.publish(item.doc_id, outcome.row, outcome.staged)
+            self.hashes.remember(item, stat, outcome.row, [self.key, *stamp] if stamp else None)
+            self.written += 1
         else:
-            todo.append(item)
-    if announce:
-        announce(len(inputs), len(todo))
-    if report:
-        for item in inputs:
-            if item.doc_id in outcomes:
-                report(outcomes[item.doc_id])
+            self.ledger.fail(item.doc_id, outcome.row)
+            if not item.problem:
+                self.hashes.remember(item, stat, outcome.row)
+        return outcome
 
-    def checkpoint() -> None:
+    def disk_full(self) -> BatchStopped:
+        done = len(self.outcomes)
+        return BatchStopped(
+            f"disk full: stopped after writing {self.written} documents ({done} of {len(self.inputs)} inputs done); "
+            f"free space on {self.clean} and run again to go on"
+        )
+
+    def checkpoint(self) -> None:
         """Manifest and corpus as the folders stand now: documents done, and the earlier
-        rows of documents not yet redone whose folders are still there."""
-        rows, records = current_record(clean, inputs, outcomes, previous, partial=only is not None)
-        ledger.write(rows, records)
+        rows of documents not yet redone that still hold."""
+        rows, records = current_record(self.clean, self.inputs, self.outcomes, self.previous, partial=self.only is not None)
+        self.ledger.write(rows, records)
 
-    stats = {item.doc_id: source_stat(item) for item in todo}
-    todo = largest_first(todo, stats)
-    last, cost = time.monotonic(), 0.0
-    runner: Generator[tuple[Input, Outcome], None, None] = (
-        run_dask(todo, settings, dask, task) if dask else run_isolated(todo, settings, jobs, limits, task, clean=clean)
-    )
-    try:
-        for item, outcome in runner:
-            if outcome.stage_files is not None:
-                write_stage_files(clean, item, outcome.stage_files)
-            if outcome.files is not None:  # sent back whole (Dask): staged here
-                outcome = stage_outcome(outcome, staging_folder(clean, item.doc_id))
-            if outcome.staged is not None:
-                stamp = ledger.publish(item.doc_id, outcome.row, outcome.staged)
-                hashes.remember(item, stats[item.doc_id], outcome.row, [key, *stamp] if stamp else None)
-            else:
-                ledger.fail(item.doc_id, outcome.row)
-                hashes.remember(item, stats[item.doc_id], outcome.row)
-            outcomes[item.doc_id] = Outcome(row=outcome.row, corpus_record=outcome.corpus_record)
-            if report:
-                report(outcome)
-            elapsed = time.monotonic() - last
-            if elapsed >= CHECKPOINT_SECONDS and cost <= CHECKPOINT_SHARE * elapsed:
-                began = time.monotonic()
-                checkpoint()
-                last, cost = time.monotonic(), time.monotonic() - began
-    finally:
-        runner.close()  # stops the workers, also on Ctrl-C
-        checkpoint()
-        ledger.close()
-        hashes.save({item.shown_path for item in inputs} if not only else set(hashes.entries))
-    rows = [outcomes[item.doc_id].row for item in inputs]
-    summary = Summary(seconds=time.perf_counter() - started)
-    for row in rows:
-        summary.counts[row["status"]] += 1
-        if row["status"] != "failed":
-            summary.pages += int(row["pages"] or 0)
-            summary.footnotes += int(row["footnotes"] or 0)
-            summary.tables += int(row["tables"] or 0)
-    return rows, summary
+    def finish(self, stopped: BatchStopped | None) -> None:
+        """The last checkpoint and the hash index; on a full disk the journal keeps the record
+        when the manifest cannot be written, and the batch stops with one line."""
+        try:
+            self.checkpoint()
+            self.ledger.close()
+            self.hashes.save({item.shown_path for item in self.inputs} if not self.only else set(self.hashes.entries))
+        except OSError as error:
+            self.ledger.close()
+            if not is_disk_full(error):
+                raise
+            stopped = stopped or self.disk_full()
+        if stopped is not None:
+            raise stopped
+
+    def rows(self) -> list[dict[str, str]]:
+        return [self.outcomes[item.doc_id].row for item in self.inputs]
+
+    def summary(self, started: float) -> Summary:
+        summary = Summary(seconds=time.perf_counter() - started)
+        for row in self.rows():
+            summary.counts[row["status"]] += 1
+            if row["status"] != "failed":
+                summary.pages += int(row["pages"] or 0)
+                summary.footnotes += int(row["footnotes"] or 0)
+                summary.tables += int(row["tables"] or 0)
+        return summary
 
 
 def source_stat(item: Input) -> os.stat_result | None:
@@ -351,7 +410,7 @@ def current_record(
         outcome = outcomes.get(item.doc_id)
         if outcome is not None:
             row, record = outcome.row, outcome.corpus_record
-        elif item.doc_id in previous_rows and (clean / item.doc_id / "document.json").exists():
+        elif item.doc_id in previous_rows and still_holds(clean, previous_rows[item.doc_id], item):
             row, record = previous_rows[item.doc_id], previous_records.get(item.doc_id)
         else:
             continue
@@ -366,10 +425,21 @@ def current_record(
     return rows, records
 
 
+def still_holds(clean: Path, row: dict[str, str], item: Input) -> bool:
+    """An earlier row of an input not redone this run still holds: a failure (so that an
+    interrupted batch keeps the rows of failed inputs), or a folder that is still there."""
+    if row.get("source") != item.shown_path:
+        return False
+    return row["status"] not in WRITTEN or (clean / item.doc_id / "document.json").exists()
+
+
 def write_stage_files(clean: Path, item: Input, files: dict[str, str]) -> None:
-    """Replace each stage file of a document whole, leaving the other stages' files be."""
+    """Replace each stage file of a document whole, leaving the other stages' files be;
+    never through a link planted in CLEAN."""
     for name, content in files.items():
-        write_text_atomically(clean / STAGES_FOLDER / item.doc_id / name, content)
+        path = clean / STAGES_FOLDER / item.doc_id / checked_name(name)
+        unlink_links_on_the_way(clean, path)
+        write_text_atomically(path, content)
 
 
 # --- leftovers and removed inputs --------------------------------------------------------

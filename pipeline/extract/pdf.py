@@ -75,7 +75,7 @@ def read_pdf(
     glyphs = unmapped_pages = pages_with_glyphs = 0
     with engine.open(path) as document:
         if document.page_count == 0:
-            raise DocumentError("PDF has no pages")
+            raise DocumentError("damaged", "the PDF has no pages")
         raw_metadata = document.metadata()
         for source_page in document.pages():
             page, page_stats = read_page(source_page, settings)
@@ -112,9 +112,9 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
     with fewer than three glyphs a page counts as having no text layer.
     """
     if pages_with_glyphs and unmapped_pages >= pages_with_glyphs:
-        raise DocumentError("text layer is unmapped glyphs (cid:NN); OCR needed")
+        raise DocumentError("no text", "the text layer is unmapped glyphs (cid:NN); OCR needed")
     if glyphs < 3 * page_count:
-        raise DocumentError("no text layer (scanned?)")
+        raise DocumentError("no text", f"no text layer on any of its {page_count} pages (scanned?)")
 
 
 def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page, PageStats]:
