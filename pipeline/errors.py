@@ -28,6 +28,7 @@ FailureKind = Literal[
     "link loop",
     "changed while read",
     "not written",
+    "stage not run",
     "internal error",
 ]
 """Why an input failed:
@@ -48,6 +49,7 @@ FailureKind = Literal[
 * ``link loop`` — a symbolic link that never ends at a file (a loop, or a dangling link);
 * ``changed while read`` — the file changed while it was being read (try again);
 * ``not written`` — its output folder could not be written (it would have left CLEAN);
+* ``stage not run`` — a stage command found no file of the stage before it (run that first);
 * ``internal error`` — a fault of the pipeline itself: please report it with the file.
 """
 

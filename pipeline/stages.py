@@ -169,7 +169,7 @@ def read_stage(folder: Path, stage: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DocumentError("unreadable", f"no {STAGE_FILES[stage]}: run 'pipeline {stage}' first") from None
+        raise DocumentError("stage not run", f"no {STAGE_FILES[stage]}: run 'pipeline {stage}' first") from None
 
 
 def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
