@@ -136,6 +136,7 @@ def assign_ids(found: list[Found], kept: dict[str, str]) -> dict[str, str]:
     3. An id still taken (``Same Name.txt`` and ``same-name.txt`` both give ``same-name-txt``)
        gets ``-2``, ``-3`` … in the order of the inputs' paths.
     """
+    found = sorted(found, key=lambda item: item.shown_path)
     keep = {item.shown_path: kept[item.shown_path] for item in found if item.shown_path in kept}
     shared = Counter(keep.values())
     ids = {path: doc_id for path, doc_id in keep.items() if shared[doc_id] == 1}
