@@ -40,6 +40,7 @@ from pipeline.workers import (
     failed_outcome,
     is_disk_full,
     process_input,
+    warning_columns,
     run_dask,
     run_isolated,
     stage_outcome,
@@ -199,12 +200,14 @@ def verified_outcome(item: Input, cache: Cache, folder: Path) -> Outcome | None:
     if document["source"].get("sha256") != sha256:
         return None
     cache.hashes.remember_output(item, [cache.key, *stamp])
-    blocks = document["blocks"]
+    blocks, warnings = document["blocks"], document.get("warnings", [])
     row = empty_row(item)
     row.update(
         sha256=sha256, kind=kind, status="skipped",
         pages=str(document["metadata"].get("pages", "")), words=str(len(text.split())), blocks=str(len(blocks)),
         footnotes=str(len(document["footnotes"])), tables=str(sum(1 for b in blocks if b["type"] == "table")), seconds="0.000",
+        warnings=str(len(warnings)), ocr_pages=str(document.get("stats", {}).get("ocr_pages", 0)),
+        **warning_columns([(warning.get("kind", ""), warning.get("page")) for warning in warnings]),
     )
     return Outcome(row=row, corpus_record=corpus_record(document, text))
 

@@ -133,9 +133,18 @@ def unchanged_stat(path: Path) -> tuple[int, int, int]:
 
 def repair_columns(document: Any) -> dict[str, str]:
     """The manifest's ``repaired`` and ``pages_lost`` from a document's warnings."""
-    kinds = {warning.kind for warning in document.warnings}
-    lost = sorted({warning.page for warning in document.warnings if warning.kind == "pages_lost" and warning.page})
-    return {"repaired": "yes" if "repaired" in kinds else "", "pages_lost": " ".join(str(page) for page in lost)}
+    return warning_columns([(warning.kind, warning.page) for warning in document.warnings])
+
+
+def warning_columns(warnings: list[tuple[str, int | None]]) -> dict[str, str]:
+    """``repaired`` (``yes`` when the file was read from a repair) and ``pages_lost`` (the
+    pages it lost, by number) from ``(kind, page)`` of each warning.
+
+    >>> warning_columns([("repaired", None), ("pages_lost", 7), ("pages_lost", 3)])
+    {'repaired': 'yes', 'pages_lost': '3 7'}
+    """
+    lost = sorted({page for kind, page in warnings if kind == "pages_lost" and page})
+    return {"repaired": "yes" if any(kind == "repaired" for kind, _ in warnings) else "", "pages_lost": " ".join(map(str, lost))}
 
 
 def empty_row(item: Input) -> dict[str, str]:
