@@ -40,11 +40,11 @@ from pipeline.workers import (
     failed_outcome,
     is_disk_full,
     process_input,
-    warning_columns,
     run_dask,
     run_isolated,
     stage_outcome,
     staging_folder,
+    warning_columns,
 )
 from pipeline.write import checked_name, write_text_atomically
 

@@ -12,7 +12,6 @@ whole, for the client to write.
 from __future__ import annotations
 
 import gc
-
 import os
 import shutil
 import sys
@@ -222,6 +221,7 @@ def serve(connection: Connection, task: Task, settings: Settings, max_memory: in
         inherited.close()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    quiet_pdf_readers()
     die_with_parent()
     if max_memory:
         import resource
@@ -244,6 +244,15 @@ def serve(connection: Connection, task: Task, settings: Settings, max_memory: in
         except MemoryError:
             connection.send((index, None))  # the parent words it, with the limit
             return
+
+
+def quiet_pdf_readers() -> None:
+    """pdfminer and pdfplumber log each oddity of a damaged file; the manifest row says
+    what matters, in one line, so their warnings are kept off the terminal."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def die_with_parent() -> None:
@@ -468,7 +477,10 @@ def dask_results(client: Any, todo: list[Input], settings: Settings, task: Task,
             running[client.submit(task, absolute, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}")] = (item, time.monotonic())
         deadline = None if timeout is None else min(begun for _, begun in running.values()) + timeout
         left = None if deadline is None else max(0.05, deadline - time.monotonic())
-        done, _ = wait(list(running), timeout=left, return_when="FIRST_COMPLETED")
+        try:
+            done, _ = wait(list(running), timeout=left, return_when="FIRST_COMPLETED")
+        except TimeoutError:  # dask's wait raises where concurrent.futures' returns
+            done = set()
         for future in done:
             item, begun = running.pop(future)
             yield item, dask_outcome(future, item, time.monotonic() - begun)

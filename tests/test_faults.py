@@ -61,7 +61,7 @@ def fault_run(tmp_path_factory):
 
 
 def test_every_input_has_one_row_with_a_true_reason(fault_run):
-    raw, clean, expected, result = fault_run
+    _, clean, expected, result = fault_run
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     rows = manifest_rows(clean)
@@ -292,3 +292,37 @@ def test_discovery_lists_links_and_pipes_with_their_reason(tmp_path):
     assert problems == {"raw/loop.txt": "link loop", "raw/out.txt": "link outside RAW", "raw/pipe.txt": "unreadable"}
     followed = {item.shown_path: item.problem for item in discover(raw, follow_links=True)}
     assert followed["raw/out.txt"] == ""
+
+
+def sleep_on_slow(item, settings):
+    """A task for the Dask test: hangs on ``slow.txt``, reads the others."""
+    import time as clock
+
+    if item.path.name == "slow.txt":
+        clock.sleep(120)
+    return process_input(item, settings)
+
+
+@pytest.mark.slow
+def test_dask_local_keeps_its_scratch_in_clean_and_honours_the_timeout(tmp_path):
+    pytest.importorskip("dask.distributed")
+    from pipeline.workers import run_dask
+
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    clean.mkdir()
+    (raw / "slow.txt").write_bytes(TEXT_EXPORT)
+    (raw / "brief.txt").write_bytes(TEXT_EXPORT)
+    before = set(Path(tempfile.gettempdir()).iterdir())
+    scratch_seen = []
+
+    def outcomes():
+        for item, outcome in run_dask(discover(raw), Settings(), "local", sleep_on_slow, clean=clean, timeout=8):
+            scratch_seen.append((clean / ".dask-scratch").exists())
+            yield item, outcome
+
+    rows = {item.doc_id: outcome.row for item, outcome in outcomes()}
+    assert rows["brief"]["status"] == "ok"
+    assert rows["slow"]["failure"] == "over the time limit"
+    assert any(scratch_seen) and not (clean / ".dask-scratch").exists()
+    assert not {p for p in set(Path(tempfile.gettempdir()).iterdir()) - before if "dask" in p.name}

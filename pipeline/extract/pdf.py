@@ -114,7 +114,7 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
     if pages_with_glyphs and unmapped_pages >= pages_with_glyphs:
         raise DocumentError("no text", "the text layer is unmapped glyphs (cid:NN); OCR needed")
     if glyphs < 3 * page_count:
-        raise DocumentError("no text", f"no text layer on any of its {page_count} pages (scanned?)")
+        raise DocumentError("no text", f"no text layer on its {page_count} pages (blank pages, or a scan: OCR needed)")
 
 
 def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page, PageStats]:

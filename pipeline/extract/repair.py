@@ -66,14 +66,14 @@ def read_repaired(path: Path, settings: ExtractSettings, source: Source, first: 
     data = path.read_bytes()
     repaired = repaired_copy(data)
     if repaired is None:
-        raise DocumentError(damage_kind(data), first.detail) from None
+        raise DocumentError(damage_kind(data), damage_detail(data, first)) from None
     engine = RepairedSource(repaired, dedupe_chars=settings.pdf_dedupe_chars)
     try:
         extraction = read_pdf(path, settings, source=source, engine=engine)
     except DocumentError as error:
         if error.kind != "damaged":
             raise
-        raise DocumentError(damage_kind(data), first.detail) from None
+        raise DocumentError(damage_kind(data), damage_detail(data, first)) from None
     lost = engine.lost_pages
     if len(lost) >= len(extraction.pages) + len(lost):
         raise DocumentError(first.kind, f"{first.detail}; no page could be read, even repaired")
@@ -91,6 +91,11 @@ def damage_kind(data: bytes) -> str:
     'damaged'
     """
     return "damaged" if END_MARKER in data[-TAIL_BYTES:] else "truncated"
+
+
+def damage_detail(data: bytes, first: DocumentError) -> str:
+    """What the first reader said, after the missing end marker when the file was cut short."""
+    return first.detail if damage_kind(data) == "damaged" else f"no end-of-file marker, cut short at {len(data)} bytes; {first.detail}"
 
 
 def repaired_copy(data: bytes) -> bytes | None:
