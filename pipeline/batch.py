@@ -29,7 +29,7 @@ from pipeline import __version__
 from pipeline.clean_folder import check_folders, drop_planted_links, lock_clean, unlink_links_on_the_way
 from pipeline.discovery import Input, discover, recorded_ids
 from pipeline.errors import BatchStopped
-from pipeline.manifest import WRITTEN, Ledger, Recorded, corpus_record, folder_stamp, read_folder
+from pipeline.manifest import WRITTEN, Ledger, Recorded, corpus_record, folder_stamp, read_folder, read_recorded
 from pipeline.settings import Settings
 from pipeline.source import describe_source
 from pipeline.workers import (
@@ -243,6 +243,12 @@ def run_batch(
         )
         batch.run(runner, report)
     return batch.rows(), batch.summary(started)
+
+
+def stage_inputs(raw: Path, clean: Path, only: str | None) -> list[Input]:
+    """The inputs of a stage command: as a batch finds them, with the ids CLEAN gave them."""
+    drop_planted_links(clean)
+    return discover(raw, only, clean=clean, kept=recorded_ids(read_recorded(clean).rows))
 
 
 def check_arguments(raw: Path, clean: Path, jobs: int) -> None:
