@@ -1,7 +1,9 @@
 """The command line: ``pipeline run [RAW] [CLEAN]``, and one command per stage.
 
 Exit status: 0 when every document is ``ok`` or ``skipped``, 1 when any ``failed``, 2 for
-bad usage (a missing folder, a bad option, a bad settings file), 130 on Ctrl-C.
+bad usage (a missing folder, a bad option, a bad settings file, RAW given as CLEAN, ``--dask``
+without dask), 3 when the batch could not start or go on (CLEAN in use by another batch, disk
+full; what was written is kept), 130 on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ RAW's parent (the first found), or --settings FILE; e.g. pipeline.toml:
   [normalize]
   straighten_quotes = true
 
-exit status: 0 all ok or skipped, 1 some failed or nothing found, 2 bad usage, 130 interrupted
+exit status: 0 all ok, skipped or duplicate, 1 some failed or nothing found, 2 bad usage,
+3 CLEAN in use or disk full, 130 interrupted
 """
 
 REPORT_EXAMPLES = """examples:
@@ -85,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="redo every document, ignoring the cache")
     run.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'")
     run.add_argument("--keep-stages", action="store_true", help="also write CLEAN/.stages/<id>/{extract,normalize,structure}.jsonl")
+    add_safety_options(run)
     run.add_argument("--dedup", choices=("mark", "drop"), default="mark",
                      help="near-duplicates: name them in the manifest (mark, the default) or also leave them out of corpus.jsonl (drop)")
     run.add_argument("--drop-boilerplate", action="store_true",
@@ -161,6 +165,54 @@ def add_workers(command: argparse.ArgumentParser) -> None:
                          help="address space per worker; a document needing more fails (default: 2048; 0: none)")
 
 
+def add_safety_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--follow-links", action="store_true",
+                         help="also read files that links in RAW point to outside RAW (default: such links fail, unread)")
+
+
+def run_problem(args: argparse.Namespace) -> str | None:
+    """What keeps the command from running (RAW given as CLEAN, ``--dask`` without dask), as
+    one line, or ``None``."""
+    from pipeline.clean_folder import check_folders
+
+    folders = [args.raw] if isinstance(args.raw, Path) else [path for path in args.raw if path.is_dir()]
+    try:
+        for folder in folders:
+            check_folders(folder, args.clean)
+    except ValueError as error:
+        return str(error)
+    if getattr(args, "dask", None):
+        from pipeline.workers import dask_missing
+
+        return dask_missing()
+    return None
+
+
+def run_guarded(args: argparse.Namespace, settings: Any) -> int:
+    """Run the command; a batch that cannot start (CLEAN in use) or go on (disk full) ends
+    with one line, status 3, what was written kept."""
+    from pipeline.clean_folder import CleanInUse
+    from pipeline.errors import BatchStopped
+
+    try:
+        return run_command(args, settings)
+    except (CleanInUse, BatchStopped) as error:
+        print(f"pipeline: {error}", file=sys.stderr)
+        return 3
+
+
+def run_command(args: argparse.Namespace, settings: Any) -> int:
+    if args.command == "run":
+        return run(args, settings)
+    from pipeline.stages import run_stage
+
+    progress = Progress(args)
+    _, summary = run_stage(args.command, args.raw, args.clean, settings, only=args.only, report=progress.report,
+                              announce=progress.announce, **worker_options(args))
+    progress.close()
+    return finish(summary, args)
+
+
 def stop_on_sigterm() -> None:
     """``kill PID`` stops the batch like Ctrl-C: workers stopped, manifest written."""
     import signal
@@ -197,16 +249,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = with_table_formats(load_settings(args), args.tables)
     except (OSError, ValueError) as error:
         parser.error(str(error))
+    problem = run_problem(args)
+    if problem:
+        print(f"pipeline: error: {problem}", file=sys.stderr)
+        return 2
     try:
-        if args.command == "run":
-            return run(args, settings)
-        from pipeline.stages import run_stage
-
-        progress = Progress(args)
-        _, summary = run_stage(args.command, args.raw, args.clean, settings, only=args.only, report=progress.report,
-                                  announce=progress.announce, **worker_options(args))
-        progress.close()
-        return finish(summary, args)
+        return run_guarded(args, settings)
     except KeyboardInterrupt:
         print("interrupted: the documents written so far are kept, and skipped on the next run", file=sys.stderr)
         return 130
@@ -324,10 +372,11 @@ def run(args: argparse.Namespace, settings: Any) -> int:
 
         rows, summary = run_batch_keeping_stages(args.raw, args.clean, settings, force=args.force, only=args.only,
                                                  report=progress.report, announce=progress.announce, dask=args.dask,
-                                                 corpus=corpus, **options)
+                                                 follow_links=args.follow_links, corpus=corpus, **options)
     else:
         rows, summary = run_batch(args.raw, args.clean, settings, force=args.force, only=args.only, report=progress.report,
-                                  announce=progress.announce, dask=args.dask, corpus=corpus, **options)
+                                  announce=progress.announce, dask=args.dask, follow_links=args.follow_links,
+                                  corpus=corpus, **options)
     progress.close()
     report = None
     if args.report:

@@ -18,16 +18,20 @@ in and removes it.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from pipeline.write import publish_folder, remove_folder, write_text_atomically
 
-MANIFEST_COLUMNS = ["id", "source", "sha256", "kind", "status", "error", "pages", "words", "blocks", "footnotes", "tables", "seconds", "warnings", "ocr_pages",
-                    "duplicate_of", "near_duplicate_of", "similarity"]
+MANIFEST_COLUMNS = [
+    "id", "source", "sha256", "kind", "status", "error", "pages", "words", "blocks", "footnotes", "tables", "seconds", "warnings",
+    "ocr_pages", "duplicate_of", "near_duplicate_of", "similarity", "failure", "repaired", "pages_lost",
+]
 MANIFEST = "manifest.csv"
 CORPUS = "corpus.jsonl"
 JOURNAL = ".journal.jsonl"
@@ -189,7 +193,7 @@ class Ledger:
     def __init__(self, clean: Path) -> None:
         self.clean = clean
         self.recorded = read_recorded(clean)
-        self.journal: IO[str] | None = None
+        self.journal: IO[bytes] | None = None
         self.removals: list[str] = []
 
     def publish(self, doc_id: str, row: dict[str, str], staged: Path) -> list[int] | None:
@@ -209,10 +213,21 @@ class Ledger:
         self.removals.append(doc_id)
 
     def append(self, row: dict[str, str], stamp: list[int] | None) -> None:
+        """Add one whole line to the journal, or none: a write cut short (a full disk) is
+        cut back off, so that no torn line is left for the next line to run into. The
+        journal is never opened through a link."""
+        line = (json.dumps({"row": row, "stamp": stamp}, ensure_ascii=False) + "\n").encode("utf-8")
         if self.journal is None:
-            self.journal = (self.clean / JOURNAL).open("a", encoding="utf-8", newline="\n")
-        self.journal.write(json.dumps({"row": row, "stamp": stamp}, ensure_ascii=False) + "\n")
-        self.journal.flush()
+            descriptor = os.open(self.clean / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            self.journal = os.fdopen(descriptor, "ab", buffering=0)
+        size = os.fstat(self.journal.fileno()).st_size
+        try:
+            written = self.journal.write(line)
+            if written != len(line):
+                raise OSError(errno.ENOSPC, "the journal line was cut short")
+        except OSError:
+            os.ftruncate(self.journal.fileno(), size)
+            raise
 
     def write(self, rows: list[dict[str, str]], records: dict[str, str]) -> None:
         """Rewrite the manifest and the corpus (each only when it changed), empty the journal,

@@ -178,7 +178,8 @@ class Extraction:
     tables: tuple[Table, ...] = ()
     stats: dict[str, int] = field(default_factory=dict)
     warnings: tuple[DocumentWarning, ...] = ()
-    """What the reader saw that a person should look at (pages without text, unmapped glyphs)."""
+    """What the reader saw that a person should look at (pages without text, unmapped
+    glyphs, a repaired file, pages lost)."""
 
 
 @dataclass(frozen=True)

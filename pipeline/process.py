@@ -30,9 +30,9 @@ def extract(path: Path, settings: Settings, source: Source) -> Extraction:
     """Run the reader that fits the file; a PDF's tables are found page by page with the
     user's table settings, their cells cleaned with the user's normalize settings."""
     if source.kind == "pdf":
-        from pipeline.extract.pdf import read_pdf
+        from pipeline.extract.repair import read_pdf_or_repair
 
-        return read_pdf(path, settings.extract, source=source, find_tables=table_finder(settings))
+        return read_pdf_or_repair(path, settings.extract, source=source, find_tables=table_finder(settings))
     from pipeline.extract.text_export import read_text_export
 
     return read_text_export(path, settings.extract, source=source)
@@ -63,7 +63,7 @@ def process(
     path = Path(path)
     settings = settings or Settings()
     if not path.is_file():
-        raise DocumentError(f"not a file: {path}")
+        raise DocumentError("unreadable", "not a regular file")
     source = source or describe_source(path, shown_path)
     return build_document(extract(path, settings, source), settings, doc_id or document_id(path.stem))
 
@@ -72,6 +72,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
     """Normalize and structure an extraction into the document that ``write`` serialises."""
     metadata = dict(extraction.metadata)
     metadata.setdefault("pages", len(extraction.pages))
+    warnings = extraction.warnings
     normalized = normalize(extraction, settings.normalize)
     del extraction  # let the raw lines go before the structure stage builds its own
     result = structure(normalized, settings.structure)

@@ -20,7 +20,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_stage_files
+from pipeline.batch import STAGES_FOLDER, Summary, run_batch, stage_inputs, write_stage_files
+from pipeline.clean_folder import check_folders, lock_clean
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
@@ -44,7 +45,7 @@ from pipeline.normalize import normalize
 from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
 from pipeline.structure import Structure, structure
-from pipeline.workers import Input, Limits, Outcome, empty_row, one_line, process_input, run_isolated
+from pipeline.workers import Input, Limits, Outcome, empty_row, failed_outcome, one_line, process_input, run_isolated
 from pipeline.write import FileContent, document_files
 
 STAGE_FILES = {"extract": "extract.jsonl", "normalize": "normalize.jsonl", "structure": "structure.jsonl"}
@@ -212,7 +213,7 @@ def read_stage(folder: Path, stage: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DocumentError(f"no {STAGE_FILES[stage]}: run 'pipeline {stage}' first") from None
+        raise DocumentError("stage not run", f"no {STAGE_FILES[stage]}: run 'pipeline {stage}' first") from None
 
 
 def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
@@ -281,17 +282,22 @@ def run_stage(
         return run_batch(raw, clean, settings, only=only, report=report, announce=announce, jobs=jobs, limits=limits,
                          force=True, task=partial(write_from_stages, clean))
     started = time.perf_counter()
-    inputs = discover(raw, only)
-    if announce:
-        announce(len(inputs), len(inputs))
+    check_folders(raw, clean)
+    clean.mkdir(parents=True, exist_ok=True)
     summary = Summary()
     rows = {}
-    for item, outcome in run_isolated(inputs, settings, jobs, limits or Limits(), partial(run_one_stage, stage, clean)):
-        if outcome.stage_files:
-            write_stage_files(clean, item, outcome.stage_files)
-        rows[item.doc_id] = outcome.row
-        summary.counts[outcome.row["status"]] += 1
-        if report:
-            report(outcome)
+    with lock_clean(clean):
+        inputs = stage_inputs(raw, clean, only)
+        if announce:
+            announce(len(inputs), len(inputs))
+        readable = [item for item in inputs if not item.problem]
+        refused = [(item, failed_outcome(item, item.problem, 0.0)) for item in inputs if item.problem]
+        for item, outcome in [*refused, *run_isolated(readable, settings, jobs, limits or Limits(), partial(run_one_stage, stage, clean))]:
+            if outcome.stage_files:
+                write_stage_files(clean, item, outcome.stage_files)
+            rows[item.doc_id] = outcome.row
+            summary.counts[outcome.row["status"]] += 1
+            if report:
+                report(outcome)
     summary.seconds = time.perf_counter() - started
     return [rows[item.doc_id] for item in inputs], summary

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import DocumentError
+from pipeline.discovery import Input
+from pipeline.errors import DocumentError, FailureKind, failure_kind, reason
 from pipeline.manifest import MANIFEST_COLUMNS, corpus_record
 from pipeline.settings import Settings
 from pipeline.source import describe_source
-from pipeline.write import FileContent, document_files, source_record, stage_files
+from pipeline.version import DISTRIBUTION
+from pipeline.write import FileContent, document_files, hidden_name, source_record, stage_files
 
 if TYPE_CHECKING:  # multiprocessing is imported only when there is work for workers
     from multiprocessing.connection import Connection
@@ -41,14 +43,6 @@ starts with the word lists and lazy imports already loaded (shared, copy-on-writ
 
 
 @dataclass(frozen=True)
-class Input:
-    path: Path
-    doc_id: str
-    shown_path: str
-    """The path relative to the raw folder's parent: ``raw/x.pdf``."""
-
-
-@dataclass(frozen=True)
 class Outcome:
     """What became of one input: a manifest row, and the folder's files when it is new."""
 
@@ -59,6 +53,8 @@ class Outcome:
     """Intermediate results for ``clean/.stages/<id>/`` (``--keep-stages``, stage commands)."""
     staged: Path | None = None
     """The folder the files were written into instead (:func:`stage_outcome`), to be put in place."""
+    disk_full: bool = False
+    """The folder could not be written for want of space: the batch stops (a rerun goes on)."""
 
 
 Task = Callable[["Input", Settings], Outcome]
@@ -90,26 +86,65 @@ def process_input(item: Input, settings: Settings) -> Outcome:
     started = time.perf_counter()
     row = empty_row(item)
     try:
+        before = unchanged_stat(item.path)
         source = describe_source(item.path, item.shown_path)
         row.update(sha256=source.sha256, kind=source.kind)
         document = process(item.path, settings, doc_id=item.doc_id, shown_path=item.shown_path, source=source)
+        if unchanged_stat(item.path) != before:
+            raise DocumentError("changed while read", "the file changed while it was read; run again to read it whole")
         files = dict(document_files(document))
     except DocumentError as error:
-        row.update(status="failed", error=one_line(str(error)), seconds=f"{time.perf_counter() - started:.3f}")
-        return Outcome(row=row)
+        return failed_row(row, str(error), started)
     except MemoryError:
         raise
+    except RecursionError:
+        return failed_row(row, reason("damaged", "objects nested without end (a loop in the page tree?)"), started)
+    except OSError as error:
+        return failed_row(row, reason("unreadable", error.strerror or str(error)), started)
     except Exception as error:  # noqa: BLE001  (a bug or a pathological file: report it, keep the batch going)
-        row.update(status="failed", error=one_line(f"{type(error).__name__}: {error}"), seconds=f"{time.perf_counter() - started:.3f}")
-        return Outcome(row=row)
+        return failed_row(row, reason("internal error", f"{error} ({type(error).__name__}); please report it with the file"), started)
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
         seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
-        ocr_pages=str(document.stats.get("ocr_pages", 0)),
+        ocr_pages=str(document.stats.get("ocr_pages", 0)), **repair_columns(document),
     )
     record = corpus_record({"id": document.id, "source": source_record(document.source), "metadata": document.metadata}, document.text)
     return Outcome(row=row, files=files, corpus_record=record)
+
+
+def failed_row(row: dict[str, str], error: str, started: float) -> Outcome:
+    mark_failed(row, error)
+    row.update(seconds=f"{time.perf_counter() - started:.3f}")
+    return Outcome(row=row)
+
+
+def mark_failed(row: dict[str, str], error: str) -> None:
+    """Set a row's status, its one-line reason and the reason's kind (the ``failure`` column)."""
+    row.update(status="failed", error=one_line(error), failure=failure_kind(error) or "internal error")
+
+
+def unchanged_stat(path: Path) -> tuple[int, int, int]:
+    """Size, modification time and inode: the same before and after reading means the file
+    was hashed and parsed from the same bytes."""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def repair_columns(document: Any) -> dict[str, str]:
+    """The manifest's ``repaired`` and ``pages_lost`` from a document's warnings."""
+    return warning_columns([(warning.kind, warning.page) for warning in document.warnings])
+
+
+def warning_columns(warnings: list[tuple[str, int | None]]) -> dict[str, str]:
+    """``repaired`` (``yes`` when the file was read from a repair) and ``pages_lost`` (the
+    pages it lost, by number) from ``(kind, page)`` of each warning.
+
+    >>> warning_columns([("repaired", None), ("pages_lost", 7), ("pages_lost", 3)])
+    {'repaired': 'yes', 'pages_lost': '3 7'}
+    """
+    lost = sorted({page for kind, page in warnings if kind == "pages_lost" and page})
+    return {"repaired": "yes" if any(kind == "repaired" for kind, _ in warnings) else "", "pages_lost": " ".join(map(str, lost))}
 
 
 def empty_row(item: Input) -> dict[str, str]:
@@ -119,15 +154,32 @@ def empty_row(item: Input) -> dict[str, str]:
 
 
 def failed_outcome(item: Input, error: str, seconds: float) -> Outcome:
-    """The row of a document whose worker never answered (timed out, out of memory, crashed)."""
+    """The row of a document not read: refused at discovery, or whose worker never
+    answered (over the time or memory limit, crashed). A refused input is not opened."""
     row = empty_row(item)
-    try:
-        source = describe_source(item.path, item.shown_path)
-        row.update(sha256=source.sha256, kind=source.kind)
-    except OSError:
-        pass
-    row.update(status="failed", error=one_line(error), seconds=f"{seconds:.3f}")
+    if not item.problem:
+        try:
+            source = describe_source(item.path, item.shown_path)
+            row.update(sha256=source.sha256, kind=source.kind)
+        except OSError:
+            pass
+    mark_failed(row, error)
+    row.update(seconds=f"{seconds:.3f}")
     return Outcome(row=row)
+
+
+def limit_reason(kind: FailureKind, limits: Limits) -> str:
+    """The reason of a document stopped by a limit, naming the limit."""
+    if kind == "over the time limit":
+        return reason(kind, f"took more than {limits.timeout:g} s (--timeout)")
+    return reason(kind, f"needed more than {limits.max_memory} MB (--max-memory)")
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """No space left (or over quota): the batch must stop, not fail document after document."""
+    import errno
+
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def one_line(message: str) -> str:
@@ -137,7 +189,7 @@ def one_line(message: str) -> str:
 def staging_folder(clean: Path, doc_id: str) -> Path:
     """Where a document's folder is written before it is put in place: hidden, beside it, and
     named for the document, so that the batch can remove it when its worker is killed."""
-    return clean / f".tmp-{doc_id}"
+    return clean / hidden_name(".tmp-", doc_id)
 
 
 def stage_outcome(outcome: Outcome, staging: Path) -> Outcome:
@@ -150,10 +202,10 @@ def stage_outcome(outcome: Outcome, staging: Path) -> Outcome:
     assert outcome.files is not None
     try:
         stage_files(outcome.files.items(), staging)
-    except OSError as error:
-        row = dict(outcome.row, status="failed", error=one_line(f"could not write the folder: {error}"))
-        row.update(pages="", words="", blocks="", footnotes="", tables="")
-        return Outcome(row=row, stage_files=outcome.stage_files)
+    except (OSError, ValueError) as error:
+        row = dict(outcome.row, pages="", words="", blocks="", footnotes="", tables="", warnings="", ocr_pages="", repaired="", pages_lost="")
+        mark_failed(row, reason("not written", f"the folder could not be written: {error}"))
+        return Outcome(row=row, stage_files=outcome.stage_files, disk_full=is_disk_full(error))
     return Outcome(row=outcome.row, corpus_record=outcome.corpus_record, stage_files=outcome.stage_files, staged=staging)
 
 
@@ -166,10 +218,14 @@ def serve(connection: Connection, task: Task, settings: Settings, max_memory: in
     """
     import signal
 
+    from pipeline.clean_folder import close_inherited_locks
+
     if inherited is not None:
         inherited.close()
+    close_inherited_locks()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    quiet_pdf_readers()
     die_with_parent()
     if max_memory:
         import resource
@@ -192,6 +248,15 @@ def serve(connection: Connection, task: Task, settings: Settings, max_memory: in
         except MemoryError:
             connection.send((index, None))  # the parent words it, with the limit
             return
+
+
+def quiet_pdf_readers() -> None:
+    """pdfminer and pdfplumber log each oddity of a damaged file; the manifest row says
+    what matters, in one line, so their warnings are kept off the terminal."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def die_with_parent() -> None:
@@ -308,11 +373,11 @@ def run_isolated(
                 if outcome is None and not replace:
                     if limits.timeout is None or elapsed < limits.timeout:
                         continue
-                    outcome, replace = failed_outcome(item, f"timed out after {limits.timeout:g} s", elapsed), True
+                    outcome, replace = failed_outcome(item, limit_reason("over the time limit", limits), elapsed), True
                 elif outcome is None:
                     outcome = failed_outcome(item, died_reason(worker, limits), elapsed)
                 elif outcome == "memory":
-                    outcome = failed_outcome(item, f"out of memory (limit {limits.max_memory} MB)", elapsed)
+                    outcome = failed_outcome(item, limit_reason("over the memory limit", limits), elapsed)
                 worker.task = None
                 if replace:
                     worker.stop(kill=True)
@@ -349,20 +414,35 @@ def died_reason(worker: Worker, limits: Limits) -> str:
 
         name = signal.Signals(-code).name
         if -code == signal.SIGKILL and limits.max_memory:
-            return f"worker killed by {name} (out of memory? limit {limits.max_memory} MB)"
-        return f"worker killed by {name}"
-    return f"worker exited with status {code}"
+            return reason("worker died", f"killed by {name} (out of memory? --max-memory {limits.max_memory} MB)")
+        return reason("worker died", f"killed by {name}")
+    return reason("worker died", f"exited with status {code}")
+
+
+DASK_HINT = f"--dask needs the dask extra: pip install '{DISTRIBUTION}[dask]'"
+
+
+def dask_missing() -> str | None:
+    """The one-line hint when ``dask.distributed`` cannot be imported, else ``None``."""
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        return DASK_HINT
+    return None
 
 
 @contextmanager
-def dask_client(address: str) -> Iterator[Any]:
+def dask_client(address: str, clean: Path | None = None) -> Iterator[Any]:
     """A client of the Dask cluster at ``address`` (a scheduler), or of a local cluster of
-    worker processes (``local``), closed with its cluster on the way out."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as error:
-        raise RuntimeError("--dask needs dask.distributed: pip install 'pipeline[dask]'") from error
-    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if address == "local" else None
+    worker processes (``local``) whose scratch space is ``CLEAN/.dask-scratch``; closed, with
+    its cluster and scratch space, on the way out."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    scratch = (clean / ".dask-scratch") if clean is not None else None
+    if address == "local":
+        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None,
+                               local_directory=str(scratch) if scratch else None)
     client = Client(cluster if cluster is not None else address)
     try:
         yield client
@@ -370,28 +450,64 @@ def dask_client(address: str) -> Iterator[Any]:
         client.close()
         if cluster is not None:
             cluster.close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run_dask(todo: list[Input], settings: Settings, address: str, task: Task = process_input) -> Generator[tuple[Input, Outcome], None, None]:
+def run_dask(
+    todo: list[Input], settings: Settings, address: str, task: Task = process_input, *, clean: Path | None = None,
+    timeout: float | None = None,
+) -> Generator[tuple[Input, Outcome], None, None]:
     """Run each input on a Dask cluster (``address`` of a scheduler, or ``local``).
 
     The workers must see the raw folder at the same absolute path (a shared file system);
-    results come back to this process, which alone writes ``clean/``. Timeouts and memory
-    limits are the cluster's business here (``dask worker --memory-limit``).
+    results come back to this process, which alone writes ``clean/``. A local cluster keeps
+    its scratch space in ``CLEAN/.dask-scratch``. A document past ``timeout`` seconds fails
+    as over the time limit and its task is cancelled (a local cluster's workers are stopped
+    with the batch; a remote cluster's memory limits are its own: ``dask worker --memory-limit``).
     """
     if not todo:
         return
-    with dask_client(address) as client:
-        from dask.distributed import as_completed
+    with dask_client(address, clean) as client:
+        yield from dask_results(client, todo, settings, task, timeout)
 
-        absolute = [Input(path=item.path.resolve(), doc_id=item.doc_id, shown_path=item.shown_path) for item in todo]
-        futures = {client.submit(task, item, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}"): original
-                   for index, (item, original) in enumerate(zip(absolute, todo))}
-        for future in as_completed(futures):
-            item = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as error:  # noqa: BLE001  (the worker died, or the task failed on the cluster)
-                outcome = failed_outcome(item, f"{type(error).__name__}: {error}", 0.0)
-            future.release()
-            yield item, outcome
+
+def dask_results(client: Any, todo: list[Input], settings: Settings, task: Task, timeout: float | None) -> Generator[tuple[Input, Outcome], None, None]:
+    """Each input's outcome as its future finishes.
+
+    No more futures are out than the cluster has threads, so that a future starts when it is
+    submitted and its time is its own; one past ``timeout`` is cancelled and fails.
+    """
+    from dask.distributed import wait
+
+    slots = max(1, sum(client.nthreads().values()))
+    pending = deque(enumerate(todo))
+    running: dict[Any, tuple[Input, float]] = {}
+    while pending or running:
+        while pending and len(running) < slots:
+            index, item = pending.popleft()
+            absolute = Input(path=item.path.resolve(), doc_id=item.doc_id, shown_path=item.shown_path)
+            running[client.submit(task, absolute, settings, pure=False, key=f"pipeline-{item.doc_id}-{index}")] = (item, time.monotonic())
+        deadline = None if timeout is None else min(begun for _, begun in running.values()) + timeout
+        left = None if deadline is None else max(0.05, deadline - time.monotonic())
+        try:
+            done, _ = wait(list(running), timeout=left, return_when="FIRST_COMPLETED")
+        except TimeoutError:  # dask's wait raises where concurrent.futures' returns
+            done = set()
+        for future in done:
+            item, begun = running.pop(future)
+            yield item, dask_outcome(future, item, time.monotonic() - begun)
+        for future, (item, begun) in list(running.items()):
+            if timeout is not None and time.monotonic() - begun >= timeout:
+                future.cancel()
+                del running[future]
+                yield item, failed_outcome(item, reason("over the time limit", f"took more than {timeout:g} s (--timeout)"), timeout)
+
+
+def dask_outcome(future: Any, item: Input, seconds: float) -> Outcome:
+    try:
+        outcome = future.result()
+    except Exception as error:  # noqa: BLE001  (the worker died, or the task failed on the cluster)
+        outcome = failed_outcome(item, reason("worker died", f"on the Dask cluster: {error} ({type(error).__name__})"), seconds)
+    future.release()
+    return outcome

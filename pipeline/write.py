@@ -306,7 +306,7 @@ def write_document(document: Document, clean: Path) -> Path:
 def write_files(files: Iterable[tuple[str, FileContent]], target: Path) -> Path:
     """Write files into a temporary sibling folder, then swap it in for ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = stage_files(files, Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent)))
+    staging = stage_files(files, Path(tempfile.mkdtemp(prefix=hidden_name(".tmp-", target.name, "-"), dir=target.parent)))
     try:
         publish_folder(staging, target)
     except BaseException:
@@ -333,7 +333,7 @@ def fill_folder(files: Iterable[tuple[str, FileContent]], folder: Path) -> None:
     (a Parquet file) as they are; the folder gets the usual ``rwxr-xr-x`` (a temporary
     folder is made private)."""
     for name, content in files:
-        path = folder / name
+        path = folder / checked_name(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
@@ -341,6 +341,35 @@ def fill_folder(files: Iterable[tuple[str, FileContent]], folder: Path) -> None:
         with path.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
     os.chmod(folder, 0o755)
+
+
+def checked_name(name: str) -> str:
+    """A file name of a document's folder, refused when it would land outside the folder
+    (``../../x`` from an edited ``structure.jsonl``).
+
+    >>> checked_name("tables/b12.csv")
+    'tables/b12.csv'
+    """
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or any(part in ("..", ".") for part in parts):
+        raise ValueError(f"a file name that would leave the document's folder: {name!r}")
+    return name
+
+
+def hidden_name(prefix: str, name: str, suffix: str = "") -> str:
+    """``prefix + name + suffix`` for a hidden helper file or folder, the name cut and given a
+    hash when the whole would pass the file system's 255 bytes.
+
+    >>> len(hidden_name(".old-", "x" * 250, "-12345").encode())
+    108
+    """
+    whole = f"{prefix}{name}{suffix}"
+    if len(whole.encode("utf-8", "surrogateescape")) <= 200:
+        return whole
+    import hashlib
+
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{prefix}{name[:80]}-{digest}{suffix}"[:120]
 
 
 def publish_folder(staging: Path, target: Path) -> None:
@@ -356,7 +385,7 @@ def publish_folder(staging: Path, target: Path) -> None:
     if exchange_paths(staging, target):
         remove_folder(staging)  # it holds the old folder now
         return
-    retired = target.with_name(f".old-{target.name}-{os.getpid()}")
+    retired = target.with_name(hidden_name(".old-", target.name, f"-{os.getpid()}"))
     os.replace(target, retired)
     os.replace(staging, target)
     shutil.rmtree(retired, ignore_errors=True)
@@ -367,7 +396,7 @@ def remove_folder(folder: Path) -> None:
     during the deletion leaves no half folder under its own name (the next batch removes it)."""
     if not folder.exists():
         return
-    retired = folder.with_name(f".old-{folder.name.lstrip('.')}-{os.getpid()}")
+    retired = folder.with_name(hidden_name(".old-", folder.name.lstrip("."), f"-{os.getpid()}"))
     os.replace(folder, retired)
     shutil.rmtree(retired, ignore_errors=True)
 
@@ -410,7 +439,7 @@ def write_text_if_changed(path: Path, content: str) -> bool:
 def write_text_atomically(path: Path, content: str) -> None:
     """Replace one file whole: write a temporary file beside it, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent, prefix=f".tmp-{path.name}-", delete=False)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent, prefix=hidden_name(".tmp-", path.name, "-"), delete=False)
     try:
         with handle:
             handle.write(content)

@@ -152,7 +152,7 @@ def test_each_bad_input_fails_alone_with_a_one_line_reason(raw, first_run):
         row = manifest[name.rsplit(".", 1)[0]]
         assert row["status"] == "failed" and reason in row["error"], row
     assert manifest["slow"]["status"] == "failed"
-    assert manifest["slow"]["error"] == f"timed out after {TIMEOUT:g} s"
+    assert manifest["slow"]["error"] == f"over the time limit: took more than {TIMEOUT:g} s (--timeout)"
     assert manifest["slow"]["sha256"]  # a killed document still gets its hash in the manifest
     if "locked" in manifest:
         assert manifest["locked"]["status"] == "failed" and "encrypted" in manifest["locked"]["error"]
@@ -229,10 +229,10 @@ def test_a_document_over_the_memory_limit_fails_and_the_batch_goes_on(tmp_path):
     command = run_command(raw, tmp_path / "clean", "--jobs", "1", "--max-memory", "150")
     _, err = command.communicate(timeout=120)
     assert command.returncode == 1, err
-    assert "failed  raw/big.txt: out of memory (limit 150 MB)" in err
+    assert "failed  raw/big.txt: over the memory limit: needed more than 150 MB (--max-memory)" in err
     manifest = read_manifest(tmp_path / "clean")
     assert manifest["small"]["status"] == "ok"
-    assert manifest["big"]["error"] == "out of memory (limit 150 MB)"
+    assert manifest["big"]["error"] == "over the memory limit: needed more than 150 MB (--max-memory)"
 
 
 def test_a_worker_that_dies_is_replaced(tmp_path, monkeypatch):
@@ -261,7 +261,7 @@ def test_a_worker_that_dies_is_replaced(tmp_path, monkeypatch):
     rows, _ = run_batch(raw, tmp_path / "clean", jobs=1, only="slow.txt", report=None, limits=Limits(timeout=30),
                         announce=lambda total, todo: __import__("threading").Timer(0.5, kill_slow_one, args=(None,)).start())
     assert rows[0]["status"] == "failed"
-    assert rows[0]["error"] == "worker killed by SIGKILL"
+    assert rows[0]["error"] == "worker died: killed by SIGKILL"
     rows, _ = run_batch(raw, tmp_path / "clean", jobs=1, only="brief-*")
     assert {row["status"] for row in rows} == {"ok"}
 
@@ -474,6 +474,6 @@ def test_command_exit_status_and_summary(raw, tmp_path):
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
-    assert "failed  raw/slow.txt: timed out after 1 s" in result.stderr
+    assert "failed  raw/slow.txt: over the time limit: took more than 1 s (--timeout)" in result.stderr
     assert "10 skipped" in result.stdout
     assert "ok " not in result.stdout.replace("ok,", "")  # --quiet: no line per document

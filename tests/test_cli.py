@@ -126,7 +126,7 @@ def test_stage_commands_give_the_bytes_of_run(tmp_path, capsys):
     first = [json.loads(line) for line in (staged / ".stages" / "brief-0" / "extract.jsonl").read_text(encoding="utf-8").splitlines()]
     assert first[0]["source"]["path"] == "raw/brief-0.txt" and {"text", "page", "kind"} <= set(first[1])
     err = capsys.readouterr().err
-    assert "failed  raw/empty.txt: no structure.jsonl: run 'pipeline structure' first" in err
+    assert "failed  raw/empty.txt: stage not run: no structure.jsonl: run 'pipeline structure' first" in err
 
 
 def free_port() -> int:

@@ -166,18 +166,20 @@ def check_pdf_header(head: bytes) -> int:
     at = head.find(b"%PDF-")
     if at < 0:
         shown = head[:12].decode("latin-1").encode("unicode_escape").decode("ascii")
-        raise DocumentError(f"not a PDF (starts with {shown!r})" if head else "empty file")
+        raise DocumentError("not a PDF", f"starts with {shown!r}") if head else DocumentError("empty", "the file has no bytes")
     return at
 
 
-def describe_pdf_error(error: BaseException) -> str:
-    """Turn a pdfminer/pdfplumber exception into the manifest's one-line reason."""
+def describe_pdf_error(error: BaseException) -> DocumentError:
+    """Turn a pdfminer/pdfplumber exception into the error whose kind and detail the manifest gives."""
     inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
     name = type(inner).__name__
     if "Password" in name or "Encryption" in name or "ExtractionNotAllowed" in name:
-        return "encrypted PDF (no password)"
-    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
-    return f"truncated or damaged PDF: {detail[:120]}"
+        return DocumentError("encrypted", "the PDF needs a password")
+    if isinstance(inner, MemoryError):  # a stream that inflates past the memory limit (a deflate bomb)
+        return DocumentError("over the memory limit", f"a stream inflates past --max-memory ({inner or 'MemoryError'})")
+    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else "unreadable structure"
+    return DocumentError("damaged", f"{detail[:120]} ({name})")
 
 
 @dataclass
@@ -293,18 +295,22 @@ class PdfplumberDocument:
 
     def pages(self) -> Iterator[PdfplumberPage]:
         for index, page in enumerate(self._pdf.pages):
-            try:
-                chars, rules, strokes = read_layout(page)
-                if self._dedupe:
-                    chars = drop_duplicate_chars(chars)
-            except DocumentError:
-                raise
-            except Exception as error:
-                raise DocumentError(describe_pdf_error(error)) from error
-            finally:
-                # Releasing the parsed layout keeps memory flat over hundreds of pages.
-                page.close()
-            yield PdfplumberPage(index + 1, float(page.width), float(page.height), chars, rules, strokes)
+            yield self.read_page(index + 1, page)
+
+    def read_page(self, number: int, page: Any) -> PdfplumberPage:
+        """One page's characters, rules and strokes; the pdfplumber page is released after."""
+        try:
+            chars, rules, strokes = read_layout(page)
+            if self._dedupe:
+                chars = drop_duplicate_chars(chars)
+        except DocumentError:
+            raise
+        except Exception as error:
+            raise describe_pdf_error(error) from error
+        finally:
+            # Releasing the parsed layout keeps memory flat over hundreds of pages.
+            page.close()
+        return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes)
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, decoded to strings, with XMP as a fallback for missing keys."""
@@ -394,12 +400,12 @@ class PdfplumberSource:
         try:
             pdf = pdfplumber.open(stream)
         except Exception as error:
-            raise DocumentError(describe_pdf_error(error)) from error
+            raise describe_pdf_error(error) from error
         try:
             try:
                 document = PdfplumberDocument(pdf, self.dedupe_chars)
             except Exception as error:
-                raise DocumentError(describe_pdf_error(error)) from error
+                raise describe_pdf_error(error) from error
             yield document
         finally:
             pdf.close()

@@ -92,7 +92,7 @@ def read_pdf(
     warnings: list[DocumentWarning] = []
     with engine.open(path) as document:
         if document.page_count == 0:
-            raise DocumentError("PDF has no pages")
+            raise DocumentError("damaged", "the PDF has no pages")
         raw_metadata = document.metadata()
         rejected_seen = 0
         for source_page in document.pages():
@@ -159,9 +159,9 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
     with fewer than three glyphs a page counts as having no text layer.
     """
     if pages_with_glyphs and unmapped_pages >= pages_with_glyphs:
-        raise DocumentError("text layer is unmapped glyphs (cid:NN); OCR needed")
+        raise DocumentError("no text", "the text layer is unmapped glyphs (cid:NN); OCR needed")
     if glyphs < 3 * page_count:
-        raise DocumentError("no text layer (scanned?)")
+        raise DocumentError("no text", f"no text layer on its {page_count} pages (blank pages, or a scan: OCR needed)")
 
 
 def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None

@@ -38,7 +38,7 @@ def read_text_export(path: Path, settings: ExtractSettings, *, source: Source) -
     del data
     pages = split_pages(text, settings)
     if not any(line.kind == "text" for page in pages for line in page.lines):
-        raise DocumentError("no text: the file holds only white space")
+        raise DocumentError("no text", "the file holds only white space")
     source = Source(source.path, source.sha256, source.kind, source.bytes, encoding)
     return Extraction(source=source, pages=pages, metadata={"pages": len(pages)})
 
@@ -50,18 +50,18 @@ def decode_export(data: bytes) -> tuple[str, str]:
     those encodings read. Returns the text and the encoding's name.
     """
     if not data:
-        raise DocumentError("empty file")
+        raise DocumentError("empty", "the file has no bytes")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding.replace("-sig", "")
             except UnicodeDecodeError as error:
-                raise DocumentError(f"undecodable: {encoding} BOM but invalid bytes at offset {error.start}") from None
+                raise DocumentError("undecodable", f"{encoding} BOM but invalid bytes at offset {error.start}") from None
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise DocumentError(f"binary file: {what}")
+            raise DocumentError("not text", f"binary file: {what}")
     if b"\x00" in data[:65536]:
-        raise DocumentError("binary file: NUL bytes, not a text export")
+        raise DocumentError("not text", "binary file: NUL bytes, not a text export")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -69,12 +69,12 @@ def decode_export(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as error:
             raise DocumentError(
-                f"undecodable: not UTF-8, UTF-16 or cp1252 (byte 0x{data[error.start]:02x} at offset {error.start})"
+                "undecodable", f"not UTF-8, UTF-16 or cp1252 (byte 0x{data[error.start]:02x} at offset {error.start})"
             ) from None
     sample = text[:65536]
     controls = len(patterns.CONTROL_CHARS.findall(sample))
     if controls > CONTROL_SHARE_LIMIT * len(sample):
-        raise DocumentError(f"binary file: {controls} control characters in the first {len(sample)} characters")
+        raise DocumentError("not text", f"binary file: {controls} control characters in the first {len(sample)} characters")
     return text, encoding
 
 
