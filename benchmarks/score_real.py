@@ -261,7 +261,7 @@ def score_stretch(pages: list[GoldPage], run_blocks: list[RunBlock], score: Scor
     """Words, boundaries and types over consecutive gold pages."""
     numbers = {page.number for page in pages}
     figure_words = {w for page in pages for b in page.blocks if b.kind == "figure" for w in tokens(b.text)}
-    body = [b for b in run_blocks if set(b.pages) & numbers and b.kind != "table"]
+    body = [b for b in run_blocks if set(b.pages) & numbers and b.kind not in ("table", "separator")]
     figures = [b for b in body if is_figure_text(b, figure_words)]
     score.figure_blocks += len(figures)
     body = [b for b in body if b not in figures]

@@ -126,6 +126,7 @@ def build(spec_path, outdir):
             blocks.append((kind, text.replace("^", "")))
             continue
         if kind.startswith("list_item"):
+            text = re.sub(r"^\(cid:\d+\)\s*", "", text)
             text = re.sub(r"^[•\u2022\uf0b7\uf0a7▪–-]\s*", "", text)
         text = take_markers(text, page, rows)
         blocks.append((kind, re.sub(r"\s+", " ", text).strip()))
