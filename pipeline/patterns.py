@@ -82,6 +82,12 @@ PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# A roman page number at either end of a running head or footer, as front matter numbers its
+# pages: "© Copyright IBM Corp. 2014. All rights reserved. xi", "xii Preface".
+ROMAN_BELOW_100 = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+EDGE_ROMAN = regex.compile(rf"(?:^{ROMAN_BELOW_100}(?=\s)|(?<=\s){ROMAN_BELOW_100}$)")
+# A bare page number of five digits or fewer, as a journal numbers its pages: "47698".
+BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
