@@ -173,11 +173,11 @@ def tokens(text: str) -> list[str]:
 
 
 def strip_label(block: dict) -> str:
-    """A list item's text without its bullet (the gold keeps printed labels in the text)."""
+    """A block's text without a list item's bullet (``- ``): the gold drops bullets and keeps
+    printed labels (``1)``, ``(a)``) in the text."""
     text = block.get("text", "")
-    label = block.get("label", "")
-    if label and label not in ("-", "•") and not text.startswith(label):
-        text = f"{label} {text}"
+    if block.get("type") == "list_item" and block.get("label") in ("-", "•") and text.startswith(block["label"]):
+        text = text[len(block["label"]):].lstrip()
     return text
 
 

@@ -75,13 +75,19 @@ LINE_END_HYPHEN = regex.compile(r"(\p{L}+)-$")
 LINE_START_WORD = regex.compile(r"^(\p{Ll}[\p{L}]*)")
 
 # --- running headers, footers and page numbers ------------------------------------------
-# A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]".
+# A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]", and a
+# chapter-page number as handbooks print them: "7-45".
 PAGE_NUMBER = regex.compile(
-    r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*[-–—)\]]?"
+    r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—(\[]?\s*(?:\d{1,2}[-–]\d{1,3}|\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*$",
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# A paragraph opened by a run-in label in capitals, as rules and forms set them:
+# "DATES: The FAA must receive comments", "ADDRESSES: You may send comments".
+RUN_IN_LABEL = regex.compile(r"^\p{Lu}[\p{Lu} ]{2,40}:(?:\s|$)")
+# A line that ends a sentence or a clause: its last character.
+SENTENCE_END = regex.compile(r"[.;:!?)\]\"”’]\s*$")
 # A roman page number at either end of a running head or footer, as front matter numbers its
 # pages: "© Copyright IBM Corp. 2014. All rights reserved. xi", "xii Preface".
 ROMAN_BELOW_100 = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"

@@ -128,3 +128,54 @@ def test_a_cover_title_that_the_footer_repeats_stays(tmp_path: Path) -> None:
     document = pipeline.process(pdf.save())
     assert "The Impact of Open Access" in document.text
     assert "Latin American Scholarship" not in document.text
+
+
+def test_a_footer_with_a_year_over_part_of_a_report_is_removed(tmp_path: Path) -> None:
+    """``Rapport final_2021`` under the first pages only (the annexes have none): fewer than half
+    of all pages, but the same text, year included, page after page."""
+    pdf = PdfBuilder(tmp_path / "rapport.pdf")
+    for n in range(10):
+        if n:
+            pdf.new_page()
+        top = 80
+        for sentence in body(n):
+            pdf.line(72, top, sentence)
+            top += 14
+        if n < 4:
+            pdf.line(280, 760, "Rapport final_2021", size=7)
+    document = pipeline.process(pdf.save())
+    assert "Rapport final" not in document.text
+
+
+def test_a_handbook_chapter_page_number_is_removed(tmp_path: Path) -> None:
+    pdf = PdfBuilder(tmp_path / "handbook.pdf")
+    top = 80
+    for sentence in body(0):
+        pdf.line(72, top, sentence)
+        top += 14
+    pdf.line(520, 760, "7-45", size=9)
+    document = pipeline.process(pdf.save())
+    assert "7-45" not in document.text
+    assert document.text.startswith("The court examined")
+
+
+def test_a_paragraph_runs_on_under_a_head_set_apart_by_space(tmp_path: Path) -> None:
+    """A slip opinion: ``Cite as: 569 U. S. ____ (2013) 3`` then, after a space, ``Syllabus``; the
+    paragraph from the page before goes on below both."""
+    pdf = PdfBuilder(tmp_path / "slip.pdf")
+    for n in range(5):
+        if n:
+            pdf.new_page()
+        pdf.line(200, 50, f"Cite as: 569 U. S. ____ (2013) {n + 1}", size=9)
+        pdf.line(280, 80, "Syllabus", size=9)
+        top = 100
+        lines = body(n)
+        if n:
+            lines = [f"the {NOUNS[(n + 2) % len(NOUNS)]} went on from the page before, as it must."] + lines
+        for sentence in lines:
+            pdf.line(72, top, sentence)
+            top += 12
+        pdf.line(72, top, f"Then the {NOUNS[(n + 6) % len(NOUNS)]} turned to the remedy and to")
+    document = pipeline.process(pdf.save())
+    assert "Syllabus" not in document.text and "Cite as" not in document.text
+    assert "turned to the remedy and to the" in document.text

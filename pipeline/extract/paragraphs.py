@@ -160,6 +160,8 @@ def starts_paragraph(
         return True
     if previous.region != line.region:
         return True
+    if opens_with_run_in_label(previous, line):
+        return True
     if following is None or not (previous.column == line.column == following.column):
         return False
     left = left_edges.get(line.column, line.x0)
@@ -169,6 +171,12 @@ def starts_paragraph(
     if not (indented and at_left(previous) and at_left(following)):
         return False
     return not hangs_under_label(previous, line)
+
+
+def opens_with_run_in_label(previous: TextLine, line: TextLine) -> bool:
+    """A line opening with a capitals label and a colon after a finished sentence starts a
+    paragraph even without space above: ``… on these products.`` / ``DATES: The FAA must…``."""
+    return bool(patterns.RUN_IN_LABEL.match(line.text) and patterns.SENTENCE_END.search(previous.text))
 
 
 def hangs_under_label(previous: TextLine, line: TextLine) -> bool:

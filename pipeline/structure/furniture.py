@@ -66,25 +66,35 @@ def last_text_line(page: Page) -> int | None:
     return indexes[-1] if indexes else None
 
 
-def repeating_keys(keys_per_page: list[dict[int, str]], numbers: list[int], share: float) -> set[str]:
+def repeating_keys(keys_per_page: list[dict[int, str]], numbers: list[int], share: float, static: set[str]) -> set[str]:
     """Keys that are page furniture: repeating over the document, over its odd or its even
-    pages, or over a run of pages."""
+    pages, or over a run of pages. ``static`` keys stand for one unchanged text everywhere."""
     counts = Counter(key for keys in keys_per_page for key in set(keys.values()))
     furniture = {key for key, count in counts.items() if count >= max(2, share * len(keys_per_page))}
     for parity in (0, 1):
         side = [keys for keys, number in zip(keys_per_page, numbers) if number % 2 == parity]
         side_counts = Counter(key for keys in side for key in set(keys.values()))
         furniture |= {key for key, count in side_counts.items()
-                      if count >= max(3, share * len(side)) and may_repeat_by_section(key)}
-    return furniture | section_run_keys(keys_per_page, numbers)
+                      if count >= max(3, share * len(side)) and may_repeat_by_section(key, static)}
+    return furniture | section_run_keys(keys_per_page, numbers, static)
 
 
-def may_repeat_by_section(key: str) -> bool:
-    """A head counted by parity or run: digit-free, or long enough not to be ``Article #``."""
-    return "#" not in key or len(key.split()) >= SECTION_HEAD_MIN_WORDS
+def may_repeat_by_section(key: str, static: set[str]) -> bool:
+    """A head counted by parity or run: digit-free, unchanged from page to page (``Rapport
+    final_2021``), or long enough not to be ``Article #``."""
+    return "#" not in key or key in static or len(key.split()) >= SECTION_HEAD_MIN_WORDS
 
 
-def section_run_keys(keys_per_page: list[dict[int, str]], numbers: list[int]) -> set[str]:
+def static_keys(pages: tuple[Page, ...], keys_per_page: list[dict[int, str]]) -> set[str]:
+    """Keys whose lines read the same, digits included, wherever they occur."""
+    texts: dict[str, set[str]] = {}
+    for page, keys in zip(pages, keys_per_page):
+        for i, key in keys.items():
+            texts.setdefault(key, set()).add(" ".join(page.lines[i].text.split()))
+    return {key for key, variants in texts.items() if len(variants) == 1}
+
+
+def section_run_keys(keys_per_page: list[dict[int, str]], numbers: list[int], static: set[str]) -> set[str]:
     """Keys on :data:`SECTION_HEAD_RUN` pages or more, each at most two pages after the last."""
     pages_of: dict[str, list[int]] = {}
     for keys, number in zip(keys_per_page, numbers):
@@ -92,7 +102,7 @@ def section_run_keys(keys_per_page: list[dict[int, str]], numbers: list[int]) ->
             pages_of.setdefault(key, []).append(number)
     found = set()
     for key, pages in pages_of.items():
-        if key == PAGE_NUMBER_KEY or not may_repeat_by_section(key) or len(key) < 4:
+        if key == PAGE_NUMBER_KEY or not may_repeat_by_section(key, static) or len(key) < 4:
             continue
         run = 1
         for before, after in zip(pages, pages[1:]):
@@ -144,7 +154,8 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
         return pages, 0, 0
     depth = settings.furniture_depth
     keys_per_page = [{i: furniture_key(page.lines[i].text) for i in edge_lines(page, depth)} for page in pages]
-    furniture = repeating_keys(keys_per_page, [page.number for page in pages], settings.furniture_min_share)
+    static = static_keys(pages, keys_per_page)
+    furniture = repeating_keys(keys_per_page, [page.number for page in pages], settings.furniture_min_share, static)
     if len(pages) == 1:
         furniture.add(PAGE_NUMBER_KEY)
     dropped_text = [[page.lines[i].text for i, key in keys.items() if key in furniture]
@@ -163,9 +174,30 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
                 numbers += 1
             else:
                 headers += 1
+        drop |= gaps_beside_dropped_edges(page.lines, drop)
         kept = [line for i, line in enumerate(page.lines) if i not in drop]
         result.append(replace(page, lines=mark_page_start(kept)))
     return tuple(result), headers, numbers
+
+
+def gaps_beside_dropped_edges(lines: tuple[Line, ...], drop: set[int]) -> set[int]:
+    """Paragraph gaps that only separated dropped heads from the page's first text.
+
+    ``Cite as: 569 U. S. ____ (2013) 3`` / gap / ``Syllabus`` / text: once both heads go, the
+    gap would end the paragraph that runs on from the page before. A gap between the page's
+    last text and a dropped footer stays: it may say the paragraph ended on this page.
+    """
+    found = set()
+    after_dropped = False
+    for i, line in enumerate(lines):
+        if i in drop:
+            after_dropped = True
+        elif line.kind == "gap":
+            if after_dropped:
+                found.add(i)
+        else:
+            break
+    return found
 
 
 def mark_page_start(lines: list[Line]) -> tuple[Line, ...]:
