@@ -83,11 +83,10 @@ PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
-# A paragraph opened by a run-in label in capitals, as rules and forms set them:
-# "DATES: The FAA must receive comments", "ADDRESSES: You may send comments".
+# A paragraph opened by a run-in label in capitals, one word or more, as rules and forms set
+# them: "DATES: The FAA must receive comments", "FOR FURTHER INFORMATION CONTACT: Ian Won".
+# (CAPS_LEAD above wants two words or more: a heading test for text exports.)
 RUN_IN_LABEL = regex.compile(r"^\p{Lu}[\p{Lu} ]{2,40}:(?:\s|$)")
-# A line that ends a sentence or a clause: its last character.
-SENTENCE_END = regex.compile(r"[.;:!?)\]\"”’]\s*$")
 # A roman page number at either end of a running head or footer, as front matter numbers its
 # pages: "© Copyright IBM Corp. 2014. All rights reserved. xi", "xii Preface".
 ROMAN_BELOW_100 = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"

@@ -176,7 +176,7 @@ def starts_paragraph(
 def opens_with_run_in_label(previous: TextLine, line: TextLine) -> bool:
     """A line opening with a capitals label and a colon after a finished sentence starts a
     paragraph even without space above: ``… on these products.`` / ``DATES: The FAA must…``."""
-    return bool(patterns.RUN_IN_LABEL.match(line.text) and patterns.SENTENCE_END.search(previous.text))
+    return bool(patterns.RUN_IN_LABEL.match(line.text) and patterns.TERMINAL_PUNCTUATION.search(previous.text.rstrip()))
 
 
 def hangs_under_label(previous: TextLine, line: TextLine) -> bool:
