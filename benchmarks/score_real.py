@@ -16,6 +16,8 @@ Per document and overall:
 - **markers**: precision and recall of footnote markers (marker, page) on the gold pages.
 - **linked**: share of the gold markers found whose note text is the gold note's (≥ 90 % alike).
 - **heads**: running heads, page numbers and printer lines of the gold left in the run's text.
+- **whole doc: markers with note**: over the whole document, not only the gold pages, the
+  markers the run found and how many of them carry a note's text.
 - **artifacts**: strings the gold lists as artifacts (rotated margin text read as words), and
   ``(cid:N)``, U+FFFD and private-use glyphs, left in the run's text of the gold pages.
 """
@@ -78,6 +80,8 @@ class Score:
     heads_left: int = 0
     artifacts_left: int = 0
     figure_blocks: int = 0
+    doc_markers: int = 0
+    doc_markers_with_note: int = 0
     pages: int = 0
     details: list[str] = field(default_factory=list)
 
@@ -104,6 +108,8 @@ class Score:
             "heads": self.heads,
             "artifacts_left": self.artifacts_left,
             "figure_blocks": self.figure_blocks,
+            "doc_markers": self.doc_markers,
+            "doc_markers_with_note": self.doc_markers_with_note,
         }
 
 
@@ -374,6 +380,8 @@ def score_document(pages: list[GoldPage], folder: Path) -> Score:
         score_stretch([by_number[n] for n in stretch], run_blocks, score)
     score_markers(pages, run_notes, score)
     score_furniture(pages, run_blocks, run_notes, score)
+    score.doc_markers = len(run_notes)
+    score.doc_markers_with_note = sum(1 for row in run_notes if row.get("note", "").strip())
     return score
 
 
@@ -405,7 +413,7 @@ def score_all(clean: Path) -> dict[str, Score]:
 COLUMNS = (("pages", "pages"), ("words", "words"), ("wer", "WER %"), ("boundary_recall", "bound. R"),
            ("boundary_precision", "bound. P"), ("types", "types"), ("marker_recall", "markers R"),
            ("marker_precision", "markers P"), ("notes_linked", "linked"), ("heads_left", "heads left"),
-           ("artifacts_left", "artifacts"), ("figure_blocks", "fig"))
+           ("artifacts_left", "artifacts"), ("figure_blocks", "fig"), ("doc_markers_with_note", "whole doc: markers with note"))
 
 
 def table(scores: dict[str, Score]) -> str:
@@ -416,7 +424,11 @@ def table(scores: dict[str, Score]) -> str:
         cells = []
         for key, _ in COLUMNS:
             value = figures[key]
-            cells.append(f"{value}/{figures['heads']}" if key == "heads_left" else str(value))
+            if key == "heads_left":
+                value = f"{value}/{figures['heads']}"
+            elif key == "doc_markers_with_note":
+                value = f"{value}/{figures['doc_markers']}"
+            cells.append(str(value))
         label = "**all**" if name == "all" else name
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
