@@ -46,3 +46,17 @@ def test_a_capital_word_inside_a_sentence_does_not_start_a_paragraph(tmp_path: P
 def test_a_run_in_label_never_starts_lower_case(text: str) -> None:
     if text[:1].islower():
         assert not patterns.RUN_IN_LABEL.match(text)
+
+
+def test_a_one_line_indented_paragraph_before_an_indented_one(tmp_path: Path) -> None:
+    pdf = PdfBuilder(tmp_path / "opinion.pdf")
+    lines = [
+        (90, "JUSTICE SOTOMAYOR delivered the opinion of the Court."),
+        (90, "The Red River Compact allocates water rights among the States within the Red"),
+        (72, "River basin as it winds through Texas, Oklahoma, Arkansas, and Louisiana. We hold"),
+        (72, "that the claims of the petitioner lack merit under the Compact and the laws."),
+    ]
+    for index, (x, text) in enumerate(lines):
+        pdf.line(x, 80 + 12 * index, text)
+    document = pipeline.process(pdf.save())
+    assert [b.text[:20] for b in document.blocks] == ["JUSTICE SOTOMAYOR de", "The Red River Compac"]

@@ -52,7 +52,9 @@ def assemble_page(
         following = body[index + 1] if index + 1 < len(body) else None
         space = space_before(previous, line, pitch)
         indent = line.x0 - left_edges.get(line.column, line.x0)
-        if starts_paragraph(previous, line, following, space, left_edges, pitch):
+        if starts_paragraph(previous, line, following, space, left_edges, pitch) or indented_after_finished_line(
+            previous, line, left_edges, right_edges
+        ):
             gap("body")
         out.append(to_line(line, number, indent, space))
         if (following is None or following.column != line.column) and ends_paragraph(line, right_edges):
@@ -139,6 +141,18 @@ def ends_paragraph(line: TextLine, right_edges: dict[int, float]) -> bool:
     if line.x1 >= right_edges.get(line.column, line.x1) - 3 * line.size:
         return False
     return bool(patterns.SENTENCE_END.search(patterns.KNOWN_MARKER.sub("", line.text)))
+
+
+def indented_after_finished_line(
+    previous: TextLine | None, line: TextLine, left_edges: dict[int, float], right_edges: dict[int, float]
+) -> bool:
+    """An indented line after a line that stopped short after a full stop starts a paragraph,
+    even when that line was indented itself (a one-line paragraph: ``JUSTICE SOTOMAYOR delivered
+    the opinion of the Court.`` / ``The Red River Compact …``)."""
+    if previous is None or previous.column != line.column:
+        return False
+    indent = line.x0 - left_edges.get(line.column, line.x0)
+    return 0.8 * line.size <= indent <= 8 * line.size and ends_paragraph(previous, right_edges)
 
 
 def starts_paragraph(
