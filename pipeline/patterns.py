@@ -75,13 +75,24 @@ LINE_END_HYPHEN = regex.compile(r"(\p{L}+)-$")
 LINE_START_WORD = regex.compile(r"^(\p{Ll}[\p{L}]*)")
 
 # --- running headers, footers and page numbers ------------------------------------------
-# A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]".
+# A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]", and a
+# chapter-page number as handbooks print them: "7-45".
 PAGE_NUMBER = regex.compile(
-    r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*[-–—)\]]?"
+    r"^\s*(?:page\s+|p\.\s*|seite\s+)?[-–—(\[]?\s*(?:\d{1,2}[-–]\d{1,3}|\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?\s*$",
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# A paragraph opened by a run-in label in capitals, one word or more, as rules and forms set
+# them: "DATES: The FAA must receive comments", "FOR FURTHER INFORMATION CONTACT: Ian Won".
+# (CAPS_LEAD above wants two words or more: a heading test for text exports.)
+RUN_IN_LABEL = regex.compile(r"^\p{Lu}[\p{Lu} ]{2,40}:(?:\s|$)")
+# A roman page number at either end of a running head or footer, as front matter numbers its
+# pages: "© Copyright IBM Corp. 2014. All rights reserved. xi", "xii Preface".
+ROMAN_BELOW_100 = r"(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+EDGE_ROMAN = regex.compile(rf"(?:^{ROMAN_BELOW_100}(?=\s)|(?<=\s){ROMAN_BELOW_100}$)")
+# A bare page number of five digits or fewer, as a journal numbers its pages: "47698".
+BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".

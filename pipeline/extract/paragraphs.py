@@ -49,7 +49,9 @@ def assemble_page(
         following = body[index + 1] if index + 1 < len(body) else None
         space = space_before(previous, line, pitch)
         indent = line.x0 - left_edges.get(line.column, line.x0)
-        if starts_paragraph(previous, line, following, space, left_edges, pitch):
+        if starts_paragraph(previous, line, following, space, left_edges, pitch) or indented_after_finished_line(
+            previous, line, left_edges, right_edges
+        ):
             gap("body")
         out.append(to_line(line, number, indent, space))
         if (following is None or following.column != line.column) and ends_paragraph(line, right_edges):
@@ -138,6 +140,18 @@ def ends_paragraph(line: TextLine, right_edges: dict[int, float]) -> bool:
     return bool(patterns.SENTENCE_END.search(patterns.KNOWN_MARKER.sub("", line.text)))
 
 
+def indented_after_finished_line(
+    previous: TextLine | None, line: TextLine, left_edges: dict[int, float], right_edges: dict[int, float]
+) -> bool:
+    """An indented line after a line that stopped short after a full stop starts a paragraph,
+    even when that line was indented itself (a one-line paragraph: ``JUSTICE SOTOMAYOR delivered
+    the opinion of the Court.`` / ``The Red River Compact …``)."""
+    if previous is None or previous.column != line.column:
+        return False
+    indent = line.x0 - left_edges.get(line.column, line.x0)
+    return 0.8 * line.size <= indent <= 8 * line.size and ends_paragraph(previous, right_edges)
+
+
 def starts_paragraph(
     previous: TextLine | None,
     line: TextLine,
@@ -157,6 +171,8 @@ def starts_paragraph(
         return True
     if previous.region != line.region:
         return True
+    if opens_with_run_in_label(previous, line):
+        return True
     if following is None or not (previous.column == line.column == following.column):
         return False
     left = left_edges.get(line.column, line.x0)
@@ -166,6 +182,12 @@ def starts_paragraph(
     if not (indented and all(at_left)):
         return False
     return not hangs_under_label(previous, line)
+
+
+def opens_with_run_in_label(previous: TextLine, line: TextLine) -> bool:
+    """A line opening with a capitals label and a colon after a finished sentence starts a
+    paragraph even without space above: ``… on these products.`` / ``DATES: The FAA must…``."""
+    return bool(patterns.RUN_IN_LABEL.match(line.text) and patterns.TERMINAL_PUNCTUATION.search(previous.text.rstrip()))
 
 
 def hangs_under_label(previous: TextLine, line: TextLine) -> bool:
