@@ -515,15 +515,18 @@ class Batch:
 
 
 def exact_duplicate_inputs(inputs: list[Input], hashes: SourceIndex) -> dict[str, str]:
-    """``{id: id of the earlier input with the same bytes}``; an unreadable or empty input is
-    left to its worker, which says why it cannot be read."""
+    """``{id: id of the earlier input with the same bytes, read the same way}``; an unreadable
+    or empty input is left to its worker, which says why it cannot be read. The same bytes as
+    ``x.pdf`` and as ``x.txt`` are read differently (a PDF, a text export), so they are not
+    duplicates of one another."""
     from pipeline.corpus.exact import exact_duplicates
 
     hashed = []
     for item in inputs:
         try:
             if item.path.stat().st_size:
-                hashed.append((item.doc_id, hashes.lookup(item)[0]))
+                sha256, kind = hashes.lookup(item)
+                hashed.append((item.doc_id, f"{kind}:{sha256}"))
         except OSError:
             continue
     return exact_duplicates(hashed)

@@ -189,7 +189,7 @@ def test_index_lists_every_document_with_its_status_and_reason(batch, browser):
     for shown, row in zip(rows, expected):
         assert shown["status"] == row["status"] and shown["reason"] == row["error"]
         assert bool(shown["link"]) == (row["status"] != "failed")
-    assert "damaged PDF" in next(r["reason"] for r in rows if r["id"] == "damaged")
+    assert next(r["reason"] for r in rows if r["id"] == "damaged").startswith("damaged: ")  # the failure kind, then its detail
     assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 5
     assert_not_blank(browser.screenshot())
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 
 def exact_duplicates(hashes: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """``{id: id of the first input with the same bytes}`` over ``(id, sha256)`` in manifest order.
+    """``{id: id of the first input with the same key}`` over ``(id, key)`` in manifest order;
+    the key is the bytes' hash (with how they are read).
 
     >>> exact_duplicates([("a", "h1"), ("b", "h2"), ("c", "h1"), ("d", "h1")])
     {'c': 'a', 'd': 'a'}

@@ -32,7 +32,11 @@ def draw_plots(clean: Path, rows: list[dict[str, str]], metadata: dict[str, dict
     if not written:
         return []
     drawn = []
-    with matplotlib.rc_context({"svg.hashsalt": "pipeline-datasheet", "font.size": 9}):
+    with matplotlib.rc_context():
+        # from matplotlib's defaults, whatever else in this process set: the same corpus,
+        # the same bytes
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update({"svg.hashsalt": "pipeline-datasheet", "font.size": 9})
         pages = [int(row["pages"] or 0) for row in written]
         figure, axes = plt.subplots(figsize=(6, 2.6))
         axes.hist(pages, bins=min(30, max(1, len(set(pages)))), color="#4C72B0")
