@@ -1,0 +1,80 @@
+"""Footnotes over whole documents, one regression test per kind of failure.
+
+The PDFs are made here with reportlab, so the notes and their markers are known by
+construction; the briefs of ``benchmarks/generated_briefs.py`` mix the kinds.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pipeline
+
+from .conftest import ROOT
+from .pdf_factory import PdfBuilder, Span, sup
+
+NOTE = 8.0
+
+
+def notes_of(document: pipeline.Document) -> list[tuple[str, int | None, str]]:
+    return [(f.marker, f.page, f.note) for f in document.footnotes]
+
+
+def test_full_width_notes_under_two_columns_are_notes(tmp_path: Path) -> None:
+    """Notes set across the page under a page in two columns: no body line above them in
+    their own column stream, and short notes cut into other streams by their length."""
+    pdf = PdfBuilder(tmp_path / "two-columns.pdf")
+    pdf.line(72, 100, Span("A Brief on County Detention", size=14, font="Times-Bold"), sup("*", size=8, rise=5))
+    pdf.line(72, 130, "The county held more people in", sup("1"), " the spring.")
+    pdf.line(72, 142, "The board did not answer the letters.")
+    pdf.line(318, 130, "The clinic filed a petition that", sup("2"), " week.")
+    pdf.line(318, 142, "The court has not ruled on it yet.")
+    pdf.rule(72, 200, 660)
+    pdf.line(72, 672, sup("*", size=5, rise=3), Span(" Prepared by the clinic.", size=NOTE))
+    pdf.line(72, 682, sup("1", size=5, rise=3),
+             Span(" County jail records for March to June 2020, obtained under the public records law by the clinic's", size=NOTE))
+    pdf.line(72, 692, Span("students, with the sheriff's letter of 2020.", size=NOTE))
+    pdf.line(72, 702, sup("2", size=5, rise=3), Span(" Petition of 4 May 2020.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("*", 1, "Prepared by the clinic."),
+        ("1", 1, "County jail records for March to June 2020, obtained under the public records law by the clinic's "
+                 "students, with the sheriff's letter of 2020."),
+        ("2", 1, "Petition of 4 May 2020."),
+    ]
+    assert "Petition of" not in document.text and "Prepared" not in document.text
+
+
+def test_a_note_area_that_opens_with_a_continued_note_and_has_no_rule(tmp_path: Path) -> None:
+    """The page's note area opens with the end of the previous page's last note, with no
+    rule above it: it is still the note area, and the continuation joins that note."""
+    pdf = PdfBuilder(tmp_path / "continued.pdf")
+    pdf.line(72, 150, "The agency rewrote its standards in secret", sup("1"), " last year.")
+    pdf.line(72, 162, "Advocates learned of it from a leaked memorandum.")
+    pdf.rule(72, 200, 690)
+    pdf.line(72, 702, sup("1", size=5, rise=3), Span(" Memorandum of the field office director, March 2019, which the", size=NOTE))
+    pdf.line(72, 712, Span("agency never published and which local newspapers first", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 150, "The clinics asked the courts to order its release", sup("2"), " this spring.")
+    pdf.line(72, 162, "The courts have not ruled on the request yet.")
+    pdf.line(72, 690, Span("reported in the spring of 2020.", size=NOTE))
+    pdf.line(72, 700, sup("2", size=5, rise=3), Span(" Petition filed in the district court.", size=NOTE))
+    pdf.line(72, 712, Span("See also the clinic's letter of 2020, p. 15.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("1", 1, "Memorandum of the field office director, March 2019, which the agency never published and which "
+                 "local newspapers first reported in the spring of 2020."),
+        ("2", 2, "Petition filed in the district court. See also the clinic's letter of 2020, p. 15."),
+    ]
+    assert "reported in the spring" not in document.text and "p. 15" not in document.text
+
+
+def test_generated_briefs_in_mixed_layouts_link_every_note(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generated_briefs import write_brief
+
+    for seed in (0, 7, 8, 12):
+        path, truth = write_brief(tmp_path / f"brief-{seed}.pdf", seed)
+        document = pipeline.process(path)
+        assert [(f.marker, f.note) for f in document.footnotes] == truth
