@@ -13,6 +13,10 @@ import regex
 MARKER_OPEN = "\ue000"
 MARKER_CLOSE = "\ue001"
 KNOWN_MARKER = regex.compile("\ue000([^\ue000\ue001]{1,8})\ue001")
+# A raised marker set between parentheses of body size, as the EU's Official Journal
+# prints its notes' keys in the text and before each note: "the Council (\ue0004\ue001) seeks",
+# "(\ue0001\ue001) OJ C 229, 31.7.2012, p. 90."
+PARENTHESIZED_MARKER = regex.compile("\\(\ue000([^\ue000\ue001]{1,8})\ue001\\)")
 
 # --- glyph spacing -------------------------------------------------------------------
 # The whitespace characters that exporters put between glyphs or words: tab, space, NBSP,

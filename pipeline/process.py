@@ -71,6 +71,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         notes=result.notes,
         stats=stats,
         settings=settings.as_dict(),
+        warnings=result.warnings,
     )
 
 

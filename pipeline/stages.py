@@ -24,7 +24,7 @@ from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_st
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
-from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
+from pipeline.model import Block, Box, Document, DocumentWarning, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
 from pipeline.normalize import normalize
 from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
@@ -90,6 +90,7 @@ def structure_lines(normalized: Extraction, result: Structure, metadata: dict[st
     lines += [dumps({"block": asdict(block)}) for block in result.blocks]
     lines += [dumps({"footnote": asdict(footnote)}) for footnote in result.footnotes]
     lines += [dumps({"note": asdict(note)}) for note in result.notes]
+    lines += [dumps({"warning": asdict(warning)}) for warning in result.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -99,9 +100,10 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     blocks = tuple(block_from(r["block"]) for r in records[1:] if "block" in r)
     footnotes = tuple(Footnote(**r["footnote"]) for r in records[1:] if "footnote" in r)
     notes = tuple(Note(**r["note"]) for r in records[1:] if "note" in r)
+    warnings = tuple(DocumentWarning(**r["warning"]) for r in records[1:] if "warning" in r)
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
-        notes=notes, stats=head["stats"], settings=settings.as_dict(),
+        notes=notes, stats=head["stats"], settings=settings.as_dict(), warnings=warnings,
     )
 
 

@@ -78,3 +78,46 @@ def test_generated_briefs_in_mixed_layouts_link_every_note(tmp_path: Path) -> No
         path, truth = write_brief(tmp_path / f"brief-{seed}.pdf", seed)
         document = pipeline.process(path)
         assert [(f.marker, f.note) for f in document.footnotes] == truth
+
+
+def test_markers_and_notes_left_unlinked_are_listed_as_warnings(tmp_path: Path) -> None:
+    """A marker without its note, a note without its marker and a gap in the sequence are
+    listed for a person to look at, and the spurious marker shifts no other note."""
+    pdf = PdfBuilder(tmp_path / "unlinked.pdf")
+    pdf.line(72, 150, "The county held more people", sup("1"), " in the spring than", sup("2"), " ever before.")
+    pdf.line(72, 162, "The board did not answer the letters", sup("4"), " sent by the clinic.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("1", size=5, rise=3), Span(" County jail records.", size=NOTE))
+    pdf.line(72, 705, sup("3", size=5, rise=3), Span(" Letter of the sheriff.", size=NOTE))
+    pdf.line(72, 715, sup("4", size=5, rise=3), Span(" Letters of 2020.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "County jail records."), ("2", 1, ""), ("4", 1, "Letters of 2020.")]
+    assert [(w.kind, w.detail, w.page) for w in document.warnings] == [
+        ("marker_without_note", "marker 2", 1),
+        ("note_without_marker", "note 3: Letter of the sheriff.", 1),
+        ("marker_sequence_gap", "marker 2 then 4", 1),
+    ]
+
+
+def test_official_journal_notes_keyed_by_raised_numbers_in_parentheses(tmp_path: Path) -> None:
+    """The EU's Official Journal prints ``(¹)`` in the text and before each note, and
+    numbers the notes anew on every page: all are found, linked, and leave the text."""
+    pdf = PdfBuilder(tmp_path / "journal.pdf")
+    pdf.line(72, 150, "Having regard to the opinion of the Committee (", sup("1"), "),")
+    pdf.line(72, 162, "and to the opinion of the Committee of the Regions (", sup("2"), "),")
+    pdf.rule(72, 130, 690)
+    pdf.line(72, 702, Span("(", size=NOTE), sup("1", size=5, rise=3), Span(") OJ C 229, 31.7.2012, p. 90.", size=NOTE))
+    pdf.line(72, 712, Span("(", size=NOTE), sup("2", size=5, rise=3), Span(") OJ C 391, 18.12.2012, p. 127.", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 150, "Directive 95/46/EC of the Council (", sup("1"), ") seeks to harmonise the protection of")
+    pdf.line(72, 162, "fundamental rights and freedoms of natural persons in respect of processing.")
+    pdf.rule(72, 130, 700)
+    pdf.line(72, 712, Span("(", size=NOTE), sup("1", size=5, rise=3), Span(") Directive 95/46/EC of 24 October 1995.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("1", 1, "OJ C 229, 31.7.2012, p. 90."),
+        ("2", 1, "OJ C 391, 18.12.2012, p. 127."),
+        ("1", 2, "Directive 95/46/EC of 24 October 1995."),
+    ]
+    assert "Council seeks to harmonise" in document.text and "()" not in document.text
+    assert "OJ C" not in document.text and document.warnings == ()

@@ -25,8 +25,9 @@ paragraph space is smaller, so a first paragraph near the top stays body)…"""
 MARGIN_ROWS = 2
 """…and are at most this many rows on each side."""
 
-NOTE_START = re.compile(r"^(?:\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
-"""A footnote's first line: its marker, raised or printed: ``¹ See…``, ``12. See…``."""
+NOTE_START = re.compile(r"^(?:\(?\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
+"""A footnote's first line: its marker, raised or printed: ``¹ See…``, ``12. See…``,
+``(¹) OJ C 229…`` (the EU's Official Journal)."""
 
 
 def split_margins(rows: list[Row], height: float) -> tuple[list[Row], list[Row], list[Row]]:
@@ -169,7 +170,7 @@ def holds_note_start(run: list[TextLine], height: float) -> bool:
         return False
     if NOTE_START.match(run[0].text):
         return True
-    return any(line.text.startswith(patterns.MARKER_OPEN) and NOTE_START.match(line.text) for line in run[1:])
+    return any(line.text.lstrip("(").startswith(patterns.MARKER_OPEN) and NOTE_START.match(line.text) for line in run[1:])
 
 
 def footer_note_lines(notes: list[TextLine], footer: list[TextLine]) -> list[TextLine]:
@@ -192,7 +193,7 @@ def footer_note_lines(notes: list[TextLine], footer: list[TextLine]) -> list[Tex
 def opens_with_raised_marker(line: TextLine) -> bool:
     """A line at the page foot that starts with a superscript and text is a footnote set
     apart like a footer (a short note under a wide gap), not page furniture."""
-    return line.text.startswith(patterns.MARKER_OPEN) and bool(NOTE_START.match(line.text))
+    return line.text.lstrip("(").startswith(patterns.MARKER_OPEN) and bool(NOTE_START.match(line.text))
 
 
 def is_furniture_line(line: TextLine, height: float) -> bool:

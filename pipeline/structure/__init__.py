@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
+from pipeline.model import Block, DocumentWarning, Extraction, Footnote, FootnoteRef, Line, Note, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
-    link_notes,
+    PlacedMarker,
+    choose_notes,
+    linking_warnings,
     page_bottom_note_lines,
     parse_notes,
     split_notes_section,
@@ -31,6 +33,7 @@ class Structure:
     footnotes: tuple[Footnote, ...]
     notes: tuple[Note, ...]
     stats: dict[str, int]
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -67,7 +70,9 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
             drafts, hits = blocks_and_markers(body, settings)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
-    note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
+    chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+    note_texts = [notes[index].text if index is not None else "" for index in chosen]
+    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
     footnotes = tuple(
         Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
                  cell=ref.cell)
@@ -77,7 +82,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats))
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), warnings=tuple(warnings))
 
 
 def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:

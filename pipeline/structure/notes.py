@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline import patterns
-from pipeline.model import Line, Note
+from pipeline.model import DocumentWarning, Line, Note
 from pipeline.structure.hyphenation import join_line
 from pipeline.structure.numerals import marker_style_and_value
 
@@ -31,10 +31,12 @@ def parse_note_start(text: str) -> NoteStart | None:
     NoteStart(marker='iii', style='roman-lower', value=3, text='See the memo.')
     >>> parse_note_start("\\ue00012\\ue001 Ibid.").marker
     '12'
+    >>> parse_note_start("(\ue0001\ue001) OJ C 229, 31.7.2012, p. 90.")
+    NoteStart(marker='1', style='arabic', value=1, text='OJ C 229, 31.7.2012, p. 90.')
     >>> parse_note_start("2017 was a year.") is None
     True
     """
-    known = patterns.KNOWN_MARKER.match(text)
+    known = patterns.KNOWN_MARKER.match(text) or patterns.PARENTHESIZED_MARKER.match(text)
     if known:
         marker = known.group(1)
         style, value = marker_style_and_value(marker)
@@ -47,6 +49,12 @@ def parse_note_start(text: str) -> NoteStart | None:
     if style == "other":
         return None
     return NoteStart(marker, style, value, match.group("text").strip())
+
+
+def is_raised_key(text: str) -> bool:
+    """Whether a note line opens with a key the reader saw raised (``¹ See…``, or
+    ``(¹) OJ C 229…`` in the EU's Official Journal): a note's start, whatever its number."""
+    return text.startswith(patterns.MARKER_OPEN) or bool(patterns.PARENTHESIZED_MARKER.match(text))
 
 
 def parse_notes(lines: list[Line]) -> list[Note]:
@@ -66,7 +74,8 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             not notes
             or start.style == "symbol"
             or start.value == expected.get(start.style, 1)
-            or line.text.startswith(patterns.MARKER_OPEN)
+            or is_raised_key(line.text)
+            or (start.value == 1 and line.page != notes[-1].page)  # notes numbered per page
         )
         if start is not None and opens:
             notes.append(Note(marker=start.marker, text="", page=line.page))
@@ -165,14 +174,14 @@ def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[st
     return found
 
 
-def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[str]:
-    """The note text for each reference ``(marker, page)``, in order; ``""`` when unknown.
+def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
+    """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
     Each note is used once; a note on the reference's own page is preferred (footnotes
     that restart numbering on every page), then the first unused one with that marker.
     """
     used = [False] * len(notes)
-    texts = []
+    chosen: list[int | None] = []
     for marker, page in refs:
         choice = None
         for index, note in enumerate(notes):
@@ -181,9 +190,42 @@ def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[st
                 break
         if choice is None:
             choice = next((i for i, note in enumerate(notes) if not used[i] and note.marker == marker), None)
-        if choice is None:
-            texts.append("")
+        if choice is not None:
+            used[choice] = True
+        chosen.append(choice)
+    return chosen
+
+
+@dataclass(frozen=True)
+class PlacedMarker:
+    """A marker as the warnings need it: printed form, page and block."""
+
+    marker: str
+    page: int | None
+    block: str
+
+
+def linking_warnings(markers: list[PlacedMarker], notes: list[Note], chosen: list[int | None]) -> list[DocumentWarning]:
+    """What the linking could not settle, for a person to look at: markers left without a
+    note, notes left without a marker, and gaps in a running numeric marker sequence
+    (``3`` then ``5``: a marker the reader missed, or a number read as a marker).
+    A sequence that starts again at ``1`` (notes numbered per page or per chapter) is no gap.
+    """
+    warnings = [
+        DocumentWarning("marker_without_note", f"marker {m.marker}", m.page, m.block)
+        for m, index in zip(markers, chosen) if index is None
+    ]
+    taken = {index for index in chosen if index is not None}
+    warnings += [
+        DocumentWarning("note_without_marker", f"note {note.marker}: {note.text[:60]}", note.page)
+        for index, note in enumerate(notes) if index not in taken
+    ]
+    previous = 0
+    for m in markers:
+        if not m.marker.isdigit():
             continue
-        used[choice] = True
-        texts.append(notes[choice].text)
-    return texts
+        value = int(m.marker)
+        if value > previous + 1 and value != 1:
+            warnings.append(DocumentWarning("marker_sequence_gap", f"marker {previous} then {value}", m.page, m.block))
+        previous = value
+    return warnings
