@@ -103,7 +103,8 @@ def find_note_area(
     """The candidate footnote area at the foot of one column stream, or None.
 
     The run of small type at the column's foot is a candidate when it starts below the
-    page's top fifth and follows at least one body line (of its own column, or, for notes
+    page's top fifth (or, high on a short column above a table, under a rule and with a
+    marker) and follows at least one body line (of its own column, or, for notes
     set full width under a page in columns, of any column above it); it is evident when it
     sits under a horizontal rule or holds a note marker (:func:`holds_note_start`). Notes
     set in body-size type count when a short rule sits right above a line that opens with
@@ -125,13 +126,28 @@ def find_note_area(
     elif run and above and is_text_rule(above[-1]):
         above = above[:-1]
         text_rule = members[start - 1]
-    if not run or run[0].top < height * 0.2:
+    if not run:
         return None
     over = above[-1] if above else lowest_line_above(page_lines, run[0], body_size)
     if over is None:
         return None
     under_rule = text_rule is not None or has_rule_between(rules, over, run[0])
-    return NoteArea(run, members[end:], text_rule, under_rule or holds_note_start(run, height))
+    if run[0].top < height * 0.2 and not (under_rule and NOTE_START.match(run[0].text)):
+        return None  # small type high on the page is a notes area only under a rule, opening with a marker
+    return NoteArea(cut_at_wide_gap(run), members[end:], text_rule, under_rule or holds_note_start(run, height))
+
+
+def cut_at_wide_gap(run: list[TextLine]) -> list[TextLine]:
+    """The note lines before the first wide gap in a run of small type: a note area is set
+    solid, and small type far below it (a table's own notes under the table) stays text.
+
+    A gap counts when it is wider than three of the lines' heights.
+    """
+    for index in range(1, len(run)):
+        above, line = run[index - 1], run[index]
+        if line.top - above.bottom > 3 * (line.bottom - line.top):
+            return run[:index]
+    return run
 
 
 def touches_any(area: NoteArea, others: list[NoteArea]) -> bool:
@@ -144,14 +160,26 @@ def touches_any(area: NoteArea, others: list[NoteArea]) -> bool:
 
 
 def order_note_lines(notes: list[TextLine]) -> list[TextLine]:
-    """A page's note lines top to bottom when they come from column streams that share
-    their width (one full-width note area cut into streams by line length); notes at the
+    """A page's note lines in reading order: the column streams of one note area (a
+    full-width area cut into streams by line length) merged top to bottom; notes at the
     foot of separate columns keep column order."""
-    for index, line in enumerate(notes):
-        for other in notes[index + 1 :]:
-            if other.column != line.column and other.x0 < line.x1 and line.x0 < other.x1:
-                return sorted(notes, key=lambda note: (note.top, note.x0))
-    return notes
+    groups: list[list[TextLine]] = []
+    for column in dict.fromkeys(line.column for line in notes):
+        stream = [line for line in notes if line.column == column]
+        joined = next((group for group in groups if any(same_note_area(a, b) for a in group for b in stream)), None)
+        if joined is None:
+            groups.append(stream)
+        else:
+            joined.extend(stream)
+            joined.sort(key=lambda line: (line.top, line.x0))
+    return [line for group in groups for line in group]
+
+
+def same_note_area(a: TextLine, b: TextLine) -> bool:
+    """Two note lines of different streams that share some width and stand within two
+    lines of each other belong to one note area."""
+    reach = 2 * max(a.bottom - a.top, b.bottom - b.top)
+    return a.x0 < b.x1 and b.x0 < a.x1 and abs(a.top - b.top) <= reach
 
 
 def lowest_line_above(page_lines: list[TextLine], first: TextLine, body_size: float) -> TextLine | None:

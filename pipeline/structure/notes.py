@@ -225,7 +225,7 @@ def linking_warnings(markers: list[PlacedMarker], notes: list[Note], chosen: lis
         if not m.marker.isdigit():
             continue
         value = int(m.marker)
-        if value > previous + 1 and value != 1:
+        if previous and value > previous + 1:  # a first marker above 1: an excerpt, no gap
             warnings.append(DocumentWarning("marker_sequence_gap", f"marker {previous} then {value}", m.page, m.block))
         previous = value
     return warnings
