@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 import pipeline
 
 from .conftest import ROOT
@@ -121,3 +123,79 @@ def test_official_journal_notes_keyed_by_raised_numbers_in_parentheses(tmp_path:
     ]
     assert "Council seeks to harmonise" in document.text and "()" not in document.text
     assert "OJ C" not in document.text and document.warnings == ()
+
+
+def test_a_court_cover_star_note_in_body_type_is_linked(tmp_path: Path) -> None:
+    """A court filing's cover prints counsel's ``*`` note in body type, glued to its first
+    word and with no rule: it is the note of the ``*`` after the counsel's name."""
+    pdf = PdfBuilder(tmp_path / "cover.pdf", title="Motion")
+    pdf.line(72, 120, "MARTIN S. SCHENKER")
+    pdf.line(72, 136, "JEFF GUTKIN")
+    pdf.line(72, 152, "MARIA BERNWANGER", sup("*", size=8, rise=5))
+    pdf.line(72, 168, "COOLEY LLP")
+    pdf.line(72, 184, "101 California Street, 5th Floor")
+    pdf.line(72, 200, "San Francisco, CA 94111")
+    pdf.line(200, 600, "Counsel for Plaintiffs-Appellees")
+    pdf.line(170, 616, "*Admission before this Court currently pending")
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("*", 1, "Admission before this Court currently pending")]
+    assert "Admission" not in document.text and document.warnings == ()
+
+
+def test_notes_high_in_a_short_column_above_a_table(tmp_path: Path) -> None:
+    """An agency report sets each column's notes under a short rule right below its few
+    lines, above a table across the page: the notes are found although they stand high on
+    the page, and the table's own notes far below stay text."""
+    pdf = PdfBuilder(tmp_path / "report.pdf")
+    columns = (
+        (72, "8", "Table S2601A of the survey.", ("Were this population included in", "the survey, the count of people",
+                                                   "with a disability presented in", "this report would likely be larger",
+                                                   "than the one given here for the", "whole population in group quarters")),
+        (318, "9", "The estimates are based on a sample.", ("About 38.3 million people, or", "twelve percent of them, had a",
+                                                            "severe disability in the year", "and needed some assistance",
+                                                            "with one or more activities of", "daily living or of the household")),
+    )
+    for left, marker, note, lines in columns:
+        for index, text in enumerate(lines):
+            if index == 2:
+                pdf.line(left, 70 + 12 * index, text, sup(marker))
+            else:
+                pdf.line(left, 70 + 12 * index, text)
+        pdf.rule(left, left + 60, 70 + 12 * len(lines))
+        pdf.line(left, 82 + 12 * len(lines), sup(marker, size=5, rise=3), Span(" " + note, size=NOTE))
+    for row in range(11):
+        pdf.rule(72, 540, 220 + row * 25)
+    for x in (72, 300, 540):
+        pdf.canvas.line(x, 792 - 220, x, 792 - 470)
+    for row in range(10):
+        pdf.line(80, 238 + row * 25, f"Row {row + 1}")
+        pdf.line(310, 238 + row * 25, f"{1000 + row * 37}")
+    pdf.line(72, 560, Span("Represents or rounds to zero.", size=NOTE))
+    pdf.line(72, 570, Span("Source: the survey of 2010.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("8", 1, "Table S2601A of the survey."), ("9", 1, "The estimates are based on a sample.")]
+    assert "Represents or rounds to zero." in document.text
+
+
+FIGURES = {
+    # document: (markers found, markers that carry their note), measured with
+    # benchmarks/score_documents.py; no change may make a document worse
+    "aclu-ninth-circuit-motion": (2, 2),
+    "fifth-circuit-per-curiam-opinion": (4, 4),
+    "census-disability-report-2010": (9, 9),
+    "federal-register-proposed-rule-2020": (16, 15),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_real_footnoted_documents_keep_their_notes(name: str) -> None:
+    path = ROOT / ".." / "shared" / "corpus" / "real" / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    document = pipeline.process(path)
+    markers, carried = FIGURES[name]
+    assert len(document.footnotes) == markers
+    assert sum(1 for f in document.footnotes if f.note) >= carried
+    unlinked = sum(1 for f in document.footnotes if not f.note)
+    assert sum(1 for w in document.warnings if w.kind == "marker_without_note") == unlinked

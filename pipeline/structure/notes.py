@@ -33,6 +33,8 @@ def parse_note_start(text: str) -> NoteStart | None:
     '12'
     >>> parse_note_start("(\ue0001\ue001) OJ C 229, 31.7.2012, p. 90.")
     NoteStart(marker='1', style='arabic', value=1, text='OJ C 229, 31.7.2012, p. 90.')
+    >>> parse_note_start("*Admission before this Court currently pending").text
+    'Admission before this Court currently pending'
     >>> parse_note_start("2017 was a year.") is None
     True
     """
@@ -43,7 +45,8 @@ def parse_note_start(text: str) -> NoteStart | None:
         return NoteStart(marker, style, value, text[known.end() :].strip())
     match = patterns.NOTE_START.match(text)
     if not match:
-        return None
+        glued = patterns.GLUED_SYMBOL_NOTE_START.match(text)
+        return NoteStart(glued.group("m"), "symbol", 1, glued.group("text").strip()) if glued else None
     marker = match.group("m") or match.group("m2")
     style, value = marker_style_and_value(marker)
     if style == "other":
