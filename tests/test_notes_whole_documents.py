@@ -199,3 +199,26 @@ def test_real_footnoted_documents_keep_their_notes(name: str) -> None:
     assert sum(1 for f in document.footnotes if f.note) >= carried
     unlinked = sum(1 for f in document.footnotes if not f.note)
     assert sum(1 for w in document.warnings if w.kind == "marker_without_note") == unlinked
+
+
+def test_a_note_line_opening_with_the_next_number_stays_in_its_note(tmp_path: Path) -> None:
+    """A line of note 1 that opens with ``2 and…`` is not note 2 when marker 2 has its
+    own note on the next page; a spurious ``1`` read later hides no gap in the sequence."""
+    pdf = PdfBuilder(tmp_path / "stray.pdf")
+    pdf.line(72, 150, "The Compact apportions the water of the subbasins", sup("1"), " among the States.")
+    pdf.line(72, 162, "Each State may take its share of the undesignated water.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("1", size=5, rise=3), Span(" Within subbasins 1, 3 and 4, water was apportioned to one State; in subbasin", size=NOTE))
+    pdf.line(72, 705, Span("2 and 40 percent of the water flowing into it went to the others.", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 150, "Under the Compact each State retains its right", sup("2"), " to the water.")
+    pdf.line(72, 162, "The Court so held in an earlier case, as the parties agree.")
+    pdf.rule(72, 200, 690)
+    pdf.line(72, 705, sup("2", size=5, rise=3), Span(" Section 2.10 of the Compact.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("1", 1, "Within subbasins 1, 3 and 4, water was apportioned to one State; in subbasin 2 and 40 percent of "
+                 "the water flowing into it went to the others."),
+        ("2", 2, "Section 2.10 of the Compact."),
+    ]
+    assert document.warnings == ()

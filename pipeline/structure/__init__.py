@@ -20,6 +20,7 @@ from pipeline.structure.notes import (
     PlacedMarker,
     choose_notes,
     linking_warnings,
+    rejoin_stray_notes,
     page_bottom_note_lines,
     parse_notes,
     split_notes_section,
@@ -71,6 +72,10 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
     chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+    rejoined = rejoin_stray_notes(notes, chosen)
+    if len(rejoined) < len(notes):
+        notes = rejoined
+        chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
     note_texts = [notes[index].text if index is not None else "" for index in chosen]
     warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
     footnotes = tuple(

@@ -199,6 +199,26 @@ def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[
     return chosen
 
 
+def rejoin_stray_notes(notes: list[Note], chosen: list[int | None]) -> list[Note]:
+    """Give back to the note before it a "note" that no marker took while its number's
+    marker took another note: a line of a note that opens with a number (``5 and 40
+    percent of the water…`` inside note 4) is that note's text, not note 5.
+
+    Only a stray on the same page as the note before it is rejoined.
+    """
+    taken = {index for index in chosen if index is not None}
+    linked_markers = {notes[index].marker for index in taken}
+    out: list[Note] = []
+    for index, note in enumerate(notes):
+        stray = index not in taken and note.marker in linked_markers and note.marker.isdigit()
+        if stray and out and out[-1].page == note.page and (index - 1) in taken:
+            before = out.pop()
+            out.append(Note(before.marker, join_line(before.text, f"{note.marker} {note.text}")[0], before.page))
+            continue
+        out.append(note)
+    return out
+
+
 @dataclass(frozen=True)
 class PlacedMarker:
     """A marker as the warnings need it: printed form, page and block."""
@@ -223,11 +243,20 @@ def linking_warnings(markers: list[PlacedMarker], notes: list[Note], chosen: lis
         DocumentWarning("note_without_marker", f"note {note.marker}: {note.text[:60]}", note.page)
         for index, note in enumerate(notes) if index not in taken
     ]
+    return warnings + sequence_gaps(markers)
+
+
+def sequence_gaps(markers: list[PlacedMarker]) -> list[DocumentWarning]:
+    """Gaps in the running numeric sequence: ``3`` then ``5``. A ``1`` starts the sequence
+    anew (notes numbered per page or chapter) only when a ``2`` follows it; a lone ``1``
+    inside the run (a number read as a marker) is passed over, so it hides no gap."""
+    numbered = [(m, int(m.marker)) for m in markers if m.marker.isdigit()]
+    warnings: list[DocumentWarning] = []
     previous = 0
-    for m in markers:
-        if not m.marker.isdigit():
+    for position, (m, value) in enumerate(numbered):
+        following = numbered[position + 1][1] if position + 1 < len(numbered) else None
+        if value == 1 and previous > 1 and following != 2:
             continue
-        value = int(m.marker)
         if previous and value > previous + 1:  # a first marker above 1: an excerpt, no gap
             warnings.append(DocumentWarning("marker_sequence_gap", f"marker {previous} then {value}", m.page, m.block))
         previous = value
