@@ -165,7 +165,9 @@ def order_note_lines(notes: list[TextLine]) -> list[TextLine]:
     foot of separate columns keep column order."""
     groups: list[list[TextLine]] = []
     for column in dict.fromkeys(line.column for line in notes):
-        stream = [line for line in notes if line.column == column]
+        # a note area is read top to bottom, even where the layout put a short last line
+        # of a note after the raised first line of the next
+        stream = sorted((line for line in notes if line.column == column), key=lambda line: line.top)
         joined = next((group for group in groups if any(same_note_area(a, b) for a in group for b in stream)), None)
         if joined is None:
             groups.append(stream)
