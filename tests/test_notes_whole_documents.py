@@ -222,3 +222,44 @@ def test_a_note_line_opening_with_the_next_number_stays_in_its_note(tmp_path: Pa
         ("2", 2, "Section 2.10 of the Compact."),
     ]
     assert document.warnings == ()
+
+
+def corpus_pages(name: str, pages: list[int], tmp_path: Path) -> Path:
+    """Some pages of a corpus PDF, copied into a new file under ``tmp_path``."""
+    import pypdfium2
+
+    path = ROOT / ".." / "shared" / "corpus" / "real" / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    source = pypdfium2.PdfDocument(str(path))
+    excerpt = pypdfium2.PdfDocument.new()
+    excerpt.import_pages(source, pages)
+    out = tmp_path / f"{name}-excerpt.pdf"
+    excerpt.save(str(out))
+    return out
+
+
+@pytest.mark.slow
+def test_official_journal_notes_on_the_gdpr_pages(tmp_path: Path) -> None:
+    document = pipeline.process(corpus_pages("eu-gdpr-regulation-oj", [0, 1, 2], tmp_path))
+    assert notes_of(document)[:2] == [("1", 1, "OJ C 229, 31.7.2012, p. 90."), ("2", 1, "OJ C 391, 18.12.2012, p. 127.")]
+    assert [(f.marker, f.page) for f in document.footnotes] == [("1", 1), ("2", 1), ("3", 1), ("4", 1), ("1", 3), ("2", 3)]
+    assert all(f.note for f in document.footnotes) and document.warnings == ()
+    assert "Council seeks to harmonise" in document.text
+
+
+@pytest.mark.slow
+def test_federal_register_note_keeps_its_last_line_across_the_column(tmp_path: Path) -> None:
+    document = pipeline.process(corpus_pages("federal-register-proposed-rule-2020", [0, 1, 2, 3], tmp_path))
+    notes = {f.marker: f.note for f in document.footnotes}
+    assert notes["14"].endswith("these items are commonly known as ‘‘reference’’ items.")
+    assert notes["15"].startswith("All of the checklists that the FAA proposes to revise or add to the AFM")
+
+
+@pytest.mark.slow
+def test_census_notes_above_a_table_and_the_table_notes_stay_text(tmp_path: Path) -> None:
+    document = pipeline.process(corpus_pages("census-disability-report-2010", [0], tmp_path))
+    assert [f.marker for f in document.footnotes] == ["8", "9", "10"]
+    assert document.footnotes[1].note.startswith("The estimates in this report (which may be shown in text")
+    assert document.footnotes[1].note.endswith("unless otherwise noted.")
+    assert not any("Represents or rounds" in f.note for f in document.footnotes)
