@@ -90,6 +90,9 @@ DIGITS = regex.compile(r"\d+")
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
 NOTES_HEADING = regex.compile(r"^(?:end\s?notes|foot\s?notes|notes|references and notes)\s*:?$", regex.IGNORECASE)
+# A raised range of note numbers, one place citing several notes: "3-5", "7–9" (notes
+# 3, 4 and 5; 7, 8 and 9).
+MARKER_RANGE = regex.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 # A note keyed by a symbol set close against its first word, as court covers print a
 # counsel's note: "*Admission before this Court currently pending".
 GLUED_SYMBOL_NOTE_START = regex.compile(r"^\s*(?P<m>\*{1,3}|†{1,2}|‡{1,2})(?P<text>\p{Lu}\S*(?:\s.*)?)$")

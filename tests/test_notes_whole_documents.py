@@ -263,3 +263,17 @@ def test_census_notes_above_a_table_and_the_table_notes_stay_text(tmp_path: Path
     assert document.footnotes[1].note.startswith("The estimates in this report (which may be shown in text")
     assert document.footnotes[1].note.endswith("unless otherwise noted.")
     assert not any("Represents or rounds" in f.note for f in document.footnotes)
+
+
+def test_several_markers_at_one_place_are_several_markers(tmp_path: Path) -> None:
+    """``1,2`` and ``3–5`` raised at one place cite notes 1 and 2, and 3 to 5: never one
+    marker ``12`` or ``35``."""
+    pdf = PdfBuilder(tmp_path / "several.pdf")
+    pdf.line(72, 150, "The counties disputed the figures", sup("1,2"), " and the board", sup("3–5"), " did not answer.")
+    pdf.line(72, 162, "The clinic wrote again in the spring of that year.")
+    pdf.rule(72, 200, 660)
+    for index, marker in enumerate("12345"):
+        pdf.line(72, 672 + 10 * index, sup(marker, size=5, rise=3), Span(f" Letter number {marker}.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [(m, 1, f"Letter number {m}.") for m in "12345"]
+    assert "board did not answer" in document.text and document.warnings == ()
