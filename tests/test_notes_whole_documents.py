@@ -277,3 +277,21 @@ def test_several_markers_at_one_place_are_several_markers(tmp_path: Path) -> Non
     document = pipeline.process(pdf.save())
     assert notes_of(document) == [(m, 1, f"Letter number {m}.") for m in "12345"]
     assert "board did not answer" in document.text and document.warnings == ()
+
+
+def test_a_running_footer_under_the_note_rule_is_no_note(tmp_path: Path) -> None:
+    """A white paper sets its running footer in small type under a rule on every page: it
+    is read as the note area, but its recurring line is no note's text."""
+    pdf = PdfBuilder(tmp_path / "footer.pdf")
+    for page in range(1, 5):
+        pdf.line(72, 150, f"Section {page} of the paper reports on the open access books", sup("1") if page == 1 else "", ".")
+        pdf.line(72, 162, "and the readers they found in the years after their release.")
+        pdf.rule(72, 200, 690)
+        if page == 1:
+            pdf.line(72, 702, sup("1", size=5, rise=3), Span(" Throughout this paper we refer to the press by its name.", size=NOTE))
+        pdf.line(72, 716, Span(f"The Impact of Open Access Scholarship {page + 3}", size=NOTE))
+        if page < 4:
+            pdf.new_page()
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "Throughout this paper we refer to the press by its name.")]
+    assert "The Impact of Open Access" not in document.text

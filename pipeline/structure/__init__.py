@@ -19,6 +19,7 @@ from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, rem
 from pipeline.structure.notes import (
     PlacedMarker,
     choose_notes,
+    drop_repeated_note_lines,
     linking_warnings,
     rejoin_stray_notes,
     page_bottom_note_lines,
@@ -45,6 +46,10 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["page_numbers_removed"] = numbers
     body = [line for page in pages for line in page.lines if line.region == "body"]
     footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
+    kept = drop_repeated_note_lines(footnote_lines, [line for page in extraction.pages for line in page.lines])
+    if len(kept) < len(footnote_lines):
+        stats["note_area_footers_removed"] = len(footnote_lines) - len(kept)
+    footnote_lines = kept
 
     body, section = split_notes_section(body)
     notes = parse_notes(footnote_lines) + parse_notes(section)

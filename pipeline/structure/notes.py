@@ -90,6 +90,30 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page) for note, text in zip(notes, texts)]
 
 
+REPEATED_NOTE_LINE_PAGES = 3
+"""A line found in the note areas of at least this many pages is a running footer."""
+
+
+def drop_repeated_note_lines(lines: list[Line], page_lines: list[Line]) -> list[Line]:
+    """Leave out of the note lines a running footer read as part of the note area (set in
+    small type under a rule, as the JSTOR white paper prints ``The Impact of Open Access
+    … 7`` on every page): a note line whose text, numbers aside, recurs on several pages
+    (``page_lines``: all the document's lines, furniture included) is no note's text."""
+    # a short remnant ("p. .", "Ibid.") recurs in real notes: only a line of some length
+    wanted = {key for line in lines if line.kind == "text" and len(key := without_digits(line.text)) >= 16}
+    pages: dict[str, set[int]] = {}
+    for line in page_lines:
+        key = without_digits(line.text)
+        if key in wanted:
+            pages.setdefault(key, set()).add(line.page)
+    return [line for line in lines
+            if line.kind != "text" or len(pages.get(without_digits(line.text), ())) < REPEATED_NOTE_LINE_PAGES]
+
+
+def without_digits(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isdigit()).strip()
+
+
 def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Cut a titled endnotes section (``Notes``, ``Endnotes``) off the body lines.
 
