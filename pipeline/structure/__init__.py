@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from pipeline.model import Block, DocumentWarning, Extraction, Footnote, FootnoteRef, Line, Note, Table
+from pipeline.model import Block, DocumentWarning, Extraction, Footnote, FootnoteRef, Line, Note, Page, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
@@ -45,11 +45,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["headers_footers_removed"] = headers + numbers
     stats["page_numbers_removed"] = numbers
     body = [line for page in pages for line in page.lines if line.region == "body"]
-    footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
-    kept = drop_repeated_note_lines(footnote_lines, [line for page in extraction.pages for line in page.lines])
-    if len(kept) < len(footnote_lines):
-        stats["note_area_footers_removed"] = len(footnote_lines) - len(kept)
-    footnote_lines = kept
+    footnote_lines = note_area_lines(pages, extraction, stats)
 
     body, section = split_notes_section(body)
     notes = parse_notes(footnote_lines) + parse_notes(section)
@@ -76,23 +72,38 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
             drafts, hits = blocks_and_markers(body, settings)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
+    footnotes, notes, warnings = link_markers(refs, notes)
+    stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
+    stats["footnote_markers"] = len(footnotes)
+    stats["notes"] = len(notes)
+    stats["notes_linked"] = sum(1 for footnote in footnotes if footnote.note)
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), warnings=tuple(warnings))
+
+
+def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: Counter[str]) -> list[Line]:
+    """The lines the reader found in note areas, without a running footer read among them."""
+    lines = [line for page in pages for line in page.lines if line.region == "footnote"]
+    kept = drop_repeated_note_lines(lines, [line for page in extraction.pages for line in page.lines])
+    if len(kept) < len(lines):
+        stats["note_area_footers_removed"] = len(lines) - len(kept)
+    return kept
+
+
+def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
+    """Each marker with its note, the notes (stray note lines given back to their note),
+    and the warnings for what stays unlinked."""
     chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
     rejoined = rejoin_stray_notes(notes, chosen)
     if len(rejoined) < len(notes):
         notes = rejoined
         chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
-    note_texts = [notes[index].text if index is not None else "" for index in chosen]
     warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
     footnotes = tuple(
-        Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
-                 cell=ref.cell)
-        for ref, note in zip(refs, note_texts)
+        Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor,
+                 note=notes[index].text if index is not None else "", cell=ref.cell)
+        for ref, index in zip(refs, chosen)
     )
-    stats["dehyphenated"] = sum(d.dehyphenated for d in drafts)
-    stats["footnote_markers"] = len(footnotes)
-    stats["notes"] = len(notes)
-    stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), warnings=tuple(warnings))
+    return footnotes, notes, warnings
 
 
 def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
