@@ -13,6 +13,10 @@ import regex
 MARKER_OPEN = "\ue000"
 MARKER_CLOSE = "\ue001"
 KNOWN_MARKER = regex.compile("\ue000([^\ue000\ue001]{1,8})\ue001")
+# A raised marker set between parentheses of body size, as the EU's Official Journal
+# prints its notes' keys in the text and before each note: "the Council (\ue0004\ue001) seeks",
+# "(\ue0001\ue001) OJ C 229, 31.7.2012, p. 90."
+PARENTHESIZED_MARKER = regex.compile("\\(\ue000([^\ue000\ue001]{1,8})\ue001\\)")
 
 # --- glyph spacing -------------------------------------------------------------------
 # The whitespace characters that exporters put between glyphs or words: tab, space, NBSP,
@@ -97,6 +101,12 @@ BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
 NOTES_HEADING = regex.compile(r"^(?:end\s?notes|foot\s?notes|notes|references and notes)\s*:?$", regex.IGNORECASE)
+# A raised range of note numbers, one place citing several notes: "3-5", "7–9" (notes
+# 3, 4 and 5; 7, 8 and 9).
+MARKER_RANGE = regex.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+# A note keyed by a symbol set close against its first word, as court covers print a
+# counsel's note: "*Admission before this Court currently pending".
+GLUED_SYMBOL_NOTE_START = regex.compile(r"^\s*(?P<m>\*{1,3}|†{1,2}|‡{1,2})(?P<text>\p{Lu}\S*(?:\s.*)?)$")
 # A note's first line: its marker, then the text: "iii. See …", "12 See …", "* See …",
 # "[4] See …", "xvii Ibid."
 NOTE_START = regex.compile(
@@ -152,7 +162,8 @@ ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A line that opens a footnote on the page, its marker raised or printed: "\ue0001\ue001See…",
 # "12. See…", "* See…". Narrower than NOTE_START (no capital numerals, no "[4]"), because
 # it decides on a page's lines, where "I think" must stay body text.
-FOOTNOTE_LINE_START = regex.compile(r"^(?:\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
+FOOTNOTE_LINE_START = regex.compile(r"^(?:\(?\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
+# (a raised marker may stand in parentheses: "(¹) OJ C 229…", the EU's Official Journal)
 # A list item's bullet and label at a line start, either or both: "• ", "3) ", "• (a) ".
 LIST_START = regex.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
 # A lower-case Roman numeral, well formed: "iv", "xiv", "xc" (not "iiii", "vx").

@@ -90,7 +90,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         notes=result.notes,
         stats=stats,
         settings=settings.as_dict(),
-        warnings=warnings,
+        warnings=tuple(warnings) + tuple(result.warnings),
         removed=result.removed,
     )
 

@@ -112,6 +112,7 @@ def structure_lines(normalized: Extraction, result: Structure, metadata: dict[st
     lines += [dumps({"block": asdict(block)}) for block in result.blocks]
     lines += [dumps({"footnote": asdict(footnote)}) for footnote in result.footnotes]
     lines += [dumps({"note": asdict(note)}) for note in result.notes]
+    lines += [dumps({"warning": asdict(warning)}) for warning in result.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +125,8 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
         notes=notes, stats=head["stats"], settings=settings.as_dict(),
-        warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ())),
+        warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ()))
+        + tuple(DocumentWarning(**r["warning"]) for r in records[1:] if "warning" in r),
         removed=tuple(RemovedLine(**{**r, "box": box_from(r["box"])}) for r in head.get("removed", ())),
     )
 

@@ -7,7 +7,7 @@ column, and the page-number line under it is page furniture.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pipeline import patterns
 from pipeline.extract.chars import Rule
@@ -53,57 +53,172 @@ def split_margins(rows: list[Row], height: float) -> tuple[list[Row], list[Row],
 # --- footnotes ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NoteArea:
+    """One column's candidate footnote area: its note lines, the page furniture found
+    under them, the separator drawn with characters above them (dropped), if any, and
+    whether the area shows a note's evidence on its own (a rule above, a marker)."""
+
+    lines: list[TextLine]
+    furniture: list[TextLine]
+    text_rule: TextLine | None
+    evident: bool
+
+
 def split_footnotes(
     lines: list[TextLine], body_size: float, rules: list[Rule], height: float
 ) -> tuple[list[TextLine], list[TextLine], list[TextLine]]:
     """Split each column's trailing run of footnotes off its body; return body, notes and
     the page furniture found under the notes.
 
-    A run is the small type at a column's foot: it counts when it starts in the lower part
-    of the page, follows at least one body line, and either sits under a horizontal rule or
-    opens with a note marker. Notes set in body-size type count when a short rule sits
-    right above a line that opens with a marker. A line of underscores drawn as text
-    (``________``) counts as that rule and is dropped. A page-number line close under the
-    notes (too close to count as a footer by spacing) is handed back to go last.
+    A run is the small type at a column's foot (see :func:`find_note_area`); a run without
+    evidence of its own counts when it stands beside or right above an area that has it
+    (the last line of a note that runs on from the page before, set apart in a column
+    stream of its own). A page-number line close under the notes (too close to count as a
+    footer by spacing) is handed back to go last.
     """
-    body: list[TextLine] = list(lines)
+    areas = [find_note_area([line for line in lines if line.column == column], lines, body_size, rules, height)
+             for column in sorted({line.column for line in lines})]
+    evident = [area for area in areas if area is not None and area.evident]
+    taken = evident + [area for area in areas if area is not None and not area.evident and touches_any(area, evident)]
+    dropped: set[int] = set()
     notes: list[TextLine] = []
     tail: list[TextLine] = []
-    for column in sorted({line.column for line in lines}):
-        members = [i for i, line in enumerate(body) if line.column == column]
-        end = len(members)
-        while end > 0 and len(members) - end < 2 and is_furniture_line(body[members[end - 1]], height):
-            end -= 1
-        start = end
-        while start > 0 and is_small(body[members[start - 1]], body_size):
-            start -= 1
-        if start == end:
-            start = start_of_ruled_notes([body[i] for i in members[:end]], rules)
-        run = [body[i] for i in members[start:end]]
-        above = [body[i] for i in members[:start]]
-        text_rule = None
-        if run and is_text_rule(run[0]):
-            text_rule = run.pop(0)
-        elif run and above and is_text_rule(above[-1]):
-            text_rule = above.pop()
-        if not run or not above or run[0].top < height * 0.2:
-            continue
-        under_rule = text_rule is not None or has_rule_between(rules, above[-1], run[0])
-        opens_note = patterns.FOOTNOTE_LINE_START.match(run[0].text) and run[0].top >= height * 0.4
-        if not (under_rule or opens_note):
-            continue
-        furniture = [body[i] for i in members[end:]]
-        dropped = {id(line) for line in run + furniture} | ({id(text_rule)} if text_rule else set())
-        body = [line for line in body if id(line) not in dropped]
-        notes.extend(replace(line, region="footnote") for line in run)
-        tail.extend(furniture)
-    return body, notes, tail
+    for area in taken:
+        dropped |= {id(line) for line in area.lines + area.furniture} | ({id(area.text_rule)} if area.text_rule else set())
+        notes.extend(replace(line, region="footnote") for line in area.lines)
+        tail.extend(area.furniture)
+    body = [line for line in lines if id(line) not in dropped]
+    return body, order_note_lines(notes), tail
+
+
+def find_note_area(
+    members: list[TextLine], page_lines: list[TextLine], body_size: float, rules: list[Rule], height: float
+) -> NoteArea | None:
+    """The candidate footnote area at the foot of one column stream, or None.
+
+    The run of small type at the column's foot is a candidate when it starts below the
+    page's top fifth (or, high on a short column above a table, under a rule and with a
+    marker) and follows at least one body line (of its own column, or, for notes
+    set full width under a page in columns, of any column above it); it is evident when it
+    sits under a horizontal rule or holds a note marker (:func:`holds_note_start`). Notes
+    set in body-size type count when a short rule sits right above a line that opens with
+    a marker. A line of underscores drawn as text (``________``) counts as that rule and
+    is dropped.
+    """
+    end = len(members)
+    while end > 0 and len(members) - end < 2 and is_furniture_line(members[end - 1], height):
+        end -= 1
+    start = end
+    while start > 0 and is_small(members[start - 1], body_size):
+        start -= 1
+    if start == end:
+        start = start_of_ruled_notes(members[:end], rules)
+    run, above = members[start:end], members[:start]
+    text_rule = None
+    if run and is_text_rule(run[0]):
+        text_rule = run.pop(0)
+    elif run and above and is_text_rule(above[-1]):
+        above = above[:-1]
+        text_rule = members[start - 1]
+    if not run:
+        return None
+    over = above[-1] if above else lowest_line_above(page_lines, run[0], body_size)
+    if over is None:
+        return None
+    under_rule = text_rule is not None or has_rule_between(rules, over, run[0])
+    if run[0].top < height * 0.2 and not (under_rule and patterns.FOOTNOTE_LINE_START.match(run[0].text)):
+        return None  # small type high on the page is a notes area only under a rule, opening with a marker
+    return NoteArea(cut_at_wide_gap(run), members[end:], text_rule, under_rule or holds_note_start(run, height))
+
+
+def cut_at_wide_gap(run: list[TextLine]) -> list[TextLine]:
+    """The note lines before the first wide gap in a run of small type: a note area is set
+    solid, and small type far below it (a table's own notes under the table) stays text.
+
+    A gap counts when it is wider than three of the lines' heights.
+    """
+    for index in range(1, len(run)):
+        above, line = run[index - 1], run[index]
+        if line.top - above.bottom > 3 * (line.bottom - line.top):
+            return run[:index]
+    return run
+
+
+def touches_any(area: NoteArea, others: list[NoteArea]) -> bool:
+    """Whether a run of small type lies within a line's reach of a note area beside or
+    below it: the same block of small type cut into two column streams."""
+    first, last = area.lines[0], area.lines[-1]
+    reach = 1.6 * (last.bottom - last.top)
+    return any(other.lines[0].top - reach <= first.top and last.bottom <= other.lines[-1].bottom + reach
+               for other in others)
+
+
+def order_note_lines(notes: list[TextLine]) -> list[TextLine]:
+    """A page's note lines in reading order: the column streams of one note area (a
+    full-width area cut into streams by line length) merged top to bottom; notes at the
+    foot of separate columns keep column order."""
+    groups: list[list[TextLine]] = []
+    for column in dict.fromkeys(line.column for line in notes):
+        # a note area is read top to bottom, even where the layout put a short last line
+        # of a note after the raised first line of the next
+        stream = sorted((line for line in notes if line.column == column), key=lambda line: line.top)
+        joined = next((group for group in groups if any(same_note_area(a, b) for a in group for b in stream)), None)
+        if joined is None:
+            groups.append(stream)
+        else:
+            joined.extend(stream)
+            joined.sort(key=lambda line: (line.top, line.x0))
+    return [line for group in groups for line in group]
+
+
+def same_note_area(a: TextLine, b: TextLine) -> bool:
+    """Two note lines of different streams that share some width and stand within two
+    lines of each other belong to one note area."""
+    reach = 2 * max(a.bottom - a.top, b.bottom - b.top)
+    return a.x0 < b.x1 and b.x0 < a.x1 and abs(a.top - b.top) <= reach
+
+
+def lowest_line_above(page_lines: list[TextLine], first: TextLine, body_size: float) -> TextLine | None:
+    """The lowest body-size line of the page that ends above ``first`` and shares some of
+    its width: notes set full width under two columns follow the columns' last lines."""
+    above = [line for line in page_lines if line.bottom <= first.top + 1 and not is_small(line, body_size)
+             and line.x0 < first.x1 and line.x1 > first.x0]
+    return max(above, key=lambda line: line.bottom) if above else None
+
+
+def holds_note_start(run: list[TextLine], height: float) -> bool:
+    """Whether a run of small type in the page's lower part is notes: its first line opens
+    with a marker, or a later line opens with a raised one (the area then opens with the
+    end of a note continued from the page before)."""
+    if run[0].top < height * 0.4:
+        return False
+    if patterns.FOOTNOTE_LINE_START.match(run[0].text):
+        return True
+    return any(line.text.lstrip("(").startswith(patterns.MARKER_OPEN) and patterns.FOOTNOTE_LINE_START.match(line.text) for line in run[1:])
+
+
+def footer_note_lines(notes: list[TextLine], footer: list[TextLine]) -> list[TextLine]:
+    """The footer rows that are notes: a note set apart like a footer (a short note under
+    a wide gap, :func:`opens_with_raised_marker`), or the note area's own last lines, set
+    in its type size right under it (a tight leading reads as a gap to the margin test)."""
+    taken: list[TextLine] = []
+    last = notes[-1] if notes else None
+    left = min((note.x0 for note in notes), default=None)
+    for line in footer:
+        follows = (last is not None and abs(line.size - last.size) < 0.5 and left is not None
+                   and abs(line.x0 - left) < 2 and line.top - last.bottom <= 1.2 * (line.bottom - line.top))
+        if opens_with_raised_marker(line) or follows:
+            taken.append(line)
+            last = line
+            left = line.x0 if left is None else left
+    return taken
 
 
 def opens_with_raised_marker(line: TextLine) -> bool:
     """A line at the page foot that starts with a superscript and text is a footnote set
     apart like a footer (a short note under a wide gap), not page furniture."""
-    return line.text.startswith(patterns.MARKER_OPEN) and bool(patterns.FOOTNOTE_LINE_START.match(line.text))
+    return line.text.lstrip("(").startswith(patterns.MARKER_OPEN) and bool(patterns.FOOTNOTE_LINE_START.match(line.text))
 
 
 def is_furniture_line(line: TextLine, height: float) -> bool:
@@ -111,6 +226,8 @@ def is_furniture_line(line: TextLine, height: float) -> bool:
     ``Copyright Office Summary December 1998 Page 1``."""
     if opens_with_raised_marker(line):
         return False  # a note set close to the page's foot ("¹ Letter of 2019.") is a note
+    if line.text.rstrip().endswith((".", ";")):
+        return False  # a note's last line ("… survey of 2012, p. 15."): furniture ends in no sentence
     return line.top >= height * (1 - MARGIN_SHARE) and bool(patterns.DIGITS.search(line.text)) and len(line.text) <= 80
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import CharSource, PdfplumberSource, SourcePage
-from pipeline.extract.page_regions import opens_with_raised_marker, split_footnotes, split_margins
+from pipeline.extract.page_regions import footer_note_lines, split_footnotes, split_margins
 from pipeline.extract.paragraphs import assemble_page
 from pipeline.extract.pdf_metadata import clean_metadata
 from pipeline.extract.reading_order import is_vertical_writing, lay_out_body, lay_out_vertical
@@ -192,13 +192,14 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
         lines_in_order = lay_out_body(body_rows, body_size, stats)
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
     footer_lines = [make_line(row.chars, 0, stats) for row in footer]
-    notes += [replace(line, region="footnote") for line in footer_lines if opens_with_raised_marker(line)]
+    footer_notes = footer_note_lines(notes, footer_lines)
+    notes += [replace(line, region="footnote") for line in footer_notes]
     lines = assemble_page(
         source_page.number,
         [make_line(row.chars, 0, stats) for row in header],
         body,
         notes,
-        tail + [line for line in footer_lines if not opens_with_raised_marker(line)],
+        tail + [line for line in footer_lines if not any(line is note for note in footer_notes)],
     )
     boxes = [table.box for table in found.tables if table.box is not None]
     return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats

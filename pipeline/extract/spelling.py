@@ -248,13 +248,33 @@ def wrap_markers(raised: str, before: str) -> str | None:
     >>> wrap_markers("2", "100 km") is None
     True
     """
-    parts = [p for p in re.split(r"[,\s]+", raised) if p]
+    parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
         return None
     last_word = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
     if last_word.lower() in UNIT_WORDS and raised in {"2", "3"}:
         return None
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
+
+
+def expand_marker_range(raised: str) -> list[str]:
+    """The markers a raised range stands for: one place that cites notes 7 to 9 (``7–9``)
+    is three markers, never ``79``; anything else is itself.
+
+    >>> expand_marker_range("7–9")
+    ['7', '8', '9']
+    >>> expand_marker_range("12")
+    ['12']
+    >>> expand_marker_range("9-3")
+    ['9-3']
+    """
+    match = patterns.MARKER_RANGE.match(raised)
+    if not match:
+        return [raised]
+    first, last = int(match.group(1)), int(match.group(2))
+    if not first < last <= first + 20:
+        return [raised]
+    return [str(value) for value in range(first, last + 1)]
 
 
 def wrap_unicode_superscripts(text: str) -> tuple[str, int]:

@@ -14,15 +14,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, PageBox, RemovedLine, Table
+from pipeline.model import (
+    Block,
+    DocumentWarning,
+    Extraction,
+    Footnote,
+    FootnoteRef,
+    Line,
+    Note,
+    Page,
+    PageBox,
+    RemovedLine,
+    Table,
+)
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
-    link_notes,
+    PlacedMarker,
+    choose_notes,
+    drop_repeated_note_lines,
+    linking_warnings,
     page_bottom_note_lines,
     parse_notes,
+    rejoin_stray_notes,
     split_notes_section,
     untitled_notes_section,
 )
@@ -36,6 +52,7 @@ class Structure:
     notes: tuple[Note, ...]
     stats: dict[str, int]
     removed: tuple[RemovedLine, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,8 +86,8 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
     """Drop running heads, feet and page numbers; set the footnote area's lines apart as notes."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
     body = [line for page in pages for line in page.lines if line.region == "body"]
-    footnote_lines = [line for page in pages for line in page.lines if line.region == "footnote"]
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
+    footnote_lines = note_area_lines(pages, extraction, stats)
     return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
                 removed=removed_lines(extraction.pages, pages))
 
@@ -118,21 +135,19 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
     return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits)
 
 
+
 def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
-    """The final blocks, tables placed among them, each marker linked to its note, counted."""
+    """The final blocks, tables placed among them, each marker linked to its note, counted,
+    with warnings for what stays unlinked."""
     blocks, refs = build_blocks(work.drafts, work.hits, place_tables(work.drafts, work.tables))
-    note_texts = link_notes([(ref.marker, ref.page) for ref in refs], work.notes)
-    footnotes = tuple(
-        Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor, note=note,
-                 cell=ref.cell, box=ref.box)
-        for ref, note in zip(refs, note_texts)
-    )
+    footnotes, notes, warnings = link_markers(refs, work.notes)
     stats = dict(work.stats)
     stats["dehyphenated"] = sum(d.dehyphenated for d in work.drafts)
     stats["footnote_markers"] = len(footnotes)
-    stats["notes"] = len(work.notes)
-    stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(work.notes), stats=stats, removed=work.removed)
+    stats["notes"] = len(notes)
+    stats["notes_linked"] = sum(1 for footnote in footnotes if footnote.note)
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=stats, removed=work.removed,
+                     warnings=tuple(warnings))
 
 
 PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
@@ -143,6 +158,32 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
 (structure out), in the order they run."""
+
+
+def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict[str, int]) -> list[Line]:
+    """The lines the reader found in note areas, without a running footer read among them."""
+    lines = [line for page in pages for line in page.lines if line.region == "footnote"]
+    kept = drop_repeated_note_lines(lines, [line for page in extraction.pages for line in page.lines])
+    if len(kept) < len(lines):
+        stats["note_area_footers_removed"] = len(lines) - len(kept)
+    return kept
+
+
+def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
+    """Each marker with its note, the notes (stray note lines given back to their note),
+    and the warnings for what stays unlinked."""
+    chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+    rejoined = rejoin_stray_notes(notes, chosen)
+    if len(rejoined) < len(notes):
+        notes = rejoined
+        chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
+    footnotes = tuple(
+        Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor,
+                 note=notes[index].text if index is not None else "", cell=ref.cell, box=ref.box)
+        for ref, index in zip(refs, chosen)
+    )
+    return footnotes, notes, warnings
 
 
 def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:

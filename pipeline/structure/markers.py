@@ -172,10 +172,24 @@ def find_markers(texts: list[str], styles: tuple[str, ...]) -> list[list[MarkerH
             if taken is None:
                 break
             sequence.take(taken)
-            hits.append(MarkerHit(taken.start, taken.end, taken.marker))
+            start, end = with_parentheses(text, taken)
+            hits.append(MarkerHit(start, end, taken.marker))
             position = taken.end
         result.append(hits)
     return result
+
+
+def with_parentheses(text: str, candidate: Candidate) -> tuple[int, int]:
+    """The span of a raised marker together with the body-size parentheses around it
+    (``Council (⁴) seeks``, the EU's Official Journal): both go with the marker.
+
+    >>> with_parentheses("Council (\ue0004\ue001) seeks", Candidate(9, 12, "4", "arabic", 4, "", "certain"))
+    (8, 13)
+    """
+    start, end = candidate.start, candidate.end
+    if candidate.kind == "certain" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return start - 1, end + 1
+    return start, end
 
 
 def reading_at(text: str, match: regex.Match[str]) -> Candidate | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline import patterns
-from pipeline.model import Box, Line, Note
+from pipeline.model import Box, DocumentWarning, Line, Note
 from pipeline.structure.hyphenation import join_line
 from pipeline.structure.numerals import marker_style_and_value
 from pipeline.structure.provenance import union
@@ -32,22 +32,33 @@ def parse_note_start(text: str) -> NoteStart | None:
     NoteStart(marker='iii', style='roman-lower', value=3, text='See the memo.')
     >>> parse_note_start("\\ue00012\\ue001 Ibid.").marker
     '12'
+    >>> parse_note_start("(\ue0001\ue001) OJ C 229, 31.7.2012, p. 90.")
+    NoteStart(marker='1', style='arabic', value=1, text='OJ C 229, 31.7.2012, p. 90.')
+    >>> parse_note_start("*Admission before this Court currently pending").text
+    'Admission before this Court currently pending'
     >>> parse_note_start("2017 was a year.") is None
     True
     """
-    known = patterns.KNOWN_MARKER.match(text)
+    known = patterns.KNOWN_MARKER.match(text) or patterns.PARENTHESIZED_MARKER.match(text)
     if known:
         marker = known.group(1)
         style, value = marker_style_and_value(marker)
         return NoteStart(marker, style, value, text[known.end() :].strip())
     match = patterns.NOTE_START.match(text)
     if not match:
-        return None
+        glued = patterns.GLUED_SYMBOL_NOTE_START.match(text)
+        return NoteStart(glued.group("m"), "symbol", 1, glued.group("text").strip()) if glued else None
     marker = match.group("m") or match.group("m2")
     style, value = marker_style_and_value(marker)
     if style == "other":
         return None
     return NoteStart(marker, style, value, match.group("text").strip())
+
+
+def is_raised_key(text: str) -> bool:
+    """Whether a note line opens with a key the reader saw raised (``¹ See…``, or
+    ``(¹) OJ C 229…`` in the EU's Official Journal): a note's start, whatever its number."""
+    return text.startswith(patterns.MARKER_OPEN) or bool(patterns.PARENTHESIZED_MARKER.match(text))
 
 
 def parse_notes(lines: list[Line]) -> list[Note]:
@@ -68,7 +79,8 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             not notes
             or start.style == "symbol"
             or start.value == expected.get(start.style, 1)
-            or line.text.startswith(patterns.MARKER_OPEN)
+            or is_raised_key(line.text)
+            or (start.value == 1 and line.page != notes[-1].page)  # notes numbered per page
         )
         if start is not None and opens:
             notes.append(Note(marker=start.marker, text="", page=line.page))
@@ -82,6 +94,30 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             boxes[-1].append(line.box)
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box))
             for note, text, box in zip(notes, texts, boxes)]
+
+
+REPEATED_NOTE_LINE_PAGES = 3
+"""A line found in the note areas of at least this many pages is a running footer."""
+
+
+def drop_repeated_note_lines(lines: list[Line], page_lines: list[Line]) -> list[Line]:
+    """Leave out of the note lines a running footer read as part of the note area (set in
+    small type under a rule, as the JSTOR white paper prints ``The Impact of Open Access
+    … 7`` on every page): a note line whose text, numbers aside, recurs on several pages
+    (``page_lines``: all the document's lines, furniture included) is no note's text."""
+    # a short remnant ("p. .", "Ibid.") recurs in real notes: only a line of some length
+    wanted = {key for line in lines if line.kind == "text" and len(key := without_digits(line.text)) >= 16}
+    pages: dict[str, set[int]] = {}
+    for line in page_lines:
+        key = without_digits(line.text)
+        if key in wanted:
+            pages.setdefault(key, set()).add(line.page)
+    return [line for line in lines
+            if line.kind != "text" or len(pages.get(without_digits(line.text), ())) < REPEATED_NOTE_LINE_PAGES]
+
+
+def without_digits(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isdigit()).strip()
 
 
 def split_notes_section(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -171,14 +207,14 @@ def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[st
     return found
 
 
-def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[str]:
-    """The note text for each reference ``(marker, page)``, in order; ``""`` when unknown.
+def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
+    """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
     Each note is used once; a note on the reference's own page is preferred (footnotes
     that restart numbering on every page), then the first unused one with that marker.
     """
     used = [False] * len(notes)
-    texts = []
+    chosen: list[int | None] = []
     for marker, page in refs:
         choice = None
         for index, note in enumerate(notes):
@@ -187,9 +223,71 @@ def link_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[st
                 break
         if choice is None:
             choice = next((i for i, note in enumerate(notes) if not used[i] and note.marker == marker), None)
-        if choice is None:
-            texts.append("")
+        if choice is not None:
+            used[choice] = True
+        chosen.append(choice)
+    return chosen
+
+
+def rejoin_stray_notes(notes: list[Note], chosen: list[int | None]) -> list[Note]:
+    """Give back to the note before it a "note" that no marker took while its number's
+    marker took another note: a line of a note that opens with a number (``5 and 40
+    percent of the water…`` inside note 4) is that note's text, not note 5.
+
+    Only a stray on the same page as the note before it is rejoined.
+    """
+    taken = {index for index in chosen if index is not None}
+    linked_markers = {notes[index].marker for index in taken}
+    out: list[Note] = []
+    for index, note in enumerate(notes):
+        stray = index not in taken and note.marker in linked_markers and note.marker.isdigit()
+        if stray and out and out[-1].page == note.page and (index - 1) in taken:
+            before = out.pop()
+            out.append(Note(before.marker, join_line(before.text, f"{note.marker} {note.text}")[0], before.page))
             continue
-        used[choice] = True
-        texts.append(notes[choice].text)
-    return texts
+        out.append(note)
+    return out
+
+
+@dataclass(frozen=True)
+class PlacedMarker:
+    """A marker as the warnings need it: printed form, page and block."""
+
+    marker: str
+    page: int | None
+    block: str
+
+
+def linking_warnings(markers: list[PlacedMarker], notes: list[Note], chosen: list[int | None]) -> list[DocumentWarning]:
+    """What the linking could not settle, for a person to look at: markers left without a
+    note, notes left without a marker, and gaps in a running numeric marker sequence
+    (``3`` then ``5``: a marker the reader missed, or a number read as a marker).
+    A sequence that starts again at ``1`` (notes numbered per page or per chapter) is no gap.
+    """
+    warnings = [
+        DocumentWarning("marker_without_note", f"marker {m.marker}", m.page, m.block)
+        for m, index in zip(markers, chosen) if index is None
+    ]
+    taken = {index for index in chosen if index is not None}
+    warnings += [
+        DocumentWarning("note_without_marker", f"note {note.marker}: {note.text[:60]}", note.page)
+        for index, note in enumerate(notes) if index not in taken
+    ]
+    return warnings + sequence_gaps(markers)
+
+
+def sequence_gaps(markers: list[PlacedMarker]) -> list[DocumentWarning]:
+    """Gaps in the running numeric sequence: ``3`` then ``5``. A ``1`` starts the sequence
+    anew (notes numbered per page or chapter) only when a ``2`` follows it; a lone ``1``
+    inside the run (a number read as a marker) is passed over, so it hides no gap."""
+    numbered = [(m, int(m.marker)) for m in markers if m.marker.isdigit()]
+    warnings: list[DocumentWarning] = []
+    previous = 0
+    for position, (m, value) in enumerate(numbered):
+        following = numbered[position + 1][1] if position + 1 < len(numbered) else None
+        if value == 1 and previous > 1 and following != 2:
+            continue
+        if previous and value > previous + 1:  # a first marker above 1: an excerpt, no gap
+            warnings.append(DocumentWarning("marker_sequence_gap", f"marker {previous} then {value}", m.page, m.block))
+        previous = value
+    return warnings
