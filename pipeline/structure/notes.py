@@ -263,7 +263,11 @@ def linking_warnings(markers: list[PlacedMarker], notes: list[Note], chosen: lis
     note, notes left without a marker, and gaps in a running numeric marker sequence
     (``3`` then ``5``: a marker the reader missed, or a number read as a marker).
     A sequence that starts again at ``1`` (notes numbered per page or per chapter) is no gap.
+    A document that carries no note text at all (a text export without its notes) gets one
+    warning for all its markers, not one each.
     """
+    if markers and not notes:
+        return [DocumentWarning("marker_without_note", f"{len(markers)} markers, and no note text in the document")]
     warnings = [
         DocumentWarning("marker_without_note", f"marker {m.marker}", m.page, m.block)
         for m, index in zip(markers, chosen) if index is None
