@@ -177,6 +177,8 @@ class Block:
     label: str | None = None
     footnote_refs: tuple[FootnoteRef, ...] = ()
     table: Table | None = None
+    language: str | None = None
+    """ISO 639-1 code of a block in another language than its document; None otherwise."""
 
 
 @dataclass(frozen=True)

@@ -110,28 +110,27 @@ def fix_ligatures(text: str) -> tuple[str, int]:
 def fix_mojibake(text: str) -> tuple[str, int]:
     """Repair text that was decoded with the wrong encoding (``â€™`` → ``’``) with ftfy.
 
-    ftfy runs only on the lines that show a sign of mojibake (:data:`patterns.MOJIBAKE_HINT`)
-    and keeps curly quotes, dashes and ``§`` as they are. The count is the number of lines
-    it changed.
+    ftfy runs only on the lines its own badness test finds bad (:func:`encoding.is_mojibake`):
+    UTF-8 read as cp1252, Mac Roman (``g√¢teaux``), cp1250 (``LiĂ¨ge``), Cyrillic code pages
+    (``вЂ™``), twice over; curly quotes, dashes and ``§`` are kept as they are. The count is
+    the number of lines it changed.
 
     >>> fix_mojibake("the sheriffâ€™s office")
     ('the sheriff’s office', 1)
     >>> fix_mojibake("“deconstruct” § 1373 – été")
     ('“deconstruct” § 1373 – été', 0)
+    >>> fix_mojibake("Le Vigne di Zam√≤")
+    ('Le Vigne di Zamò', 1)
     """
-    if not patterns.MOJIBAKE_GATE.search(text) or not patterns.MOJIBAKE_HINT.search(text):
-        return text, 0
-    import ftfy
+    from pipeline.encoding import fix_line, is_mojibake, suspects
 
-    config = ftfy.TextFixerConfig(
-        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
-        normalization=None, explain=False,
-    )
+    if not suspects().search(text):
+        return text, 0
     changed = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if patterns.MOJIBAKE_HINT.search(line):
-            fixed = ftfy.fix_text(line, config)
+        if suspects().search(line) and is_mojibake(line):
+            fixed = fix_line(line)
             if fixed != line:
                 lines[index] = fixed
                 changed += 1

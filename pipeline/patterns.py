@@ -36,16 +36,7 @@ ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff\u180e]")
 LATIN_JOINER = regex.compile(r"(?<=[\p{Latin}\p{P}\s]|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\p{Latin}\p{P}\s]|$)")
 CONTROL_CHARS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
-# --- mojibake and ligatures (gates for ftfy) -------------------------------------------
-# UTF-8 read as cp1252 or Latin-1 leaves a lead byte à–ô followed by a continuation
-# byte's cp1252 face: "â€™" for "’", "Ã©" for "é". Only lines that show this go to ftfy.
-MOJIBAKE_HINT = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
-    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
-    "\u203a\u0153\u017e\u0178]|[\u0080-\u009f]|\ufffd"
-)
-# A quick gate before MOJIBAKE_HINT: any character that can start or be mojibake at all.
-MOJIBAKE_GATE = regex.compile("[\u00c2-\u00f4\u0080-\u009f\ufffd]")
+# --- ligatures (gate for ftfy) -----------------------------------------------------------
 # Latin ligature glyphs U+FB00–U+FB06: "ﬁ", "ﬂ", "ﬃ".
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
 # Straight-quote conversion, only when the settings ask for it: ‘ ’ “ ” → ' ".
@@ -73,6 +64,9 @@ SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
 # A word split at a line end: "immi-" + "gration". The part before must end in a letter.
 LINE_END_HYPHEN = regex.compile(r"(\p{L}+)-$")
 LINE_START_WORD = regex.compile(r"^(\p{Ll}[\p{L}]*)")
+# A line that ends, or begins, with a Chinese, Japanese or Korean character: "돌" / "입하였다".
+CJK_END = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]$")
+CJK_START = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 # --- running headers, footers and page numbers ------------------------------------------
 # A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]".

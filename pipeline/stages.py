@@ -22,7 +22,6 @@ from typing import Any
 
 from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_stage_files
 from pipeline.errors import DocumentError
-from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
 from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
 from pipeline.normalize import normalize
@@ -125,7 +124,7 @@ def document_metadata(extraction: Extraction) -> dict[str, Any]:
 def structure_document(normalized: Extraction, settings: Settings, metadata: dict[str, Any]) -> str:
     result = structure(normalized, settings.structure)
     metadata = dict(metadata)
-    metadata.setdefault("language", guess_language("\n".join(block.text for block in result.blocks)))
+    metadata.setdefault("language", result.language)
     return structure_lines(normalized, result, metadata)
 
 

@@ -55,7 +55,7 @@ SPANISH = [
         "Los abogados piden un control judicial efectivo{vii} y más recursos para las oficinas de asilo."
     ),
     Paragraph(
-        "En 2019, el número de solicitudes aumentó un 20 %{viii}. Un taxi{ix} no es un medio de transporte "
+        "En 2019, el número de solicitudes aumentó un veinte por ciento{viii}. Un taxi{ix} no es un medio de transporte "
         "previsto por la ley de extranjería."
     ),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from pipeline.language import block_languages, guess_language, likely_languages
 from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
@@ -23,6 +24,7 @@ from pipeline.structure.notes import (
     split_notes_section,
     untitled_notes_section,
 )
+from pipeline.words import Lexicon
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,19 @@ class Structure:
     footnotes: tuple[Footnote, ...]
     notes: tuple[Note, ...]
     stats: dict[str, int]
+    language: str = "und"
+    """The document's language (ISO 639-1, ``und`` when unknown)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the marker and word decisions of one document need to know about it."""
+
+    language: str
+    likely: tuple[str, ...]
+    """Every language the body may be written in, in part (their words are never split)."""
+    glued_letters: bool
+    """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -44,13 +59,15 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
 
     body, section = split_notes_section(body)
     notes = parse_notes(footnote_lines) + parse_notes(section)
-    drafts, hits = blocks_and_markers(body, settings)
+    body_text = "\n".join(line.text for line in body)
+    reading = Reading(guess_language(body_text), likely_languages(body_text), extraction.source.kind != "pdf")
+    drafts, hits = blocks_and_markers(body, settings, reading)
 
     bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
     if bottom:
         notes = sorted(notes + parse_notes_per_page([body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
         body = [line for i, line in enumerate(body) if i not in bottom]
-        drafts, hits = blocks_and_markers(body, settings)
+        drafts, hits = blocks_and_markers(body, settings, reading)
         stats["page_footnote_lines"] = len(bottom)
 
     shorter, untitled = untitled_notes_section(body) if not section else (body, [])
@@ -64,7 +81,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
         if linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found):
             notes += untitled_notes
             body = shorter
-            drafts, hits = blocks_and_markers(body, settings)
+            drafts, hits = blocks_and_markers(body, settings, reading)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
     note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
@@ -77,15 +94,29 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats))
+    blocks = label_block_languages(blocks, reading.language)
+    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), language=reading.language)
 
 
-def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
-    """Group and type the body's blocks, then find their footnote markers."""
+def blocks_and_markers(
+    body: list[Line], settings: StructureSettings, reading: Reading,
+) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
+    """Group and type the body's blocks, then find their footnote markers, each block's
+    words looked up in its own language."""
     layout = Layout.of(body)
-    drafts = [classify(block, layout, settings) for block in group_lines(body, layout)]
+    lexicon = Lexicon.of_text(reading.language, reading.likely)
+    drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon)]
     drafts = rank_heading_levels(drafts, layout)
-    return drafts, find_markers([d.text for d in drafts], settings.marker_styles)
+    texts = [d.text for d in drafts]
+    lexicons = [Lexicon.of(own) if own else lexicon for own in block_languages(texts, reading.language)]
+    return drafts, find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters)
+
+
+def label_block_languages(blocks: tuple[Block, ...], document: str) -> tuple[Block, ...]:
+    """Give each text block in another language than its document that language."""
+    languages = block_languages([block.text for block in blocks], document)
+    return tuple(replace(block, language=own) if own and block.type != "table" else block
+                 for block, own in zip(blocks, languages))
 
 
 def markers_by_page(drafts: list[DraftBlock], hits: list[list[MarkerHit]]) -> dict[int, list[str]]:

@@ -16,6 +16,7 @@ from pipeline import patterns
 from pipeline.model import BlockType, Line
 from pipeline.settings import StructureSettings
 from pipeline.structure.hyphenation import join_line
+from pipeline.words import ENGLISH, Lexicon
 
 STRONG_BULLETS = frozenset("•▪◦●○■□‣⁃∙➢►▶✓✔❖➤\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
 """Glyphs that are only ever bullets; the private-use ones are Symbol and Wingdings bullets
@@ -135,14 +136,15 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
     return False
 
 
-def group_lines(lines: list[Line], layout: Layout) -> list[DraftBlock]:
-    """Group body lines into draft blocks, joining each block's lines into one text."""
+def group_lines(lines: list[Line], layout: Layout, lexicon: Lexicon = ENGLISH) -> list[DraftBlock]:
+    """Group body lines into draft blocks, joining each block's lines into one text (words
+    split at line ends are rejoined with the document's word list, ``lexicon``)."""
     blocks: list[DraftBlock] = []
     current: list[Line] = []
 
     def flush() -> None:
         if current:
-            blocks.append(join_block(tuple(current)))
+            blocks.append(join_block(tuple(current), lexicon))
             current.clear()
 
     for line in lines:
@@ -157,7 +159,7 @@ def group_lines(lines: list[Line], layout: Layout) -> list[DraftBlock]:
     return blocks
 
 
-def join_block(lines: tuple[Line, ...]) -> DraftBlock:
+def join_block(lines: tuple[Line, ...], lexicon: Lexicon = ENGLISH) -> DraftBlock:
     """Join a block's lines into running text, rejoining words split at line ends."""
     text = ""
     page_starts: list[tuple[int, int]] = []
@@ -166,7 +168,7 @@ def join_block(lines: tuple[Line, ...]) -> DraftBlock:
         if not page_starts or page_starts[-1][1] != line.page:
             offset = len(text) + (1 if text else 0)
             page_starts.append((offset, line.page))
-        text, dropped = join_line(text, line.text)
+        text, dropped = join_line(text, line.text, lexicon)
         dehyphenated += dropped
     return DraftBlock(lines=lines, text=text, page_starts=tuple(page_starts), dehyphenated=dehyphenated)
 

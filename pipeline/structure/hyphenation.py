@@ -2,25 +2,28 @@
 
 ``immi-`` / ``gration`` becomes ``immigration`` because the joined word is a word and is
 more common than its parts; ``non-`` / ``citizens`` stays ``non-citizens`` because the
-joined ``noncitizens`` is rarer than either part: the hyphen was the writer's.
+joined ``noncitizens`` is rarer than either part: the hyphen was the writer's. The words
+are looked up in the text's own language (French ``recomman-`` / ``dations``, German
+``Staats-`` / ``angehörigkeit``); in a language without a word list the hyphen stays.
+Chinese, Japanese and Korean lines join without a space: their line breaks fall inside
+words (``돌입하였다``).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pipeline import patterns
+from pipeline.words import ENGLISH, Lexicon, word_frequency
+
+__all__ = ["join_line", "should_drop_hyphen", "word_frequency"]
 
 
-@lru_cache(maxsize=65536)
-def word_frequency(word: str) -> float:
-    """The Zipf frequency of a word in English (0 for an unknown word), from wordfreq."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en")
+CLOSED_COMPOUNDS = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is"})
+"""Languages that write compounds as one word: a line-end hyphen before a small letter is a
+syllable break (``Verwaltungs-`` / ``gerichte``), a writer's hyphen comes before a capital
+(``EU-`` / ``Recht``), so a known joined word or a known second part is enough."""
 
 
-def should_drop_hyphen(before: str, after: str) -> bool:
+def should_drop_hyphen(before: str, after: str, lexicon: Lexicon = ENGLISH) -> bool:
     """Whether ``before-`` at a line end and ``after`` at the next line's start are one word.
 
     >>> should_drop_hyphen("immi", "gration")
@@ -29,14 +32,30 @@ def should_drop_hyphen(before: str, after: str) -> bool:
     False
     >>> should_drop_hyphen("long", "term")
     False
+    >>> should_drop_hyphen("recomman", "dations", Lexicon.of("fr"))
+    True
+    >>> should_drop_hyphen("Verwaltungs", "gerichte", Lexicon.of("de"))
+    True
     """
-    joined = word_frequency(before + after)
+    joined = lexicon.own_frequency(before + after)
+    if lexicon.languages[0] in CLOSED_COMPOUNDS and lexicon.known:
+        return joined > 0.0 or lexicon.own_frequency(after) > 0.0
     if joined == 0.0:
         return False
-    return joined >= min(word_frequency(before), word_frequency(after))
+    return joined >= min(lexicon.own_frequency(before), lexicon.own_frequency(after))
 
 
-def join_line(text: str, following: str) -> tuple[str, bool]:
+def joins_without_space(text: str, following: str) -> bool:
+    """Whether two lines meet between two CJK characters (Han, kana, Hangul), where a line
+    break is no word break.
+
+    >>> joins_without_space("돌", "입하였다"), joins_without_space("end", "start")
+    (True, False)
+    """
+    return bool(patterns.CJK_END.search(text)) and bool(patterns.CJK_START.match(following))
+
+
+def join_line(text: str, following: str, lexicon: Lexicon = ENGLISH) -> tuple[str, bool]:
     """Append the next line of a block to the text so far; say whether a hyphen was dropped.
 
     >>> join_line("the immi-", "gration law")
@@ -56,12 +75,12 @@ def join_line(text: str, following: str) -> tuple[str, bool]:
         split = patterns.LINE_END_HYPHEN.search(text)
         start = patterns.LINE_START_WORD.match(following)
         if split and start:
-            if should_drop_hyphen(split.group(1), start.group(1)):
+            if should_drop_hyphen(split.group(1), start.group(1), lexicon):
                 return text[:-1] + following, True
             return text + following, False
         if split and following[:1].isupper():
             return text + following, False  # "Jean-" / "Paul", "Anti-" / "Defamation"
 
-    if text.endswith(("—", "/")):
+    if text.endswith(("—", "/")) or joins_without_space(text, following):
         return text + following, False
     return text + " " + following, False

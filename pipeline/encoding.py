@@ -1,0 +1,115 @@
+"""Mojibake, found by ftfy's own badness detection and repaired by ftfy.
+
+Two scales. A text export whose whole file was decoded with the wrong code page (every
+``’`` a ``â€™``, every glue ``\\t Â\\u00a0``) is repaired as a whole before anything reads
+its layout (:func:`repair_code_page`), so glue, pages and paragraphs are found on the real
+text. Stray mojibake in an otherwise sound text is repaired line by line
+(:func:`is_mojibake` is the gate, in ``normalize``).
+
+The gate is ftfy's: :func:`ftfy.badness.is_bad`, the test ``fix_text`` itself uses. Since
+that test costs about half a microsecond a character, a line goes to it only when it holds a
+character of one of ftfy's own mojibake categories (:func:`suspects`): every badness
+pattern contains one, so the first look loses nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from typing import Any
+
+SAMPLE = 65536
+"""Characters read to decide whether a whole file is mojibake."""
+WHOLE_FILE_SHARE = 0.5
+"""A file is repaired as a whole when at least this share of its suspect lines is bad…"""
+WHOLE_FILE_MIN_LINES = 2
+"""…and at least this many."""
+
+
+@lru_cache(maxsize=1)
+def suspects() -> re.Pattern[str]:
+    """The characters of ftfy's mojibake categories (all but the common punctuation), C1
+    controls and the few that ftfy's badness patterns name on their own (``√``, ``≈``).
+
+    >>> bool(suspects().search("sheriffâ€™s")), bool(suspects().search("plain – text’s"))
+    (True, False)
+    """
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    classes = "".join(chars for name, chars in MOJIBAKE_CATEGORIES.items() if name != "common")
+    return re.compile(f"[{classes}√≈\u0080-\u009f\ufffd]")
+
+
+def is_mojibake(line: str) -> bool:
+    """Whether ftfy would see mojibake in ``line`` (HTML entities inside it decoded first,
+    as ``fix_text`` does: ``Î&frac14;s`` is ``Î¼s``, the mojibake of ``μs``).
+
+    >>> is_mojibake("the sheriffâ€™s office"), is_mojibake("“deconstruct” § 1373 – été")
+    (True, False)
+    >>> is_mojibake("Î&frac14;s"), is_mojibake("AT&amp;T")
+    (True, False)
+    """
+    from ftfy.badness import is_bad
+
+    if "&" in line and ";" in line:
+        line = html.unescape(line)
+    return bool(suspects().search(line)) and is_bad(line)
+
+
+@lru_cache(maxsize=1)
+def line_config() -> Any:
+    """ftfy's settings for a repair: encoding only, curly quotes, ligatures, widths and line
+    breaks left to the pipeline's own repairs."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
+        normalization="NFC", explain=False,
+    )
+
+
+def fix_line(line: str) -> str:
+    """One line through ftfy (with HTML entities decoded where they sit inside mojibake)."""
+    import ftfy
+
+    if "&" in line and ";" in line and not is_mojibake_without_entities(line):
+        line = html.unescape(line)
+    return ftfy.fix_text(line, line_config())
+
+
+def is_mojibake_without_entities(line: str) -> bool:
+    from ftfy.badness import is_bad
+
+    return bool(suspects().search(line)) and is_bad(line)
+
+
+def repair_code_page(text: str) -> tuple[str, bool]:
+    """Repair a whole text that was decoded with the wrong code page; say whether it was.
+
+    The file counts as such when most of its lines that hold a suspect character are bad
+    (:data:`WHOLE_FILE_SHARE`). ftfy finds the repair on those lines; the same repair is
+    applied to the whole text at once, or, where it does not fit every line, ftfy repairs
+    each line. Line ends and form feeds are kept.
+
+    >>> repair_code_page("Order\\t Â\\u00a0regarding\\nthe sheriffâ€™s\\t Â\\u00a0office\\n")
+    ('Order\\t \\xa0regarding\\nthe sheriff’s\\t \\xa0office\\n', True)
+    >>> repair_code_page("plain text\\nwith an odd â€™ here\\nand more\\n")[1]
+    False
+    """
+    sample_lines = [line for line in text[:SAMPLE].split("\n") if suspects().search(line)]
+    bad = [line for line in sample_lines if is_mojibake(line)]
+    if len(bad) < WHOLE_FILE_MIN_LINES or len(bad) < WHOLE_FILE_SHARE * len(sample_lines):
+        return text, False
+    import ftfy
+
+    _, plan = ftfy.fix_encoding_and_explain("\n".join(bad))
+    if plan:
+        try:
+            whole = ftfy.apply_plan(text, plan)
+            if whole.count("\n") == text.count("\n") and whole.count("\f") == text.count("\f"):
+                return whole, True
+        except (UnicodeError, ValueError):
+            pass
+    lines = text.split("\n")
+    return "\n".join(fix_line(line) if is_mojibake(line) else line for line in lines), True
