@@ -7,9 +7,11 @@ text. Stray mojibake in an otherwise sound text is repaired line by line
 (:func:`is_mojibake` is the gate, in ``normalize``).
 
 The gate is ftfy's: :func:`ftfy.badness.is_bad`, the test ``fix_text`` itself uses. Since
-that test costs about half a microsecond a character, a line goes to it only when it holds a
-character of one of ftfy's own mojibake categories (:func:`suspects`): every badness
-pattern contains one, so the first look loses nothing.
+that test costs about half a microsecond a character, a line goes to it only when it shows
+what every one of ftfy's badness patterns needs (:func:`suspects`): a character of ftfy's
+own mojibake categories followed at once by another non-ASCII character, or one of the few
+characters that are bad alone (C1 controls, ``Ã``/``Â`` before a space, ``œ``), or an HTML
+entity (decoded before the test, as ``fix_text`` does). The first look loses nothing.
 """
 
 from __future__ import annotations
@@ -29,16 +31,20 @@ WHOLE_FILE_MIN_LINES = 2
 
 @lru_cache(maxsize=1)
 def suspects() -> re.Pattern[str]:
-    """The characters of ftfy's mojibake categories (all but the common punctuation), C1
-    controls and the few that ftfy's badness patterns name on their own (``√``, ``≈``).
+    """Where ftfy's badness test could match: a character of ftfy's mojibake categories (all
+    but the common punctuation, plus ``√``, ``≈`` that its patterns name) followed by another
+    non-ASCII character; a character bad alone (C1 controls, ``Ã``, ``Â``, ``Œ``, ``œ``,
+    U+FFFD); an HTML entity.
 
-    >>> bool(suspects().search("sheriffâ€™s")), bool(suspects().search("plain – text’s"))
+    >>> bool(suspects().search("sheriffâ€™s")), bool(suspects().search("plain – “text” § 12’s"))
     (True, False)
+    >>> bool(suspects().search("Î&frac14;s")), bool(suspects().search("voilÃ le"))
+    (True, True)
     """
     from ftfy.badness import MOJIBAKE_CATEGORIES
 
     classes = "".join(chars for name, chars in MOJIBAKE_CATEGORIES.items() if name != "common")
-    return re.compile(f"[{classes}√≈\u0080-\u009f\ufffd]")
+    return re.compile(f"[{classes}√≈][^\x00-\x7f]|[\u0080-\u009fÃÂŒœ\ufffd]|&#?[A-Za-z0-9]+;")
 
 
 def is_mojibake(line: str) -> bool:

@@ -23,6 +23,8 @@ BLOCK_MIN_LETTERS = 40
 """A block gets its own language only from this many letters on (a heading, a name or a
 citation in another language does not make the block foreign)."""
 BLOCK_CONFIDENCE = 0.8
+BLOCK_SAMPLE = 250
+"""Characters of a block read to tell its language: a few sentences are plenty."""
 """…and only when py3langid is at least this sure of it."""
 LETTER = regex.compile(r"\p{L}")
 MARKUP = regex.compile("[\ue000\ue001]")
@@ -64,7 +66,12 @@ def detect_language(text: str) -> tuple[str, float]:
     sample = MARKUP.sub("", text[:SAMPLE])
     if len(LETTER.findall(sample, concurrent=False)[:MIN_LETTERS]) < MIN_LETTERS:
         return "und", 0.0
-    labels, scores = identifier().predict(SPACES.sub(" ", sample), k=1)
+    return predict(sample)
+
+
+def predict(text: str) -> tuple[str, float]:
+    """The model's most likely language for ``text`` (any white space read as one space)."""
+    labels, scores = identifier().predict(SPACES.sub(" ", text), k=1)
     code = labels[0].removeprefix("__label__") if labels else "und"
     return (code if len(code) == 2 else "und"), float(scores[0]) if len(scores) else 0.0
 
@@ -114,6 +121,42 @@ def guess_language(text: str) -> str:
     return max(letters, key=lambda code: letters[code])
 
 
+PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ".,;:!?()[]\"“”‘«»¿¡\ue000\ue001"})
+"""Punctuation around words read as spaces (the apostrophe stays: ``don't``, ``l'on``)."""
+COMMON_WORDS = 300
+"""How many of a language's most frequent words :func:`reads_as` knows."""
+COMMON_SHARE = 0.3
+"""Running text in a language has about half its words among its 300 commonest."""
+
+
+@lru_cache(maxsize=64)
+def common_words(language: str) -> frozenset[str]:
+    """The commonest words of a language with a wordfreq list (empty for any other)."""
+    from pipeline.words import word_list_languages
+
+    if language not in word_list_languages():
+        return frozenset()
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list(language, COMMON_WORDS))
+
+
+def reads_as(text: str, language: str) -> bool:
+    """A quick yes without the model: most blocks are in their document's language, and
+    show it by their commonest words (``the``, ``of``; ``le``, ``des``).
+
+    >>> reads_as("The order directs the agencies to expand the enforcement of the law.", "en")
+    True
+    >>> reads_as("Les préfectures appliquent la loi de façon inégale.", "en")
+    False
+    """
+    common = common_words(language)
+    if not common:
+        return False
+    words = text[:200].lower().translate(PUNCTUATION_TO_SPACE).split()
+    return bool(words) and sum(map(common.__contains__, words)) >= COMMON_SHARE * len(words)
+
+
 def block_languages(texts: Sequence[str], document: str) -> list[str | None]:
     """For each block text, its language when it differs from the document's, else None.
 
@@ -126,9 +169,9 @@ def block_languages(texts: Sequence[str], document: str) -> list[str | None]:
     """
     found: list[str | None] = []
     for text in texts:
-        if len(LETTER.findall(text[:400])) < BLOCK_MIN_LETTERS:
+        if len(text) < BLOCK_MIN_LETTERS or reads_as(text, document) or sum(ch.isalpha() for ch in text[:400]) < BLOCK_MIN_LETTERS:
             found.append(None)
             continue
-        code, confidence = detect_language(text[:400])
+        code, confidence = predict(MARKUP.sub("", text[:BLOCK_SAMPLE]))
         found.append(code if code not in (document, "und") and confidence >= BLOCK_CONFIDENCE else None)
     return found

@@ -124,17 +124,24 @@ def fix_mojibake(text: str) -> tuple[str, int]:
     """
     from pipeline.encoding import fix_line, is_mojibake, suspects
 
-    if not suspects().search(text):
-        return text, 0
     changed = 0
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if suspects().search(line) and is_mojibake(line):
-            fixed = fix_line(line)
-            if fixed != line:
-                lines[index] = fixed
-                changed += 1
-    return "\n".join(lines), changed
+    pieces: list[str] = []
+    position = 0  # the text up to here is copied or repaired already
+    for match in suspects().finditer(text):
+        if match.start() < position:
+            continue  # a line already looked at
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        fixed = fix_line(line) if is_mojibake(line) else line
+        changed += fixed != line
+        pieces += [text[position:start], fixed]
+        position = end
+    if not changed:
+        return text, 0
+    pieces.append(text[position:])
+    return "".join(pieces), changed
 
 
 def straighten_quotes(text: str) -> tuple[str, int]:

@@ -42,6 +42,10 @@ ITALIAN = [
         "nelle procedure di asilo."
     ),
     Paragraph("I tribunali civili hanno accolto i ricorsi{vii} presentati dagli avvocati dei richiedenti."),
+    Paragraph(
+        "Molti comuni hanno aperto nuovi sportelli per i richiedenti, ma i tempi di attesa restano lunghi "
+        "e i diritti dei migranti non sono sempre rispettati dagli uffici pubblici."
+    ),
 ]
 
 SPANISH = [
@@ -95,5 +99,6 @@ GERMAN = [
 LANGUAGES: dict[str, list] = {"fr": FRENCH, "it": ITALIAN, "es": SPANISH, "pt": PORTUGUESE, "de": GERMAN}
 """The documents by their ISO 639-1 language code."""
 
-SEED_VARIANT = Variant(lines_per_page=6)
-"""The seed's conventions, with pages short enough that every document spans several."""
+SEED_VARIANT = Variant(lines_per_page=10, width=60)
+"""The seed's conventions, with pages short enough that every document spans two or three (and few enough page
+starts that the reader takes them for pages: at most a fifth of the lines)."""

@@ -61,13 +61,13 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     notes = parse_notes(footnote_lines) + parse_notes(section)
     body_text = "\n".join(line.text for line in body)
     reading = Reading(guess_language(body_text), likely_languages(body_text), extraction.source.kind != "pdf")
-    drafts, hits = blocks_and_markers(body, settings, reading)
+    drafts, hits, languages = blocks_and_markers(body, settings, reading)
 
     bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
     if bottom:
         notes = sorted(notes + parse_notes_per_page([body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
         body = [line for i, line in enumerate(body) if i not in bottom]
-        drafts, hits = blocks_and_markers(body, settings, reading)
+        drafts, hits, languages = blocks_and_markers(body, settings, reading)
         stats["page_footnote_lines"] = len(bottom)
 
     shorter, untitled = untitled_notes_section(body) if not section else (body, [])
@@ -81,7 +81,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
         if linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found):
             notes += untitled_notes
             body = shorter
-            drafts, hits = blocks_and_markers(body, settings, reading)
+            drafts, hits, languages = blocks_and_markers(body, settings, reading)
 
     blocks, refs = build_blocks(drafts, hits, place_tables(drafts, extraction.tables))
     note_texts = link_notes([(ref.marker, ref.page) for ref in refs], notes)
@@ -94,29 +94,32 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for note in note_texts if note)
-    blocks = label_block_languages(blocks, reading.language)
+    blocks = label_block_languages(blocks, languages)
     return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=dict(stats), language=reading.language)
 
 
 def blocks_and_markers(
     body: list[Line], settings: StructureSettings, reading: Reading,
-) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
+) -> tuple[list[DraftBlock], list[list[MarkerHit]], list[str | None]]:
     """Group and type the body's blocks, then find their footnote markers, each block's
-    words looked up in its own language."""
+    words looked up in its own language. Returns the drafts, their markers and the
+    language of each draft that differs from the document's."""
     layout = Layout.of(body)
     lexicon = Lexicon.of_text(reading.language, reading.likely)
     drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon)]
     drafts = rank_heading_levels(drafts, layout)
     texts = [d.text for d in drafts]
-    lexicons = [Lexicon.of(own) if own else lexicon for own in block_languages(texts, reading.language)]
-    return drafts, find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters)
+    languages = block_languages(texts, reading.language)
+    lexicons = [Lexicon.of(own) if own else lexicon for own in languages]
+    hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters)
+    return drafts, hits, languages
 
 
-def label_block_languages(blocks: tuple[Block, ...], document: str) -> tuple[Block, ...]:
-    """Give each text block in another language than its document that language."""
-    languages = block_languages([block.text for block in blocks], document)
-    return tuple(replace(block, language=own) if own and block.type != "table" else block
-                 for block, own in zip(blocks, languages))
+def label_block_languages(blocks: tuple[Block, ...], languages: list[str | None]) -> tuple[Block, ...]:
+    """Give each text block in another language than its document that language (the
+    languages of the drafts, in order; table blocks stand between them)."""
+    own = iter(languages)
+    return tuple(block if block.type == "table" else replace(block, language=next(own, None)) for block in blocks)
 
 
 def markers_by_page(drafts: list[DraftBlock], hits: list[list[MarkerHit]]) -> dict[int, list[str]]:

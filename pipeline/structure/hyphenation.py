@@ -52,6 +52,8 @@ def joins_without_space(text: str, following: str) -> bool:
     >>> joins_without_space("돌", "입하였다"), joins_without_space("end", "start")
     (True, False)
     """
+    if text[-1:] < "\u1100" or following[:1] < "\u1100":  # below Hangul Jamo: no CJK letter
+        return False
     return bool(patterns.CJK_END.search(text)) and bool(patterns.CJK_START.match(following))
 
 

@@ -198,7 +198,7 @@ def find_markers(
         hits: list[MarkerHit] = []
         position = 0
         while position <= len(text):
-            taken = next_taken(text, position, sequence, texts[index:])
+            taken = next_taken(text, position, sequence, Following(texts, index))
             if taken is None:
                 break
             sequence.take(taken)
@@ -208,7 +208,18 @@ def find_markers(
     return result
 
 
-def next_taken(text: str, position: int, sequence: MarkerSequence, rest: list[str]) -> Candidate | None:
+@dataclass(frozen=True)
+class Following:
+    """The texts from one block on, read only when a proof is looked for (not copied)."""
+
+    texts: list[str]
+    start: int
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.texts[self.start :])
+
+
+def next_taken(text: str, position: int, sequence: MarkerSequence, rest: Following | list[str]) -> Candidate | None:
     """The first candidate from ``position`` on that the sequence takes.
 
     After a rejected match the search goes on one character further, not after the match:
@@ -241,7 +252,7 @@ def expected_inside(text: str, candidate: Candidate, sequence: MarkerSequence) -
     return inner if sequence.takes(inner) else None
 
 
-def letters_proven_by_sequence(candidate: Candidate, sequence: MarkerSequence, rest: list[str]) -> bool:
+def letters_proven_by_sequence(candidate: Candidate, sequence: MarkerSequence, rest: Following | list[str]) -> bool:
     """In a language without a word list, the first glued letter marker (``i``) opens the
     sequence only when the next one (``ii``) follows later glued to a word or punctuation:
     the unbroken sequence is the proof that no word list can give.
