@@ -69,6 +69,15 @@ def detect_language(text: str) -> tuple[str, float]:
     return predict(sample)
 
 
+def sentence_language(text: str) -> str:
+    """The language of a few sentences around a word (``und`` when there are too few letters).
+
+    >>> sentence_language("I diritti dei migranti sono garantiti dalla Costituzione.")
+    'it'
+    """
+    return detect_language(text)[0]
+
+
 def predict(text: str) -> tuple[str, float]:
     """The model's most likely language for ``text`` (any white space read as one space)."""
     labels, scores = identifier().predict(SPACES.sub(" ", text), k=1)

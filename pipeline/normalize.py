@@ -8,9 +8,12 @@ ends, so a page's lines can be repaired in one pass over the page's text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+import regex
 
 from pipeline import patterns
 from pipeline.model import Extraction, Page
@@ -144,6 +147,37 @@ def fix_mojibake(text: str) -> tuple[str, int]:
     return "".join(pieces), changed
 
 
+COMBINING = {"\u02d8": "\u0306", "\u02c7": "\u030c", "\u02db": "\u0328", "\u02d9": "\u0307", "\u02da": "\u030a",
+             "\u02dd": "\u030b", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00af": "\u0304", "\u00b8": "\u0327"}
+"""Each spacing accent and the combining mark it stands for."""
+
+
+def compose_accents(text: str) -> tuple[str, int]:
+    """Put an accent that was set as a glyph of its own back on its letter: ``O˘ guz`` →
+    ``Oğuz``. Only where the letter and the accent make one precomposed character, and only
+    accents that are never punctuation: acute, grave and diaeresis double as apostrophes and
+    quotes (``it´s``, ``scars´ stones``) and are left alone. Counted as ``accents_composed``.
+
+    >>> compose_accents("O˘ guz and Dvoˇ rák")
+    ('Oğuz and Dvořák', 2)
+    >>> compose_accents("it´s a ¨word¨ ˘")
+    ('it´s a ¨word¨ ˘', 0)
+    """
+    if not patterns.SPACING_ACCENT.search(text):
+        return text, 0
+    count = 0
+
+    def compose(match: regex.Match[str]) -> str:
+        nonlocal count
+        composed = unicodedata.normalize("NFC", match.group(2) + COMBINING[match.group(1)])
+        if len(composed) != 1:
+            return match.group()
+        count += 1
+        return composed
+
+    return patterns.SPACING_ACCENT.sub(compose, text), count
+
+
 def straighten_quotes(text: str) -> tuple[str, int]:
     """Turn curly quotes into straight ones; only when the settings ask for it.
 
@@ -167,6 +201,7 @@ REPAIRS: tuple[Repair, ...] = (
     Repair("zero_width_removed", remove_zero_width),
     Repair("mojibake_fixed", fix_mojibake, lambda s: s.fix_mojibake),
     Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures),
+    Repair("accents_composed", compose_accents),
     Repair("soft_hyphens_removed", remove_soft_hyphens),
     Repair("broken_hyphens_fixed", fix_broken_hyphens),
     Repair("tab_artifacts_removed", collapse_glyph_spacing),

@@ -36,6 +36,15 @@ ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff\u180e]")
 LATIN_JOINER = regex.compile(r"(?<=[\p{Latin}\p{P}\s]|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\p{Latin}\p{P}\s]|$)")
 CONTROL_CHARS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
+# --- accents set as separate glyphs --------------------------------------------------------
+# LaTeX sets an accent it has no precomposed glyph for as a glyph of its own, which comes out
+# beside its letter, often with a space: "O˘ guz" for "Oğuz", "Dvoˇ r´ak". Spacing accents
+# that are never punctuation (breve, caron, ogonek, dot, ring, double acute, circumflex, small
+# tilde, macron, cedilla), before an optional space and a Latin letter:
+SPACING_ACCENT = regex.compile("([\u02d8\u02c7\u02db\u02d9\u02da\u02dd\u02c6\u02dc\u00af\u00b8]) ?(\\p{Latin})")
+# Acute, grave and diaeresis are left alone: they double as apostrophes and quotes even with
+# the same spacing ("scars´ stones", Greek "¨word¨", a backtick).
+
 # --- ligatures (gate for ftfy) -----------------------------------------------------------
 # Latin ligature glyphs U+FB00–U+FB06: "ﬁ", "ﬂ", "ﬃ".
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
@@ -59,6 +68,8 @@ WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 CAPS_LEAD = regex.compile(r"^(?:[\p{Lu}\d][\p{Lu}\d'’&\-]*\s+){1,8}?[\p{Lu}\d][\p{Lu}\d'’&\-]*:\s")
 TERMINAL_PUNCTUATION = regex.compile(r"[.!?…:;][\"'”’)\]]*$")
 SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+# Where one sentence ends and the next begins inside a text: "giá? C'est".
+SENTENCE_BREAK = regex.compile(r"[.!?…。？！][\"'”’)\]]* ")
 
 # --- hyphenation -----------------------------------------------------------------------
 # A word split at a line end: "immi-" + "gration". The part before must end in a letter.

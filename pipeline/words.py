@@ -8,7 +8,8 @@ word on the word list's say-so, keep a line-end hyphen).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 
@@ -49,6 +50,12 @@ class Lexicon:
 
     languages: tuple[str, ...] = ("en",)
     known: bool = True
+    written_hyphens: Container[tuple[str, str]] = field(default=frozenset(), compare=False, repr=False)
+    """Compounds the document itself writes with a hyphen inside a line, as ``(first part,
+    first five letters of the second)``: its own spelling outranks any word list."""
+
+    def with_written_hyphens(self, forms: Container[tuple[str, str]]) -> Lexicon:
+        return replace(self, written_hyphens=forms)
 
     @classmethod
     def of_text(cls, language: str, likely: tuple[str, ...]) -> Lexicon:

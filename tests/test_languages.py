@@ -224,12 +224,24 @@ SENTENCES = [
 ]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.sampled_from(SENTENCES), st.integers(min_value=1, max_value=5))
-def test_cleaning_clean_text_never_removes_a_letter(sentence, copies):
-    """Over sentences in several languages and scripts, each text in one language."""
-    text = " ".join([sentence] * copies)
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6))
+def test_cleaning_clean_text_never_removes_a_letter(sentences):
+    """Over sentences in several languages and scripts, mixed in one paragraph: a word of a
+    sentence in another language than the paragraph's is looked up in its own."""
+    text = " ".join(sentences)
     assert not letters(text) - letters(pipeline.clean_text(text))
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Tại sao giá hạt sầu riêng lại lên giá?", SENTENCES[0], SENTENCES[0]],
+    [SENTENCES[1], SENTENCES[3], SENTENCES[3], SENTENCES[3]],
+])
+def test_a_sentence_in_another_language_keeps_its_letters(sentences):
+    """Found by the property above: Vietnamese ``Tại`` in a French paragraph, Italian
+    ``migranti`` in a German one."""
+    text = " ".join(sentences)
+    assert pipeline.clean_text(text) == text + "\n"
 
 
 def test_a_paragraph_mixing_scripts_keeps_its_latin_words():
@@ -256,3 +268,30 @@ def test_a_slanted_heading_keeps_its_word_spaces(tmp_path):
     page.showPage()
     page.save()
     assert "Freies Wissen dank" in pipeline.process(path).text
+
+
+def test_a_compound_the_document_writes_with_a_hyphen_keeps_it_at_a_line_end(tmp_path):
+    """German ``nicht-`` / ``kommerzielle`` stays hyphenated when the guide writes
+    ``nicht-kommerziell`` inside its lines, while ``Staats-`` / ``angehörigkeit`` joins."""
+    blocks = [
+        Heading("Lizenzen für freies Wissen"),
+        Paragraph("Die Lizenz erlaubt nur die nicht-kommerzielle Nutzung der Werke. Wer ein Werk nicht-{/}kommerziell "
+                  "nutzt, muss den Autor nennen, und die Staats{-}angehörigkeit des Autors spielt dabei keine Rolle."),
+        Paragraph("Die Bedingungen der Lizenz gelten für alle Nutzer, auch für Vereine und Schulen in Deutschland."),
+    ]
+    export = make_export(blocks, Variant())
+    path = tmp_path / "de.txt"
+    path.write_bytes(export.data)
+    document = pipeline.process(path)
+    assert document.metadata["language"] == "de"
+    assert document.text == export.text
+    assert "nicht-kommerziell nutzt" in document.text and "Staatsangehörigkeit" in document.text
+
+
+@pytest.mark.parametrize("text, clean", [
+    ("Kemal O˘ guz and Antonín Dvoˇ rák", "Kemal Oğuz and Antonín Dvořák"),
+    ("It was named „scars´ stones“ by the climbers", "It was named „scars´ stones“ by the climbers"),
+    ("it´s a word and a ¨quoted¨ one", "it´s a word and a ¨quoted¨ one"),
+])
+def test_accents_set_as_separate_glyphs_are_composed(text, clean):
+    assert pipeline.clean_text(text) == clean + "\n"

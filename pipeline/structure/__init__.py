@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from pipeline.language import block_languages, guess_language, likely_languages
+from pipeline.language import block_languages, guess_language, likely_languages, sentence_language
 from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note, Table
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
+from pipeline.structure.hyphenation import WrittenHyphens
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
     link_notes,
@@ -44,6 +45,8 @@ class Reading:
     language: str
     likely: tuple[str, ...]
     """Every language the body may be written in, in part (their words are never split)."""
+    written_hyphens: WrittenHyphens
+    """The compounds the body writes with a hyphen inside its lines."""
     glued_letters: bool
     """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
 
@@ -60,7 +63,8 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     body, section = split_notes_section(body)
     notes = parse_notes(footnote_lines) + parse_notes(section)
     body_text = "\n".join(line.text for line in body)
-    reading = Reading(guess_language(body_text), likely_languages(body_text), extraction.source.kind != "pdf")
+    reading = Reading(guess_language(body_text), likely_languages(body_text), WrittenHyphens(body_text),
+                      extraction.source.kind != "pdf")
     drafts, hits, languages = blocks_and_markers(body, settings, reading)
 
     bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
@@ -105,13 +109,14 @@ def blocks_and_markers(
     words looked up in its own language. Returns the drafts, their markers and the
     language of each draft that differs from the document's."""
     layout = Layout.of(body)
-    lexicon = Lexicon.of_text(reading.language, reading.likely)
+    lexicon = Lexicon.of_text(reading.language, reading.likely).with_written_hyphens(reading.written_hyphens)
     drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon)]
     drafts = rank_heading_levels(drafts, layout)
     texts = [d.text for d in drafts]
     languages = block_languages(texts, reading.language)
     lexicons = [Lexicon.of(own) if own else lexicon for own in languages]
-    hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters)
+    hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters,
+                        sentence_language=sentence_language)
     return drafts, hits, languages
 
 

@@ -11,10 +11,40 @@ words (``돌입하였다``).
 
 from __future__ import annotations
 
+import re
+
 from pipeline import patterns
 from pipeline.words import ENGLISH, Lexicon, word_frequency
 
-__all__ = ["join_line", "should_drop_hyphen", "word_frequency"]
+__all__ = ["WrittenHyphens", "join_line", "should_drop_hyphen", "word_frequency"]
+
+INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
+"""A hyphen between two letters inside a line: ``nicht-kommerziell``, ``rights-respecting``."""
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class WrittenHyphens:
+    """The compounds a text writes with a hyphen inside its lines, looked for only when a
+    line-end hyphen is first in question (most documents never ask).
+
+    >>> forms = WrittenHyphens("la licence nicht-kommerziell et une autre")
+    >>> ("nicht", "komme") in forms, ("staats", "angeh") in forms
+    (True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._forms: set[tuple[str, str]] = set()
+
+    def __contains__(self, pair: object) -> bool:
+        if self._text is not None:
+            text, self._text = self._text, None
+            for match in INNER_HYPHEN.finditer(text):
+                start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+                after = LETTERS.match(text, match.end())
+                if after:
+                    self._forms.add((text[start : match.start()].lower(), after.group().lower()[:5]))
+        return pair in self._forms
 
 
 CLOSED_COMPOUNDS = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is"})
@@ -37,6 +67,8 @@ def should_drop_hyphen(before: str, after: str, lexicon: Lexicon = ENGLISH) -> b
     >>> should_drop_hyphen("Verwaltungs", "gerichte", Lexicon.of("de"))
     True
     """
+    if (before.lower(), after.lower()[:5]) in lexicon.written_hyphens:
+        return False  # the document writes "nicht-kommerziell" so elsewhere
     joined = lexicon.own_frequency(before + after)
     if lexicon.languages[0] in CLOSED_COMPOUNDS and lexicon.known:
         return joined > 0.0 or lexicon.own_frequency(after) > 0.0

@@ -22,6 +22,7 @@ private-use characters) and Unicode superscript digits are taken without questio
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,6 +96,9 @@ class MarkerSequence:
     """The word lists of the block being searched (its language's, then English)."""
     glued_letters: bool = True
     """Whether a letter glued to a word may be a marker at all (False in PDFs: geometry)."""
+    sentence_language: Callable[[str], str] | None = None
+    """Tells the language of the words around a glued letter about to be taken (a German
+    paragraph may quote an Italian sentence: ``migranti`` must be looked up in Italian)."""
 
     @classmethod
     def start(cls, styles: tuple[str, ...], *, glued_letters: bool = True) -> MarkerSequence:
@@ -181,6 +185,7 @@ def to_marker(style: str, value: int) -> str:
 
 def find_markers(
     texts: list[str], styles: tuple[str, ...], *, lexicons: list[Lexicon] | None = None, glued_letters: bool = True,
+    sentence_language: Callable[[str], str] | None = None,
 ) -> list[list[MarkerHit]]:
     """The markers of each text (blocks in document order), decided by one running sequence.
 
@@ -191,6 +196,7 @@ def find_markers(
     a word for a marker.
     """
     sequence = MarkerSequence.start(styles, glued_letters=glued_letters)
+    sequence.sentence_language = sentence_language
     result = []
     for index, text in enumerate(texts):
         if lexicons is not None:
@@ -230,7 +236,8 @@ def next_taken(text: str, position: int, sequence: MarkerSequence, rest: Followi
     match = pattern.search(text, position)
     while match is not None:
         candidate = reading_at(text, match)
-        if candidate is not None and sequence.takes(candidate) and letters_proven_by_sequence(candidate, sequence, rest):
+        if (candidate is not None and sequence.takes(candidate) and letters_proven_by_sequence(candidate, sequence, rest)
+                and not is_word_of_its_sentence(text, candidate, sequence)):
             return expected_inside(text, candidate, sequence) or candidate
         match = pattern.search(text, match.start() + 1)
     return None
@@ -250,6 +257,35 @@ def expected_inside(text: str, candidate: Candidate, sequence: MarkerSequence) -
     inner = Candidate(start, candidate.end, wanted, candidate.style, sequence.expected[candidate.style],
                       stem.group() if stem and stem.end() == start else "", "glued")
     return inner if sequence.takes(inner) else None
+
+
+SENTENCE_WINDOW = 150
+"""At most this many characters each side of a glued letter are read to tell the language
+of its sentence (which ends at the nearest ``. ``, ``? `` or ``! `` either side)."""
+
+
+def is_word_of_its_sentence(text: str, candidate: Candidate, sequence: MarkerSequence) -> bool:
+    """Whether a glued roman tail, about to be taken, makes a word in the language of the
+    words around it (a sentence in another language than its block: ``migranti`` in an
+    Italian quotation inside a German paragraph). Asked only of candidates about to be
+    taken, a few per document.
+
+    >>> seq = MarkerSequence.start(("roman-lower",))
+    >>> seq.sentence_language = lambda window: "it"
+    >>> is_word_of_its_sentence("dei migranti sono", Candidate(11, 12, "i", "roman-lower", 1, "migrant", "glued"), seq)
+    True
+    """
+    if sequence.sentence_language is None or candidate.kind != "glued" or not candidate.style.startswith("roman"):
+        return False
+    left = max(0, candidate.start - SENTENCE_WINDOW)
+    breaks_before = [m.end() for m in patterns.SENTENCE_BREAK.finditer(text, left, candidate.start)]
+    left = breaks_before[-1] if breaks_before else left
+    after = patterns.SENTENCE_BREAK.search(text, candidate.end, candidate.end + SENTENCE_WINDOW)
+    right = after.start() + 1 if after else candidate.end + SENTENCE_WINDOW
+    language = sequence.sentence_language(text[left:right])
+    if language in sequence.lexicon.languages:
+        return False  # already asked
+    return Lexicon.of(language).own_frequency(candidate.stem + candidate.marker) >= WHOLE_WORD_LIMIT
 
 
 def letters_proven_by_sequence(candidate: Candidate, sequence: MarkerSequence, rest: Following | list[str]) -> bool:
