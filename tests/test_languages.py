@@ -70,14 +70,19 @@ def test_language_export_language_is_detected(language_export):
     assert all(block.language is None for block in document.blocks)
 
 
-def test_whole_file_mojibake_gives_the_same_text_and_blocks(tmp_path):
-    """A seed-style export saved after being decoded as cp1252 (every glue ``\\t Â\\u00a0``)."""
+@pytest.mark.parametrize("code_page, glue", [
+    ("cp1252", "Â\u00a0"), ("latin-1", "Â\u00a0"), ("mac_roman", "¬†"), ("cp1250", "Â\u00a0"),
+])
+def test_whole_file_mojibake_gives_the_same_text_and_blocks(tmp_path, code_page, glue):
+    """A seed-style export saved after being decoded with the wrong code page (every glue
+    ``\\t Â\\u00a0``, every ``é`` an ``Ã©``). Latin text decoded as cp1251 is not repaired:
+    ftfy's badness test does not see ``Г©`` (see the README's limits)."""
     export = make_export(LANGUAGES["fr"], SEED_VARIANT)
     right = tmp_path / "right.txt"
     right.write_bytes(export.data)
     broken = tmp_path / "broken.txt"
-    broken.write_bytes(export.data.decode("utf-8").encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
-    assert "Â\u00a0".encode() in broken.read_bytes()
+    broken.write_bytes(export.data.decode(code_page).encode("utf-8"))
+    assert glue.encode() in broken.read_bytes()
     good, bad = pipeline.process(right), pipeline.process(broken)
     assert bad.text == good.text == export.text
     assert [(b.type, b.pages) for b in bad.blocks] == [(b.type, b.pages) for b in good.blocks]
