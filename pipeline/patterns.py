@@ -78,6 +78,9 @@ LINE_START_WORD = regex.compile(r"^(\p{Ll}[\p{L}]*)")
 # A line that ends, or begins, with a Chinese, Japanese or Korean character: "돌" / "입하였다".
 CJK_END = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]$")
 CJK_START = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A Korean word, and the Hangul a line ends with: "돌" in "단계에 돌".
+HANGUL_WORD = regex.compile(r"\p{Hangul}+")
+HANGUL_END = regex.compile(r"\p{Hangul}+$")
 
 # --- running headers, footers and page numbers ------------------------------------------
 # A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]".

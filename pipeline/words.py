@@ -54,8 +54,14 @@ class Lexicon:
     """Compounds the document itself writes with a hyphen inside a line, as ``(first part,
     first five letters of the second)``: its own spelling outranks any word list."""
 
+    written_words: Container[str] = field(default=frozenset(), compare=False, repr=False)
+    """Beginnings of the words the document writes inside its lines (for Korean line joins)."""
+
     def with_written_hyphens(self, forms: Container[tuple[str, str]]) -> Lexicon:
         return replace(self, written_hyphens=forms)
+
+    def with_written_words(self, prefixes: Container[str]) -> Lexicon:
+        return replace(self, written_words=prefixes)
 
     @classmethod
     def of_text(cls, language: str, likely: tuple[str, ...]) -> Lexicon:

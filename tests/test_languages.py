@@ -191,7 +191,13 @@ def test_dehyphenation_in_the_text_language(before, after, language, joined):
 
 
 def test_cjk_lines_join_without_a_space():
-    assert join_line("정부는 새로운 단계에 돌", "입하였다")[0] == "정부는 새로운 단계에 돌입하였다"
+    """Chinese and Japanese always; Korean, which breaks lines at word spaces too, where the
+    document writes the joined beginning inside a line (``돌입한``)."""
+    from pipeline.structure.hyphenation import WrittenPrefixes
+
+    korean = Lexicon.of("ko").with_written_words(WrittenPrefixes("정부는 이미 돌입한 단계라고 밝혔다"))
+    assert join_line("정부는 새로운 단계에 돌", "입하였다", korean)[0] == "정부는 새로운 단계에 돌입하였다"
+    assert join_line("보험약관상", "재해보험금", korean)[0] == "보험약관상 재해보험금"
     assert join_line("政府は新しい", "段階に入った")[0] == "政府は新しい段階に入った"
 
 

@@ -16,7 +16,7 @@ from pipeline.model import Block, Extraction, Footnote, FootnoteRef, Line, Note,
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
-from pipeline.structure.hyphenation import WrittenHyphens
+from pipeline.structure.hyphenation import WrittenHyphens, WrittenPrefixes
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
     link_notes,
@@ -47,6 +47,8 @@ class Reading:
     """Every language the body may be written in, in part (their words are never split)."""
     written_hyphens: WrittenHyphens
     """The compounds the body writes with a hyphen inside its lines."""
+    written_words: WrittenPrefixes
+    """The beginnings of the Korean words the body writes inside its lines."""
     glued_letters: bool
     """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
 
@@ -64,7 +66,7 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
     notes = parse_notes(footnote_lines) + parse_notes(section)
     body_text = "\n".join(line.text for line in body)
     reading = Reading(guess_language(body_text), likely_languages(body_text), WrittenHyphens(body_text),
-                      extraction.source.kind != "pdf")
+                      WrittenPrefixes(body_text), extraction.source.kind != "pdf")
     drafts, hits, languages = blocks_and_markers(body, settings, reading)
 
     bottom = page_bottom_note_lines(body, markers_by_page(drafts, hits))
@@ -109,7 +111,8 @@ def blocks_and_markers(
     words looked up in its own language. Returns the drafts, their markers and the
     language of each draft that differs from the document's."""
     layout = Layout.of(body)
-    lexicon = Lexicon.of_text(reading.language, reading.likely).with_written_hyphens(reading.written_hyphens)
+    lexicon = (Lexicon.of_text(reading.language, reading.likely).with_written_hyphens(reading.written_hyphens)
+               .with_written_words(reading.written_words))
     drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon)]
     drafts = rank_heading_levels(drafts, layout)
     texts = [d.text for d in drafts]

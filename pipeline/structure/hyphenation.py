@@ -16,7 +16,7 @@ import re
 from pipeline import patterns
 from pipeline.words import ENGLISH, Lexicon, word_frequency
 
-__all__ = ["WrittenHyphens", "join_line", "should_drop_hyphen", "word_frequency"]
+__all__ = ["WrittenHyphens", "WrittenPrefixes", "join_line", "should_drop_hyphen", "word_frequency"]
 
 INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 """A hyphen between two letters inside a line: ``nicht-kommerziell``, ``rights-respecting``."""
@@ -77,16 +77,48 @@ def should_drop_hyphen(before: str, after: str, lexicon: Lexicon = ENGLISH) -> b
     return joined >= min(lexicon.own_frequency(before), lexicon.own_frequency(after))
 
 
-def joins_without_space(text: str, following: str) -> bool:
-    """Whether two lines meet between two CJK characters (Han, kana, Hangul), where a line
-    break is no word break.
+class WrittenPrefixes:
+    """The beginnings of the Korean words a text writes inside its lines (``돌입`` of
+    ``돌입한``), gathered when a line first ends in Hangul.
 
-    >>> joins_without_space("돌", "입하였다"), joins_without_space("end", "start")
+    >>> "돌입" in WrittenPrefixes("단계에 돌입한 와중에 다시"), "상재" in WrittenPrefixes("보험약관상 재해")
     (True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._prefixes: set[str] = set()
+
+    def __contains__(self, prefix: object) -> bool:
+        if self._text is not None:
+            text, self._text = self._text, None
+            for line in text.split("\n"):
+                for word in patterns.HANGUL_WORD.findall(line)[1:-1]:  # a line's ends may be broken words
+                    self._prefixes.update(word[:end] for end in range(2, len(word) + 1))
+        return prefix in self._prefixes
+
+
+def joins_without_space(text: str, following: str, lexicon: Lexicon = ENGLISH) -> bool:
+    """Whether two lines meet inside a word: between Chinese or Japanese characters always
+    (they write no spaces); between Hangul syllables when the document writes the joined
+    beginning inside a line elsewhere (``돌`` / ``입하였다`` → ``돌입…``: Korean breaks lines
+    at word spaces too, ``보험약관상`` / ``재해보험금``).
+
+    >>> joins_without_space("中国", "政府"), joins_without_space("end", "start")
+    (True, False)
+    >>> joins_without_space("단계에 돌", "입하였다", Lexicon(written_words=WrittenPrefixes("이미 돌입한 단계")))
+    True
+    >>> joins_without_space("보험약관상", "재해보험금", Lexicon(written_words=WrittenPrefixes("이미 돌입한 단계")))
+    False
     """
     if text[-1:] < "\u1100" or following[:1] < "\u1100":  # below Hangul Jamo: no CJK letter
         return False
-    return bool(patterns.CJK_END.search(text)) and bool(patterns.CJK_START.match(following))
+    if not patterns.CJK_END.search(text) or not patterns.CJK_START.match(following):
+        return False
+    if not patterns.HANGUL_END.search(text):
+        return True
+    last = patterns.HANGUL_END.search(text)
+    return last is not None and last.group() + following[0] in lexicon.written_words
 
 
 def join_line(text: str, following: str, lexicon: Lexicon = ENGLISH) -> tuple[str, bool]:
@@ -115,6 +147,6 @@ def join_line(text: str, following: str, lexicon: Lexicon = ENGLISH) -> tuple[st
         if split and following[:1].isupper():
             return text + following, False  # "Jean-" / "Paul", "Anti-" / "Defamation"
 
-    if text.endswith(("—", "/")) or joins_without_space(text, following):
+    if text.endswith(("—", "/")) or joins_without_space(text, following, lexicon):
         return text + following, False
     return text + " " + following, False
