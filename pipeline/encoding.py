@@ -47,6 +47,43 @@ def suspects() -> re.Pattern[str]:
     return re.compile(f"[{classes}√≈][^\x00-\x7f]|[\u0080-\u009fÃÂŒœ\ufffd]|&#?[A-Za-z0-9]+;")
 
 
+@lru_cache(maxsize=1)
+def suspect_chars() -> frozenset[str]:
+    """Every character of :func:`suspects`' first class, and those bad alone, as a set."""
+    pattern = suspects().pattern
+    first_class = pattern[1 : pattern.index("][^")]
+    chars = set(re.findall(r"(?s).", re.sub(r"(?s)(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), first_class)))
+    return frozenset(chars | set("\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f"
+                                 "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f"
+                                 "ÃÂŒœ\ufffd"))
+
+
+def could_be_mojibake(text: str) -> bool:
+    """A quick first look (set and string work, no pattern): False when no character of
+    ftfy's mojibake categories is followed by another non-ASCII one (or stands where it is
+    bad alone) and no HTML entity is there to hide one — as on most English pages.
+
+    >>> could_be_mojibake("the\u00a0“order” it’s – § 12 • text"), could_be_mojibake("sheriffâ€™s")
+    (False, True)
+    """
+    if text.isascii():
+        return False
+    present = suspect_chars().intersection(text)
+    if not present:
+        return False
+    if "&" in text or not present.isdisjoint("\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c"
+                                              "\u008d\u008e\u008f\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099"
+                                              "\u009a\u009b\u009c\u009d\u009e\u009fÃÂŒœ\ufffd"):
+        return True
+    for char in present:
+        position = text.find(char)
+        while position >= 0:
+            if not text[position + 1 : position + 2].isascii():
+                return True
+            position = text.find(char, position + 1)
+    return False
+
+
 def is_mojibake(line: str) -> bool:
     """Whether ftfy would see mojibake in ``line`` (HTML entities inside it decoded first,
     as ``fix_text`` does: ``Î&frac14;s`` is ``Î¼s``, the mojibake of ``μs``).

@@ -125,8 +125,10 @@ def fix_mojibake(text: str) -> tuple[str, int]:
     >>> fix_mojibake("Le Vigne di Zam√≤")
     ('Le Vigne di Zamò', 1)
     """
-    from pipeline.encoding import fix_line, is_mojibake, suspects
+    from pipeline.encoding import could_be_mojibake, fix_line, is_mojibake, suspects
 
+    if not could_be_mojibake(text):
+        return text, 0
     changed = 0
     pieces: list[str] = []
     position = 0  # the text up to here is copied or repaired already

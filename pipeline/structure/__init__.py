@@ -127,7 +127,11 @@ def label_block_languages(blocks: tuple[Block, ...], languages: list[str | None]
     """Give each text block in another language than its document that language (the
     languages of the drafts, in order; table blocks stand between them)."""
     own = iter(languages)
-    return tuple(block if block.type == "table" else replace(block, language=next(own, None)) for block in blocks)
+    labelled = []
+    for block in blocks:
+        language = None if block.type == "table" else next(own, None)
+        labelled.append(block if language is None else replace(block, language=language))
+    return tuple(labelled)
 
 
 def markers_by_page(drafts: list[DraftBlock], hits: list[list[MarkerHit]]) -> dict[int, list[str]]:
