@@ -122,6 +122,8 @@ def fix_line(line: str) -> str:
 
 
 def is_mojibake_without_entities(line: str) -> bool:
+    """Whether ftfy sees mojibake in the line as it stands: if not, the line was chosen for
+    mojibake hidden behind its HTML entities, which are decoded first."""
     from ftfy.badness import is_bad
 
     return bool(suspects().search(line)) and is_bad(line)
