@@ -207,6 +207,8 @@ class Block:
     """Where the block was read: one box per page it spans (PDF only)."""
     rejoined: tuple[PageBox, ...] = ()
     """Line ends where a word split by a hyphen was rejoined (the hyphen's place, PDF only)."""
+    language: str | None = None
+    """ISO 639-1 code of a block in another language than its document; None otherwise."""
 
 
 @dataclass(frozen=True)

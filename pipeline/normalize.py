@@ -8,9 +8,12 @@ ends, so a page's lines can be repaired in one pass over the page's text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+import regex
 
 from pipeline import patterns
 from pipeline.model import Extraction, Page
@@ -110,32 +113,71 @@ def fix_ligatures(text: str) -> tuple[str, int]:
 def fix_mojibake(text: str) -> tuple[str, int]:
     """Repair text that was decoded with the wrong encoding (``â€™`` → ``’``) with ftfy.
 
-    ftfy runs only on the lines that show a sign of mojibake (:data:`patterns.MOJIBAKE_HINT`)
-    and keeps curly quotes, dashes and ``§`` as they are. The count is the number of lines
-    it changed.
+    ftfy runs only on the lines its own badness test finds bad (:func:`encoding.is_mojibake`):
+    UTF-8 read as cp1252, Mac Roman (``g√¢teaux``), cp1250 (``LiĂ¨ge``), Cyrillic code pages
+    (``вЂ™``), twice over; curly quotes, dashes and ``§`` are kept as they are. The count is
+    the number of lines it changed.
 
     >>> fix_mojibake("the sheriffâ€™s office")
     ('the sheriff’s office', 1)
     >>> fix_mojibake("“deconstruct” § 1373 – été")
     ('“deconstruct” § 1373 – été', 0)
+    >>> fix_mojibake("Le Vigne di Zam√≤")
+    ('Le Vigne di Zamò', 1)
     """
-    if not patterns.MOJIBAKE_GATE.search(text) or not patterns.MOJIBAKE_HINT.search(text):
-        return text, 0
-    import ftfy
+    from pipeline.encoding import could_be_mojibake, fix_line, is_mojibake, suspects
 
-    config = ftfy.TextFixerConfig(
-        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
-        normalization=None, explain=False,
-    )
+    if not could_be_mojibake(text):
+        return text, 0
     changed = 0
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if patterns.MOJIBAKE_HINT.search(line):
-            fixed = ftfy.fix_text(line, config)
-            if fixed != line:
-                lines[index] = fixed
-                changed += 1
-    return "\n".join(lines), changed
+    pieces: list[str] = []
+    position = 0  # the text up to here is copied or repaired already
+    for match in suspects().finditer(text):
+        if match.start() < position:
+            continue  # a line already looked at
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        fixed = fix_line(line) if is_mojibake(line) else line
+        changed += fixed != line
+        pieces += [text[position:start], fixed]
+        position = end
+    if not changed:
+        return text, 0
+    pieces.append(text[position:])
+    return "".join(pieces), changed
+
+
+COMBINING = {"\u02d8": "\u0306", "\u02c7": "\u030c", "\u02db": "\u0328", "\u02d9": "\u0307", "\u02da": "\u030a",
+             "\u02dd": "\u030b", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00af": "\u0304", "\u00b8": "\u0327"}
+"""Each spacing accent and the combining mark it stands for."""
+
+
+def compose_accents(text: str) -> tuple[str, int]:
+    """Put an accent that was set as a glyph of its own back on its letter: ``O˘ guz`` →
+    ``Oğuz``. Only where the letter and the accent make one precomposed character, and only
+    accents that are never punctuation: acute, grave and diaeresis double as apostrophes and
+    quotes (``it´s``, ``scars´ stones``) and are left alone. Counted as ``accents_composed``.
+
+    >>> compose_accents("O˘ guz and Dvoˇ rák")
+    ('Oğuz and Dvořák', 2)
+    >>> compose_accents("it´s a ¨word¨ ˘")
+    ('it´s a ¨word¨ ˘', 0)
+    """
+    if not patterns.SPACING_ACCENT.search(text):
+        return text, 0
+    count = 0
+
+    def compose(match: regex.Match[str]) -> str:
+        nonlocal count
+        composed = unicodedata.normalize("NFC", match.group(2) + COMBINING[match.group(1)])
+        if len(composed) != 1:
+            return match.group()
+        count += 1
+        return composed
+
+    return patterns.SPACING_ACCENT.sub(compose, text), count
 
 
 def straighten_quotes(text: str) -> tuple[str, int]:
@@ -161,6 +203,7 @@ REPAIRS: tuple[Repair, ...] = (
     Repair("zero_width_removed", remove_zero_width),
     Repair("mojibake_fixed", fix_mojibake, lambda s: s.fix_mojibake),
     Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures),
+    Repair("accents_composed", compose_accents),
     Repair("soft_hyphens_removed", remove_soft_hyphens),
     Repair("broken_hyphens_fixed", fix_broken_hyphens),
     Repair("tab_artifacts_removed", collapse_glyph_spacing),

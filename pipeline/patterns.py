@@ -40,16 +40,16 @@ ZERO_WIDTH = regex.compile("[\u200b\u2060\ufeff\u180e]")
 LATIN_JOINER = regex.compile(r"(?<=[\p{Latin}\p{P}\s]|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\p{Latin}\p{P}\s]|$)")
 CONTROL_CHARS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
-# --- mojibake and ligatures (gates for ftfy) -------------------------------------------
-# UTF-8 read as cp1252 or Latin-1 leaves a lead byte à–ô followed by a continuation
-# byte's cp1252 face: "â€™" for "’", "Ã©" for "é". Only lines that show this go to ftfy.
-MOJIBAKE_HINT = regex.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
-    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
-    "\u203a\u0153\u017e\u0178]|[\u0080-\u009f]|\ufffd"
-)
-# A quick gate before MOJIBAKE_HINT: any character that can start or be mojibake at all.
-MOJIBAKE_GATE = regex.compile("[\u00c2-\u00f4\u0080-\u009f\ufffd]")
+# --- accents set as separate glyphs --------------------------------------------------------
+# LaTeX sets an accent it has no precomposed glyph for as a glyph of its own, which comes out
+# beside its letter, often with a space: "O˘ guz" for "Oğuz", "Dvoˇ r´ak". Spacing accents
+# that are never punctuation (breve, caron, ogonek, dot, ring, double acute, circumflex, small
+# tilde, macron, cedilla), before an optional space and a Latin letter:
+SPACING_ACCENT = regex.compile("([\u02d8\u02c7\u02db\u02d9\u02da\u02dd\u02c6\u02dc\u00af\u00b8]) ?(\\p{Latin})")
+# Acute, grave and diaeresis are left alone: they double as apostrophes and quotes even with
+# the same spacing ("scars´ stones", Greek "¨word¨", a backtick).
+
+# --- ligatures (gate for ftfy) -----------------------------------------------------------
 # Latin ligature glyphs U+FB00–U+FB06: "ﬁ", "ﬂ", "ﬃ".
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
 # Straight-quote conversion, only when the settings ask for it: ‘ ’ “ ” → ' ".
@@ -72,11 +72,19 @@ WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 CAPS_LEAD = regex.compile(r"^(?:[\p{Lu}\d][\p{Lu}\d'’&\-]*\s+){1,8}?[\p{Lu}\d][\p{Lu}\d'’&\-]*:\s")
 TERMINAL_PUNCTUATION = regex.compile(r"[.!?…:;][\"'”’)\]]*$")
 SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+# Where one sentence ends and the next begins inside a text: "giá? C'est".
+SENTENCE_BREAK = regex.compile(r"[.!?…。？！][\"'”’)\]]* ")
 
 # --- hyphenation -----------------------------------------------------------------------
 # A word split at a line end: "immi-" + "gration". The part before must end in a letter.
 LINE_END_HYPHEN = regex.compile(r"(\p{L}+)-$")
 LINE_START_WORD = regex.compile(r"^(\p{Ll}[\p{L}]*)")
+# A line that ends, or begins, with a Chinese, Japanese or Korean character: "돌" / "입하였다".
+CJK_END = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]$")
+CJK_START = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A Korean word, and the Hangul a line ends with: "돌" in "단계에 돌".
+HANGUL_WORD = regex.compile(r"\p{Hangul}+")
+HANGUL_END = regex.compile(r"\p{Hangul}+$")
 
 # --- running headers, footers and page numbers ------------------------------------------
 # A page-number line: "3", "- 3 -", "Page 3", "Page 3 of 5", "3 / 5", "iv", "[3]", and a

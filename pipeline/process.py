@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import DocumentError
-from pipeline.language import guess_language
 from pipeline.model import Document, Extraction, PageTables, Source
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
@@ -78,8 +77,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
     result = structure(normalized, settings.structure)
     source, stats, warnings = normalized.source, dict(normalized.stats), normalized.warnings
     del normalized
-    text = "\n".join(block.text for block in result.blocks)
-    metadata.setdefault("language", guess_language(text))
+    metadata.setdefault("language", result.language)
     stats.update(result.stats)
     return Document(
         id=doc_id,
@@ -108,11 +106,14 @@ def clean_text(text: str, settings: Settings | None = None) -> str:
 
 def process_text(text: str, settings: Settings | None = None, *, doc_id: str = "text") -> Document:
     """Process one string as if it were a one-page text export (form feeds still split pages)."""
+    from pipeline.encoding import repair_code_page
     from pipeline.extract.text_export import split_pages
 
     settings = settings or Settings()
     source = Source(path="<string>", sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), kind="text", bytes=len(text))
-    extraction = Extraction(source=source, pages=split_pages(text, settings.extract))
+    text, repaired = repair_code_page(text)
+    extraction = Extraction(source=source, pages=split_pages(text, settings.extract),
+                            stats={"code_page_repaired": 1} if repaired else {})
     return build_document(extraction, settings, doc_id)
 
 

@@ -23,7 +23,6 @@ from typing import Any
 from pipeline.batch import STAGES_FOLDER, Summary, run_batch, stage_inputs, write_stage_files
 from pipeline.clean_folder import check_folders, lock_clean
 from pipeline.errors import DocumentError
-from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
 from pipeline.model import (
     Block,
@@ -171,7 +170,7 @@ def document_metadata(extraction: Extraction) -> dict[str, Any]:
 def structure_document(normalized: Extraction, settings: Settings, metadata: dict[str, Any]) -> str:
     result = structure(normalized, settings.structure)
     metadata = dict(metadata)
-    metadata.setdefault("language", guess_language("\n".join(block.text for block in result.blocks)))
+    metadata.setdefault("language", result.language)
     return structure_lines(normalized, result, metadata)
 
 

@@ -132,6 +132,8 @@ def block_record(block: Block) -> dict[str, Any]:
         record["label"] = block.label
     if block.footnote_refs:
         record["footnote_refs"] = [ref_record(r) for r in block.footnote_refs]
+    if block.language is not None:
+        record["language"] = block.language
     add_places(record, block)
     return record
 

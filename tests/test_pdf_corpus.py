@@ -25,10 +25,12 @@ THRESHOLDS = {
     "arabic-egypt-statement-bad-glyph-map": 0.80,  # 0.847: the font's glyph map is wrong for both tools
     "arabic-r-python-article": 0.90,  # 0.946
     "faa-handbook-two-column-page": 0.93,  # 0.970
-    "german-cc-nc-license-guide": 0.88,  # 0.927
+    "german-cc-nc-license-guide": 0.85,  # 0.879; 0.927 before German dehyphenation: the yardstick
+    # keeps its line-end splits ("Nut-zung", "kommer-zielle"), which the German word list rejoins
     "ibm-redbook-rcac-sampled": 0.88,  # 0.919 (tables in reading order)
     "jstor-open-access-white-paper": 0.93,  # 0.963
-    "korean-assembly-issue-brief": 0.75,  # 0.813
+    "korean-assembly-issue-brief": 0.72,  # 0.756; 0.798 before Korean words broken at a line end were
+    # rejoined ("보험금의", "질병으로", "돌입하였다"), which the yardstick leaves split
     "legal-aid-survey-form": 0.50,  # 0.543: a form; the two tools read its boxes in different orders
     "tragedy-of-commons-ocr-layer": 0.65,  # 0.698: an OCR text layer
     "word-processor-history-multipage": 0.97,  # 0.998

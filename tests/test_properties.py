@@ -128,6 +128,9 @@ def test_clean_text_is_left_as_it_is(words):
 
 def test_known_limit_marker_sequence_restarts_on_a_second_pass():
     """On record: cleaning twice removes a repeated glued marker that one pass keeps."""
-    once = pipeline.clean_text("the\t \u00a0Orderi\t \u00a0Orderi\t \u00a0")
-    assert once == "the Order Orderi\n"
-    assert pipeline.clean_text(once) == "the Order Order\n"
+    # long enough to be told English: a text too short to tell gets no word list, and then no
+    # glued letter is taken without the next marker to prove it (see test_languages.py)
+    text = "the\t \u00a0Orderi\t \u00a0Orderi\t \u00a0was signed by the president of the United States"
+    once = pipeline.clean_text(text)
+    assert once == "the Order Orderi was signed by the president of the United States\n"
+    assert pipeline.clean_text(once) == "the Order Order was signed by the president of the United States\n"

@@ -55,8 +55,9 @@ def make_line(chars: tuple[Char, ...], column: int, stats: PageStats) -> TextLin
     baseline = row_baseline(chars)
     # On a slanted line (a cover's diagonal title) every later letter sits higher: none of
     # them is a superscript.
-    marker_baseline = baseline if not is_slanted(glyphs, size) else float("-inf")
-    text, word_starts, markers = spell_line(chars, size, marker_baseline)
+    slanted = is_slanted(glyphs, size)
+    marker_baseline = baseline if not slanted else float("-inf")
+    text, word_starts, markers = spell_line(chars, size, marker_baseline, slanted=slanted)
     stats.superscript_markers += markers
     return TextLine(chars, text, size, baseline, column, tuple(word_starts))
 
@@ -109,8 +110,11 @@ def is_superscript(char: Char, size: float, baseline: float) -> bool:
     return char.size <= size * SUPERSCRIPT_SIZE and char.bottom <= baseline - size * SUPERSCRIPT_RISE
 
 
-def spell_line(chars: Sequence[Char], size: float, baseline: float) -> tuple[str, list[float], int]:
+def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: bool = False) -> tuple[str, list[float], int]:
     """Spell a line from its glyphs: spaces from gaps, raised runs as wrapped markers.
+
+    On a slanted line (a cover's diagonal title) the glyph boxes overlap, so there are no
+    gaps to see: there the space characters are the word spaces (``Freies Wissen``).
 
     Returns the text, the x where each word starts (for hanging indents) and the number of
     markers found.
@@ -162,7 +166,7 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float) -> tuple[str
             continue
         gap = char.x0 - right if right is not None else 0.0
         em = min(size, char.size)
-        spaced = (pending_space and gap > SPACE_GLYPH_GAP * em) or gap > WORD_GAP * em
+        spaced = (pending_space and (slanted or gap > SPACE_GLYPH_GAP * em)) or gap > WORD_GAP * em
         if is_superscript(char, size, baseline):
             if run and spaced and gap > SEGMENT_GAP * size:
                 close_run()

@@ -4,7 +4,10 @@ Such exports lose the page geometry but keep faint traces of it: a form feed or 
 exporters) a line that begins with one space where a page starts, a longer glyph-spacing
 run at the end of a paragraph's last line, a line that holds nothing but glyph spacing
 between paragraphs. This reader decodes the bytes and turns those traces into
-:class:`~pipeline.model.Line` fields; it repairs nothing (that is ``normalize``'s job).
+:class:`~pipeline.model.Line` fields. It repairs one thing only, first: a file that was
+decoded with the wrong code page before it was saved is repaired as a whole
+(:func:`pipeline.encoding.repair_code_page`), so that its glue and paragraphs are read on
+the real text; every other repair is ``normalize``'s job.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline import patterns
+from pipeline.encoding import repair_code_page
 from pipeline.errors import DocumentError
 from pipeline.model import Extraction, Line, Page, Source
 from pipeline.settings import ExtractSettings
@@ -36,11 +40,13 @@ def read_text_export(path: Path, settings: ExtractSettings, *, source: Source) -
     data = path.read_bytes()
     text, encoding = decode_export(data)
     del data
+    text, repaired = repair_code_page(text)
     pages = split_pages(text, settings)
     if not any(line.kind == "text" for page in pages for line in page.lines):
         raise DocumentError("no text", "the file holds only white space")
     source = Source(source.path, source.sha256, source.kind, source.bytes, encoding)
-    return Extraction(source=source, pages=pages, metadata={"pages": len(pages)})
+    stats = {"code_page_repaired": 1} if repaired else {}
+    return Extraction(source=source, pages=pages, metadata={"pages": len(pages)}, stats=stats)
 
 
 def decode_export(data: bytes) -> tuple[str, str]:

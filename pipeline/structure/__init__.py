@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from pipeline.language import block_languages, guess_language, likely_languages, sentence_language
 from pipeline.model import (
     Block,
     DocumentWarning,
@@ -30,6 +31,7 @@ from pipeline.model import (
 from pipeline.settings import StructureSettings
 from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
+from pipeline.structure.hyphenation import WrittenHyphens, WrittenPrefixes
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
 from pipeline.structure.notes import (
     PlacedMarker,
@@ -43,6 +45,7 @@ from pipeline.structure.notes import (
     untitled_notes_section,
 )
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
+from pipeline.words import Lexicon
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,28 @@ class Structure:
     stats: dict[str, int]
     removed: tuple[RemovedLine, ...] = ()
     warnings: tuple[DocumentWarning, ...] = ()
+    language: str = "und"
+    """The document's language (ISO 639-1, ``und`` when unknown)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the marker and word decisions of one document need to know about it."""
+
+    language: str
+    likely: tuple[str, ...]
+    """Every language the body may be written in, in part (their words are never split)."""
+    written_hyphens: WrittenHyphens
+    """The compounds the body writes with a hyphen inside its lines."""
+    written_words: WrittenPrefixes
+    """The beginnings of the Korean words the body writes inside its lines."""
+    glued_letters: bool
+    """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
+
+    @classmethod
+    def of(cls, body: list[Line], kind: str) -> Reading:
+        text = "\n".join(line.text for line in body)
+        return cls(guess_language(text), likely_languages(text), WrittenHyphens(text), WrittenPrefixes(text), kind != "pdf")
 
 
 @dataclass(frozen=True)
@@ -71,6 +96,12 @@ class Work:
     """Per draft block, the footnote markers found in its text."""
     removed: tuple[RemovedLine, ...] = ()
     """The running heads, feet and page numbers dropped, with where they stood (for the report)."""
+    kind: str = "text"
+    """The source's kind: in a PDF a letter glued to a word is never a marker."""
+    reading: Reading | None = None
+    """The document's languages and written forms, read once the notes section is out."""
+    languages: list[str | None] = field(default_factory=list)
+    """Per draft block, its language when it differs from the document's."""
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -89,7 +120,7 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
     footnote_lines = note_area_lines(pages, extraction, stats)
     return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
-                removed=removed_lines(extraction.pages, pages))
+                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind)
 
 
 def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
@@ -98,10 +129,15 @@ def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
     return replace(work, body=body, notes=work.notes + parse_notes(section), notes_section=bool(section))
 
 
+def read_language(work: Work, settings: StructureSettings) -> Work:
+    """Tell the body's language and the words it writes, for every word decision after."""
+    return replace(work, reading=Reading.of(work.body, work.kind))
+
+
 def draft_blocks(work: Work, settings: StructureSettings) -> Work:
     """Group and type the body's blocks, and find their footnote markers."""
-    drafts, hits = blocks_and_markers(work.body, settings)
-    return replace(work, drafts=drafts, hits=hits)
+    drafts, hits, languages = blocks_and_markers(work.body, settings, reading_of(work))
+    return replace(work, drafts=drafts, hits=hits, languages=languages)
 
 
 def take_page_bottom_notes(work: Work, settings: StructureSettings) -> Work:
@@ -112,9 +148,9 @@ def take_page_bottom_notes(work: Work, settings: StructureSettings) -> Work:
         return work
     notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
     body = [line for i, line in enumerate(work.body) if i not in bottom]
-    drafts, hits = blocks_and_markers(body, settings)
+    drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
     stats = {**work.stats, "page_footnote_lines": len(bottom)}
-    return replace(work, body=body, notes=notes, drafts=drafts, hits=hits, stats=stats)
+    return replace(work, body=body, notes=notes, drafts=drafts, hits=hits, stats=stats, languages=languages)
 
 
 def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
@@ -131,8 +167,8 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
     linked = sum(note.marker in found for note in untitled_notes)
     if not (linked * 2 >= len(untitled_notes) and linked >= 0.8 * len(found)):
         return work
-    drafts, hits = blocks_and_markers(shorter, settings)
-    return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits)
+    drafts, hits, languages = blocks_and_markers(shorter, settings, reading_of(work))
+    return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits, languages=languages)
 
 
 
@@ -146,12 +182,18 @@ def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for footnote in footnotes if footnote.note)
-    return Structure(blocks=blocks, footnotes=footnotes, notes=tuple(notes), stats=stats, removed=work.removed,
-                     warnings=tuple(warnings))
+    return Structure(blocks=label_block_languages(blocks, work.languages), footnotes=footnotes, notes=tuple(notes), stats=stats,
+                     removed=work.removed, warnings=tuple(warnings), language=reading_of(work).language)
+
+
+def reading_of(work: Work) -> Reading:
+    """The work's reading, told now if no pass told it yet."""
+    return work.reading or Reading.of(work.body, work.kind)
 
 
 PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     set_notes_section_apart,
+    read_language,
     draft_blocks,
     take_page_bottom_notes,
     take_untitled_notes,
@@ -186,12 +228,34 @@ def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footno
     return footnotes, notes, warnings
 
 
-def blocks_and_markers(body: list[Line], settings: StructureSettings) -> tuple[list[DraftBlock], list[list[MarkerHit]]]:
-    """Group and type the body's blocks, then find their footnote markers."""
+def blocks_and_markers(
+    body: list[Line], settings: StructureSettings, reading: Reading,
+) -> tuple[list[DraftBlock], list[list[MarkerHit]], list[str | None]]:
+    """Group and type the body's blocks, then find their footnote markers, each block's
+    words looked up in its own language. Returns the drafts, their markers and the
+    language of each draft that differs from the document's."""
     layout = Layout.of(body)
-    drafts = [classify(block, layout, settings) for block in group_lines(body, layout, dehyphenate=settings.dehyphenate)]
+    lexicon = (Lexicon.of_text(reading.language, reading.likely).with_written_hyphens(reading.written_hyphens)
+               .with_written_words(reading.written_words))
+    drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon, dehyphenate=settings.dehyphenate)]
     drafts = rank_heading_levels(drafts, layout)
-    return drafts, find_markers([d.text for d in drafts], settings.marker_styles)
+    texts = [d.text for d in drafts]
+    languages = block_languages(texts, reading.language)
+    lexicons = [Lexicon.of(own) if own else lexicon for own in languages]
+    hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters,
+                        sentence_language=sentence_language)
+    return drafts, hits, languages
+
+
+def label_block_languages(blocks: tuple[Block, ...], languages: list[str | None]) -> tuple[Block, ...]:
+    """Give each text block in another language than its document that language (the
+    languages of the drafts, in order; table blocks stand between them)."""
+    own = iter(languages)
+    labelled = []
+    for block in blocks:
+        language = None if block.type == "table" else next(own, None)
+        labelled.append(block if language is None else replace(block, language=language))
+    return tuple(labelled)
 
 
 def markers_by_page(drafts: list[DraftBlock], hits: list[list[MarkerHit]]) -> dict[int, list[str]]:

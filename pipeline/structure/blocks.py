@@ -16,6 +16,7 @@ from pipeline import patterns
 from pipeline.model import BlockType, Box, Line, PageBox
 from pipeline.settings import StructureSettings
 from pipeline.structure.hyphenation import join_line
+from pipeline.words import ENGLISH, Lexicon
 
 STRONG_BULLETS = frozenset("•▪◦●○■□‣⁃∙➢►▶✓✔❖➤\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
 """Glyphs that are only ever bullets; the private-use ones are Symbol and Wingdings bullets
@@ -186,15 +187,16 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
     return any(sign(previous, line, layout) for sign in BLOCK_STARTS)
 
 
-def group_lines(lines: list[Line], layout: Layout, *, dehyphenate: bool = True) -> list[DraftBlock]:
-    """Group body lines into draft blocks, joining each block's lines into one text
-    (words split at line ends rejoined unless ``dehyphenate`` is off)."""
+def group_lines(lines: list[Line], layout: Layout, lexicon: Lexicon = ENGLISH, *, dehyphenate: bool = True) -> list[DraftBlock]:
+    """Group body lines into draft blocks, joining each block's lines into one text (words
+    split at line ends are rejoined with the document's word list, ``lexicon``, unless
+    ``dehyphenate`` is off)."""
     blocks: list[DraftBlock] = []
     current: list[Line] = []
 
     def flush() -> None:
         if current:
-            blocks.append(join_block(tuple(current), dehyphenate=dehyphenate))
+            blocks.append(join_block(tuple(current), lexicon, dehyphenate=dehyphenate))
             current.clear()
 
     for line in lines:
@@ -209,9 +211,10 @@ def group_lines(lines: list[Line], layout: Layout, *, dehyphenate: bool = True) 
     return blocks
 
 
-def join_block(lines: tuple[Line, ...], *, dehyphenate: bool = True) -> DraftBlock:
-    """Join a block's lines into running text, rejoining words split at line ends (unless
-    ``dehyphenate`` is off: then ``immi-`` / ``gration`` stays ``immi-gration``)."""
+def join_block(lines: tuple[Line, ...], lexicon: Lexicon = ENGLISH, *, dehyphenate: bool = True) -> DraftBlock:
+    """Join a block's lines into running text, rejoining words split at line ends with the
+    document's word list (unless ``dehyphenate`` is off: then ``immi-`` / ``gration`` stays
+    ``immi-gration``)."""
     text = ""
     page_starts: list[tuple[int, int]] = []
     line_starts: list[int] = []
@@ -222,7 +225,7 @@ def join_block(lines: tuple[Line, ...], *, dehyphenate: bool = True) -> DraftBlo
         if not page_starts or page_starts[-1][1] != line.page:
             offset = len(text) + (1 if text else 0)
             page_starts.append((offset, line.page))
-        text, dropped = join_line(text, line.text, dehyphenate=dehyphenate)
+        text, dropped = join_line(text, line.text, lexicon, dehyphenate=dehyphenate)
         line_starts.append(len(text) - len(line.text))
         dehyphenated += dropped
         if dropped and previous is not None and previous.box is not None:

@@ -7,8 +7,13 @@ Exports glue markers to the word or punctuation before them (``memoii``, ``natio
 1. the sequence: markers run i, ii, iii … (or 1, 2, 3 …) in document order, so a candidate
    must be the next expected marker of its style (or one or two further, to resynchronise
    after a marker the export lost, with stronger evidence);
-2. the word list: a tail is not a marker when the whole word is a word (``Hawaii``,
-   ``taxi``, ``Levi``) — wordfreq's frequency decides.
+2. the word list, in the block's language: a tail is not a marker when the whole word is a
+   word (``Hawaii``, ``taxi``, French ``parmi``, Italian ``migranti``) — wordfreq's
+   frequency decides. For a language wordfreq has no list for, no word list can say so:
+   a letter glued to a word is taken only as the marker the unbroken sequence expects
+   (:func:`letters_proven_by_sequence`);
+3. geometry, in PDFs: a PDF prints its markers raised, so a letter glued to a word at the
+   baseline is part of the word (``Fazzini``, ``Danqi``); only raised runs are taken.
 
 Markers that a reader already recognised from geometry (PDF superscripts, wrapped in
 private-use characters) and Unicode superscript digits are taken without question.
@@ -17,14 +22,15 @@ private-use characters) and Unicode superscript digits are taken without questio
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from pipeline import patterns
-from pipeline.structure.hyphenation import word_frequency
-from pipeline.structure.numerals import marker_style_and_value
+from pipeline.structure.numerals import SYMBOL_SEQUENCE, marker_style_and_value
+from pipeline.words import ENGLISH, Lexicon
 
 WHOLE_WORD_LIMIT = 2.0
 """A glued word at least this frequent (Zipf) is a word, not word + marker (``taxi`` 4.2,
@@ -35,6 +41,7 @@ STEM_WORD_LIMIT = 2.0
 BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
 # The word a glued tail hangs on, searched backwards from the tail: "memo" in "memoii".
 STEM = regex.compile(r"(?r)[\p{L}\p{M}'’]+")
+SECTION_SIGNS = frozenset({"§", "§§", "¶"})
 CLOSING = frozenset("”’\"')]")
 SENTENCE_PUNCTUATION = frozenset(".,;:!?")
 
@@ -57,7 +64,7 @@ class MarkerHit:
     marker: str
 
 
-def is_plausible(candidate: Candidate, *, strict: bool) -> bool:
+def is_plausible(candidate: Candidate, *, strict: bool, lexicon: Lexicon = ENGLISH) -> bool:
     """Whether the words around a candidate allow it to be a marker (see the module doc)."""
     if candidate.kind == "certain":
         return True
@@ -70,12 +77,12 @@ def is_plausible(candidate: Candidate, *, strict: bool) -> bool:
         return False  # "XIV", "WWII": upper-case numerals after capitals are words
     if candidate.style == "arabic" and not stem[-1].islower():
         return False  # "G20", "CO2", "H1N1"
-    if candidate.style != "symbol" and word_frequency(stem + candidate.marker) >= (
+    if candidate.style != "symbol" and lexicon.frequency(stem + candidate.marker) >= (
         1.0 if candidate.style == "arabic" else WHOLE_WORD_LIMIT
     ):
         return False
     if strict:
-        return stem[0].isupper() or word_frequency(stem) >= STEM_WORD_LIMIT
+        return stem[0].isupper() or lexicon.frequency(stem) >= STEM_WORD_LIMIT
     return True
 
 
@@ -85,10 +92,18 @@ class MarkerSequence:
 
     styles: tuple[str, ...]
     expected: dict[str, int]
+    lexicon: Lexicon = ENGLISH
+    """The word lists of the block being searched (its language's, then English)."""
+    glued_letters: bool = True
+    """Whether a letter glued to a word may be a marker at all (False in PDFs: geometry)."""
+    sentence_language: Callable[[str], str] | None = None
+    """Tells the language of the words around a glued letter about to be taken (a German
+    paragraph may quote an Italian sentence: ``migranti`` must be looked up in Italian)."""
 
     @classmethod
-    def start(cls, styles: tuple[str, ...]) -> MarkerSequence:
-        return cls(styles, {style: 1 for style in ("roman-lower", "roman-upper", "arabic", "symbol")})
+    def start(cls, styles: tuple[str, ...], *, glued_letters: bool = True) -> MarkerSequence:
+        return cls(styles, {style: 1 for style in ("roman-lower", "roman-upper", "arabic", "symbol")},
+                   glued_letters=glued_letters)
 
     def takes(self, candidate: Candidate) -> bool:
         """Whether the candidate is the marker the sequence expects here."""
@@ -98,15 +113,33 @@ class MarkerSequence:
             return False
         if candidate.style == "symbol":
             return is_plausible(candidate, strict=False)
+        if not self.allows_letters(candidate):
+            return False
         expected = self.expected[candidate.style]
         # The first marker of a style opens its sequence: it needs a real word before it
         # ("Orderi", not "certiorari"), as a resynchronisation one or two further does.
-        if candidate.value == expected and is_plausible(candidate, strict=expected == 1):
+        if candidate.value == expected and is_plausible(candidate, strict=expected == 1, lexicon=self.lexicon):
             return True
-        if expected < candidate.value <= expected + 2 and is_plausible(candidate, strict=True):
+        if not self.lexicon.known and candidate.kind == "glued":
+            return False  # no word list to vouch for a stem: no resynchronisation on letters
+        if expected < candidate.value <= expected + 2 and is_plausible(candidate, strict=True, lexicon=self.lexicon):
             return True
         # numbering that restarts (a new chapter)
-        return candidate.style == "arabic" and candidate.value == 1 and expected > 3 and is_plausible(candidate, strict=True)
+        return (candidate.style == "arabic" and candidate.value == 1 and expected > 3
+                and is_plausible(candidate, strict=True, lexicon=self.lexicon))
+
+    def allows_letters(self, candidate: Candidate) -> bool:
+        """Whether a roman candidate glued to a word may be taken at all: never in a PDF
+        (its markers are raised: :attr:`glued_letters`), and in a language without a word
+        list only as the very marker the sequence expects, the first one proven by the
+        next (:func:`letters_proven_by_sequence`)."""
+        if candidate.kind != "glued" or not candidate.style.startswith("roman"):
+            return True
+        if not self.glued_letters:
+            return False
+        if self.lexicon.known:
+            return True
+        return candidate.value == self.expected[candidate.style]
 
     def pattern(self) -> regex.Pattern[str]:
         """A pattern for every marker this sequence can take next, and the certain ones."""
@@ -125,7 +158,7 @@ def next_marker_pattern(expected: tuple[tuple[str, int], ...], styles: tuple[str
     options: set[str] = set()
     for style in styles:
         if style == "symbol":
-            options.update(("*", "†", "‡"))
+            options.update(SYMBOL_SEQUENCE)  # "§" and "**" too: a "§ 1357" stands after a space
             continue
         for value in range(wanted[style], wanted[style] + 3):
             options.add(to_marker(style, value))
@@ -150,25 +183,28 @@ def to_marker(style: str, value: int) -> str:
     return numeral.upper() if style == "roman-upper" else numeral
 
 
-def find_markers(texts: list[str], styles: tuple[str, ...]) -> list[list[MarkerHit]]:
+def find_markers(
+    texts: list[str], styles: tuple[str, ...], *, lexicons: list[Lexicon] | None = None, glued_letters: bool = True,
+    sentence_language: Callable[[str], str] | None = None,
+) -> list[list[MarkerHit]]:
     """The markers of each text (blocks in document order), decided by one running sequence.
 
     The search looks only for what the sequence can take next (``xv``, ``xvi``, ``xvii``,
     ``15`` … and the symbols), so long documents are scanned fast; after each marker taken
-    it goes on from there with the new expectation.
+    it goes on from there with the new expectation. ``lexicons`` gives each text's word
+    lists (English when absent); ``glued_letters=False`` (PDFs) takes no letter glued to
+    a word for a marker.
     """
-    sequence = MarkerSequence.start(styles)
+    sequence = MarkerSequence.start(styles, glued_letters=glued_letters)
+    sequence.sentence_language = sentence_language
     result = []
-    for text in texts:
+    for index, text in enumerate(texts):
+        if lexicons is not None:
+            sequence.lexicon = lexicons[index]
         hits: list[MarkerHit] = []
         position = 0
         while position <= len(text):
-            taken = None
-            for match in sequence.pattern().finditer(text, position):
-                candidate = reading_at(text, match)
-                if candidate is not None and sequence.takes(candidate):
-                    taken = candidate
-                    break
+            taken = next_taken(text, position, sequence, Following(texts, index))
             if taken is None:
                 break
             sequence.take(taken)
@@ -190,6 +226,96 @@ def with_parentheses(text: str, candidate: Candidate) -> tuple[int, int]:
     if candidate.kind == "certain" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return start - 1, end + 1
     return start, end
+@dataclass(frozen=True)
+class Following:
+    """The texts from one block on, read only when a proof is looked for (not copied)."""
+
+    texts: list[str]
+    start: int
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.texts[self.start :])
+
+
+def next_taken(text: str, position: int, sequence: MarkerSequence, rest: Following | list[str]) -> Candidate | None:
+    """The first candidate from ``position`` on that the sequence takes.
+
+    After a rejected match the search goes on one character further, not after the match:
+    in ``dabeiii`` (German ``dabei`` + marker ``ii``) the reading ``dabe`` + ``iii`` comes
+    first and is rejected, and ``ii`` starts inside it.
+    """
+    pattern = sequence.pattern()
+    match = pattern.search(text, position)
+    while match is not None:
+        candidate = reading_at(text, match)
+        if (candidate is not None and sequence.takes(candidate) and letters_proven_by_sequence(candidate, sequence, rest)
+                and not is_word_of_its_sentence(text, candidate, sequence)):
+            return expected_inside(text, candidate, sequence) or candidate
+        match = pattern.search(text, match.start() + 1)
+    return None
+
+
+def expected_inside(text: str, candidate: Candidate, sequence: MarkerSequence) -> Candidate | None:
+    """A shorter glued reading that ends where ``candidate`` ends and is the very marker
+    the sequence expects: ``dabei`` + ``ii`` rather than ``dabe`` + ``iii`` when ii is due.
+    """
+    if candidate.kind != "glued" or candidate.value == sequence.expected.get(candidate.style):
+        return None
+    wanted = to_marker(candidate.style, sequence.expected[candidate.style])
+    start = candidate.end - len(wanted)
+    if start <= candidate.start or text[start : candidate.end] != wanted:
+        return None
+    stem = STEM.search(text, max(0, start - 60), start)
+    inner = Candidate(start, candidate.end, wanted, candidate.style, sequence.expected[candidate.style],
+                      stem.group() if stem and stem.end() == start else "", "glued")
+    return inner if sequence.takes(inner) else None
+
+
+SENTENCE_WINDOW = 150
+"""At most this many characters each side of a glued letter are read to tell the language
+of its sentence (which ends at the nearest ``. ``, ``? `` or ``! `` either side)."""
+
+
+def is_word_of_its_sentence(text: str, candidate: Candidate, sequence: MarkerSequence) -> bool:
+    """Whether a glued roman tail, about to be taken, makes a word in the language of the
+    words around it (a sentence in another language than its block: ``migranti`` in an
+    Italian quotation inside a German paragraph). Asked only of candidates about to be
+    taken, a few per document.
+
+    >>> seq = MarkerSequence.start(("roman-lower",))
+    >>> seq.sentence_language = lambda window: "it"
+    >>> is_word_of_its_sentence("dei migranti sono", Candidate(11, 12, "i", "roman-lower", 1, "migrant", "glued"), seq)
+    True
+    """
+    if sequence.sentence_language is None or candidate.kind != "glued" or not candidate.style.startswith("roman"):
+        return False
+    left = max(0, candidate.start - SENTENCE_WINDOW)
+    breaks_before = [m.end() for m in patterns.SENTENCE_BREAK.finditer(text, left, candidate.start)]
+    left = breaks_before[-1] if breaks_before else left
+    after = patterns.SENTENCE_BREAK.search(text, candidate.end, candidate.end + SENTENCE_WINDOW)
+    right = after.start() + 1 if after else candidate.end + SENTENCE_WINDOW
+    language = sequence.sentence_language(text[left:right])
+    if language in sequence.lexicon.languages:
+        return False  # already asked
+    return Lexicon.of(language).own_frequency(candidate.stem + candidate.marker) >= WHOLE_WORD_LIMIT
+
+
+def letters_proven_by_sequence(candidate: Candidate, sequence: MarkerSequence, rest: Following | list[str]) -> bool:
+    """In a language without a word list, the first glued letter marker (``i``) opens the
+    sequence only when the next one (``ii``) follows later glued to a word or punctuation:
+    the unbroken sequence is the proof that no word list can give.
+
+    >>> seq = MarkerSequence.start(("roman-lower",))
+    >>> seq.lexicon = Lexicon.of("km")
+    >>> first = Candidate(4, 5, "i", "roman-lower", 1, "taxi", "glued")
+    >>> letters_proven_by_sequence(first, seq, ["taxi and more"]), letters_proven_by_sequence(first, seq, ["Orderi and nationii."])
+    (False, True)
+    """
+    if sequence.lexicon.known or candidate.kind != "glued" or not candidate.style.startswith("roman") or candidate.value != 1:
+        return True
+    following = to_marker(candidate.style, 2)
+    proof = regex.compile(rf"[\p{{L}}.,;:”’)]{following}{BOUNDARY}")
+    return any(proof.search(text) for text in rest)
 
 
 def reading_at(text: str, match: regex.Match[str]) -> Candidate | None:
@@ -203,6 +329,8 @@ def reading_at(text: str, match: regex.Match[str]) -> Candidate | None:
     style, value = marker_style_and_value(tail)
     if not before or before.isspace():
         return None
+    if style == "symbol" and tail in SECTION_SIGNS and text[end : end + 2].lstrip()[:1].isdigit():
+        return None  # "frataraká§ 141", "U.S.C.§ 1357": the section sign before its number
     if before.isalpha() or unicodedata.category(before).startswith("M"):
         stem = STEM.search(text, max(0, start - 60), start)
         stem_text = stem.group() if stem and stem.end() == start else ""
