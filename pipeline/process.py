@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import DocumentError
+from pipeline.extract.ocr import ocr_warnings
 from pipeline.language import guess_language
 from pipeline.model import Document, Extraction, Source
 from pipeline.normalize import normalize
@@ -71,6 +72,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         notes=result.notes,
         stats=stats,
         settings=settings.as_dict(),
+        warnings=ocr_warnings(metadata),
     )
 
 

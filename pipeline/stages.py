@@ -22,6 +22,7 @@ from typing import Any
 
 from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_stage_files
 from pipeline.errors import DocumentError
+from pipeline.extract.ocr import ocr_warnings
 from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
 from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
@@ -101,7 +102,7 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     notes = tuple(Note(**r["note"]) for r in records[1:] if "note" in r)
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
-        notes=notes, stats=head["stats"], settings=settings.as_dict(),
+        notes=notes, stats=head["stats"], settings=settings.as_dict(), warnings=ocr_warnings(head["metadata"]),
     )
 
 

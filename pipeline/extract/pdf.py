@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import CharSource, PdfplumberSource, SourcePage
@@ -68,7 +69,7 @@ def read_pdf(
     ``engine`` supplies the characters (pdfplumber unless given); pages are read and
     laid out one at a time, so memory does not grow with the page count.
     """
-    engine = engine or PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    engine = engine or reading_engine(settings)
     stats = ReaderStats()
     pages: list[Page] = []
     tables: list[Table] = []
@@ -89,11 +90,12 @@ def read_pdf(
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
-    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages)
+    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages, ocr_hint(settings))
     stats.add("unmapped_pages", unmapped_pages)
     for name, count in sorted(getattr(document, "table_stats", {}).items()):
         stats.add(name, count)
     metadata = clean_metadata(raw_metadata, len(pages))
+    record_ocr(getattr(document, "records", ()), stats, metadata)
     return Extraction(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
     )
@@ -105,16 +107,47 @@ def table_glyphs(tables: Sequence[Table]) -> int:
     return sum(len(cell) - cell.count(" ") for table in tables for row in table.rows for cell in row)
 
 
-def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmapped_pages: int) -> None:
-    """Refuse documents whose text cannot be read without OCR.
+def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmapped_pages: int, hint: str = "") -> None:
+    """Refuse documents whose text cannot be read (OCR off, or no OCR engine installed).
 
     A scan may still carry a stray glyph or two (a stamp, a page label), so a document
-    with fewer than three glyphs a page counts as having no text layer.
+    with fewer than three glyphs a page counts as having no text layer. ``hint`` says why
+    OCR did not read it.
     """
     if pages_with_glyphs and unmapped_pages >= pages_with_glyphs:
-        raise DocumentError("text layer is unmapped glyphs (cid:NN); OCR needed")
+        raise DocumentError(f"text layer is unmapped glyphs (cid:NN); OCR needed{hint}")
     if glyphs < 3 * page_count:
-        raise DocumentError("no text layer (scanned?)")
+        raise DocumentError(f"no text layer (scanned?){hint}")
+
+
+def reading_engine(settings: ExtractSettings) -> CharSource:
+    """pdfplumber's characters, with the pages that need it read by OCR unless OCR is off
+    (or, under ``auto``, Tesseract is not installed: the document then fails as before)."""
+    base = PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    from pipeline.extract.ocr import OcrFallbackSource, check_ocr_engine
+
+    if settings.ocr == "off" or not check_ocr_engine(settings.ocr, settings.ocr_language):
+        return base
+    return OcrFallbackSource(base, mode=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi,
+                             cid_share=settings.pdf_cid_page_share)
+
+
+def ocr_hint(settings: ExtractSettings) -> str:
+    """Why a page without text was not read by OCR, for the failure's one-line reason."""
+    from pipeline.extract.ocr import ocr_available
+
+    if settings.ocr == "off":
+        return "; OCR is off"
+    return "" if ocr_available() else "; OCR unavailable: Tesseract is not installed"
+
+
+def record_ocr(records: Sequence[Any], stats: ReaderStats, metadata: dict[str, Any]) -> None:
+    """Count the pages read by OCR and say in the metadata which, with their confidence."""
+    if records:
+        from pipeline.extract.ocr import ocr_metadata
+
+        stats.add("ocr_pages", len(records))
+        metadata["ocr"] = ocr_metadata(records)
 
 
 def read_page(source_page: SourcePage, settings: ExtractSettings) -> tuple[Page, PageStats]:

@@ -1,0 +1,33 @@
+"""Scans made from PDFs whose text is known: each page rendered, turned a little, dusted,
+blurred, and wrapped back as an image-only PDF, as a flatbed scanner or a fax would."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+
+def scan_pdf(pdf: Path, out: Path, *, dpi: int = 200, angle: float = 0.4, dust: int = 300, blur: float = 0.6,
+             seed: int = 13) -> Path:
+    """Write an image-only copy of ``pdf`` to ``out``: no text layer, only pixels."""
+    import pypdfium2
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    document = pypdfium2.PdfDocument(str(pdf))
+    images = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            page.close()
+            image = image.rotate(angle * (1 if index % 2 == 0 else -1), resample=Image.Resampling.BICUBIC, fillcolor=255)
+            draw = ImageDraw.Draw(image)
+            for _ in range(dust):
+                x, y, r = rng.uniform(0, image.width), rng.uniform(0, image.height), rng.uniform(0.3, 1.2) * dpi / 150
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=rng.randint(0, 90))
+            images.append(image.filter(ImageFilter.GaussianBlur(blur)))
+    finally:
+        document.close()
+    images[0].save(out, save_all=True, append_images=images[1:], resolution=float(dpi))
+    return out
