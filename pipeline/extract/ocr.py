@@ -234,7 +234,8 @@ def chars_from_ocr(lines: Sequence[OcrLine], scale: float) -> list[Char]:
 
 def full_digit_height(line: OcrLine) -> float:
     """The ink height of a full-size digit or capital on the line (about 0.7 of the size)."""
-    heights = [s.box[3] - s.box[1] for w in line.words for s in w.symbols if s.text.isupper() or s.text.isdigit()]
+    heights = [s.box[3] - s.box[1] for w in line.words for s in w.symbols
+               if (s.text.isupper() or s.text.isdigit()) and s.box[3] >= line.baseline_at(s.box[0]) - 0.15 * line.size]
     return statistics.median(heights) if heights else 0.7 * line.size
 
 

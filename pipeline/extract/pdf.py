@@ -90,7 +90,7 @@ def read_pdf(
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
-    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages, ocr_hint(settings))
+    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages, ocr_hint(settings, document))
     stats.add("unmapped_pages", unmapped_pages)
     for name, count in sorted(getattr(document, "table_stats", {}).items()):
         stats.add(name, count)
@@ -132,12 +132,14 @@ def reading_engine(settings: ExtractSettings) -> CharSource:
                              cid_share=settings.pdf_cid_page_share)
 
 
-def ocr_hint(settings: ExtractSettings) -> str:
-    """Why a page without text was not read by OCR, for the failure's one-line reason."""
+def ocr_hint(settings: ExtractSettings, document: object) -> str:
+    """What OCR made of a document without text, for the failure's one-line reason."""
     from pipeline.extract.ocr import ocr_available
 
     if settings.ocr == "off":
         return "; OCR is off"
+    if getattr(document, "records", None):
+        return "; OCR found no text"
     return "" if ocr_available() else "; OCR unavailable: Tesseract is not installed"
 
 
