@@ -120,6 +120,7 @@ HOCR_BOX = regex.compile(r"(?:bbox|x_bboxes) (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
 """An element's box in pixels, left top right bottom: ``bbox 300 264 1991 309``."""
 HOCR_NUMBER = {
     "x_wconf": regex.compile(r"x_wconf (-?[\d.]+)"),  # a word's confidence: ``x_wconf 96``
+    "x_conf": regex.compile(r"x_conf (-?[\d.]+)"),  # a symbol's confidence: ``x_conf 99.57``
     "baseline": regex.compile(r"baseline (-?[\d.]+) (-?[\d.]+)"),  # slope and offset: ``baseline 0 -9``
     "x_size": regex.compile(r"x_size ([\d.]+)"),  # the line's text size in pixels: ``x_size 41``
 }

@@ -45,6 +45,9 @@ RAISED_RISE = 0.3
 RAISED_HEIGHT = 0.8
 """…and is at most this fraction of a full-size digit's height (a superscript is small)."""
 
+WORD_INSET = 0.06
+"""How much narrower (a fraction of the line's size) each side of a word is drawn."""
+
 SPECK_CONFIDENCE = 60.0
 """Below this confidence a word of punctuation alone is taken for dust or a stain."""
 
@@ -60,6 +63,7 @@ class OcrSymbol:
     text: str
     box: tuple[float, float, float, float]
     raised: bool = False
+    confidence: float = 100.0
     """Read again alone as a footnote marker (see :func:`reread_raised_marks`)."""
 
 
@@ -157,6 +161,7 @@ def parse_hocr(hocr: str) -> list[OcrLine]:
 
     def close_word() -> None:
         nonlocal word_head
+        trim_specks(symbols)
         if word_head is not None and symbols:
             words.append(OcrWord("".join(s.text for s in symbols), word_head[0], word_head[1], tuple(symbols)))
         symbols.clear()
@@ -180,10 +185,23 @@ def parse_hocr(hocr: str) -> list[OcrLine]:
             word_head = (box, float(confidence.group(1)) if confidence else 0.0)
         elif kind == "ocrx_cinfo" and text is not None:
             symbol = html_module.unescape(text)
+            confidence = HOCR_NUMBER["x_conf"].search(title)
             if symbol.strip():
-                symbols.append(OcrSymbol(symbol, box))
+                symbols.append(OcrSymbol(symbol, box, confidence=float(confidence.group(1)) if confidence else 100.0))
     close_line()
     return lines
+
+
+def trim_specks(symbols: list[OcrSymbol]) -> None:
+    """Drop doubtful punctuation at a word's edges: dust glued to a word (``_i.``, ``‘makes``)."""
+    while symbols and is_doubtful_mark(symbols[0]):
+        symbols.pop(0)
+    while symbols and is_doubtful_mark(symbols[-1]):
+        symbols.pop()
+
+
+def is_doubtful_mark(symbol: OcrSymbol) -> bool:
+    return symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum()
 
 
 def box_of(title: str) -> tuple[float, float, float, float]:
@@ -249,7 +267,10 @@ def word_chars(word: OcrWord, line: OcrLine, digit_height: float, scale: float) 
     symbols = word.symbols
     widths = [max(1.0, s.box[2] - s.box[0]) for s in symbols]
     total = sum(widths)
-    left, span = word.box[0], max(1.0, word.box[2] - word.box[0])
+    # Tesseract's word boxes may touch ("fight" ends where "for" starts): drawn a little
+    # narrower, two words always leave the gap that makes the reader put a space.
+    inset = min(WORD_INSET * line.size, 0.25 * (word.box[2] - word.box[0]))
+    left, span = word.box[0] + inset, max(1.0, word.box[2] - word.box[0] - 2 * inset)
     out = []
     for symbol, width in zip(symbols, widths):
         x0, x1 = left, left + span * width / total
@@ -327,12 +348,30 @@ def reread_raised_marks(image: Any, lines: list[OcrLine], language: str) -> list
             symbols = list(word.symbols)
             for start, stop in raised_runs(word, line, digit_height):
                 run = symbols[start:stop]
+                if not worth_rereading(run, digit_height):
+                    continue
                 text = read_mark(image, run, line.size, language)
-                if text and MARKER_TEXT.match(text):
+                if text and MARKER_TEXT.match(text) and not (is_quote_mark(run) and not text.isdigit()):
                     symbols[start:stop] = split_box(text, run)
             words.append(OcrWord("".join(x.text for x in symbols), word.box, word.confidence, tuple(symbols)))
         out.append(OcrLine(tuple(words), line.baseline, line.size, line.slope, line.middle))
     return out
+
+
+QUOTE_MARKS = frozenset("'’‘\"”“`")
+
+
+def is_quote_mark(run: Sequence[OcrSymbol]) -> bool:
+    """A run Tesseract read as quote marks: re-read, it may only become a numeral (``1``),
+    never a roman ``i`` or ``v``, which is what a real quote mark enlarged often looks like."""
+    return all(symbol.text in QUOTE_MARKS for symbol in run)
+
+
+def worth_rereading(run: Sequence[OcrSymbol], digit_height: float) -> bool:
+    """A raised run tall enough to be a superscript numeral: an apostrophe or a closing
+    quote is under half a digit's height and is left as read."""
+    height = max(s.box[3] for s in run) - min(s.box[1] for s in run)
+    return height >= 0.45 * digit_height or not is_quote_mark(run)
 
 
 def read_mark(image: Any, run: Sequence[OcrSymbol], size: float, language: str) -> str:
