@@ -201,7 +201,9 @@ def trim_specks(symbols: list[OcrSymbol]) -> None:
 
 
 def is_doubtful_mark(symbol: OcrSymbol) -> bool:
-    return symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum()
+    """Punctuation Tesseract doubts, or an underscore: at a word's edge on a scan that is a
+    speck or the end of a rule, never the print (a rule drawn under text is found as a rule)."""
+    return symbol.text == "_" or (symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum())
 
 
 def box_of(title: str) -> tuple[float, float, float, float]:
