@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pipeline  # noqa: E402
-from tests.scan_factory import f1, scan_pdf, word_error_rate  # noqa: E402
-from tests.test_pdf_end_to_end import build_brief  # noqa: E402
+import pipeline
+from tests.scan_factory import f1, scan_pdf, word_error_rate
+from tests.test_pdf_end_to_end import build_brief
 
 
 def cpu_seconds() -> float:

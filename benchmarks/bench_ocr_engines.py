@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from tests.scan_factory import scan_pdf, word_error_rate  # noqa: E402
-from tests.test_pdf_end_to_end import build_brief  # noqa: E402
+from tests.scan_factory import scan_pdf, word_error_rate
+from tests.test_pdf_end_to_end import build_brief
 
 
 def cpu() -> float:

@@ -19,15 +19,9 @@ import pipeline
 from pipeline.batch import run_batch
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import Char
-from pipeline.extract.ocr import (
-    OcrLine,
-    OcrSymbol,
-    OcrWord,
-    chars_from_ocr,
-    installed_languages,
-    ocr_available,
-    ocr_warnings,
-)
+from pipeline.extract.hocr import OcrLine, OcrSymbol, OcrWord
+from pipeline.extract.ocr import installed_languages, ocr_available, ocr_warnings
+from pipeline.extract.ocr_chars import chars_from_ocr
 from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import PageStats
 from pipeline.patterns import MARKER_CLOSE, MARKER_OPEN
@@ -94,8 +88,8 @@ def test_low_confidence_pages_are_warned_about() -> None:
 
 def test_ocr_settings_come_from_a_settings_file_and_bad_ones_are_named() -> None:
     assert Settings.from_mapping({"extract": {"ocr": "force", "ocr_language": "fra"}}).extract.ocr == "force"
-    from pipeline.extract.ocr import OcrFallbackSource
     from pipeline.extract.chars import PdfplumberSource
+    from pipeline.extract.ocr import OcrFallbackSource
 
     with pytest.raises(ValueError, match="unknown OCR mode 'sometimes'"):
         OcrFallbackSource(PdfplumberSource(), mode="sometimes")
