@@ -141,7 +141,9 @@ class OcrDocument:
 
     @property
     def table_stats(self) -> Counter[str]:
-        return getattr(self.base, "table_stats", Counter()) + self.ocr_stats
+        """The wrapped document's table counts with those of the pages read by OCR."""
+        counts: Counter[str] = Counter(getattr(self.base, "table_stats", {}))
+        return counts + self.ocr_stats
 
     def metadata(self) -> dict[str, str]:
         return dict(self.base.metadata())
