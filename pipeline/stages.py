@@ -187,7 +187,7 @@ def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
-        seconds=f"{time.perf_counter() - started:.3f}",
+        seconds=f"{time.perf_counter() - started:.3f}", **review_counts(document),
     )
     return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 
@@ -212,12 +212,18 @@ def process_keeping_stages(item: Input, settings: Settings) -> Outcome:
     return Outcome(row=outcome.row, files=files, corpus_record=outcome.corpus_record, stage_files=stage_files)
 
 
+def review_counts(document: Document) -> dict[str, str]:
+    """The manifest's ``warnings`` and ``ocr_pages`` for a document written stage by stage,
+    as ``pipeline run`` fills them."""
+    return {"warnings": str(len(document.warnings)), "ocr_pages": str(document.stats.get("ocr_pages", 0))}
+
+
 def write_outcome(item: Input, document: Document, files: dict[str, str], started: float) -> Outcome:
     row = empty_row(item)
     row.update(
         sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
         words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
-        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}",
+        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", **review_counts(document),
     )
     return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), files["text.txt"]))
 

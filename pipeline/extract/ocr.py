@@ -150,7 +150,7 @@ class OcrDocument:
 
     def pages(self) -> Iterator[SourcePage]:
         for page in self.base.pages():
-            if needs_ocr(page, self.mode, self.cid_share):
+            if needs_ocr(page, self.mode, self.cid_share) and check_ocr_engine(self.mode, self.language):
                 yield self.read_page_safely(page)
             else:
                 yield page
@@ -253,7 +253,7 @@ def ocr_available() -> bool:
 def check_ocr_engine(mode: str, language: str) -> bool:
     """Whether OCR can run: under ``force`` a missing Tesseract or language is an error
     naming it; under ``auto`` a missing Tesseract only means no page is read by OCR."""
-    if not ocr_available():
+    if not ocr_available():  # under auto the page stays as it is, and the reader says why
         if mode == "force":
             raise DocumentError("OCR forced but Tesseract is not installed (apt-get install tesseract-ocr)")
         return False

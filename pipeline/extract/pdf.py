@@ -90,7 +90,10 @@ def read_pdf(
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
-    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages, ocr_hint(settings, document))
+    try:
+        check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages)
+    except DocumentError as error:
+        raise DocumentError(f"{error}{ocr_hint(settings, document)}") from None
     stats.add("unmapped_pages", unmapped_pages)
     for name, count in sorted(getattr(document, "table_stats", {}).items()):
         stats.add(name, count)
@@ -107,26 +110,26 @@ def table_glyphs(tables: Sequence[Table]) -> int:
     return sum(len(cell) - cell.count(" ") for table in tables for row in table.rows for cell in row)
 
 
-def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmapped_pages: int, hint: str = "") -> None:
-    """Refuse documents whose text cannot be read (OCR off, or no OCR engine installed).
+def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmapped_pages: int) -> None:
+    """Refuse documents whose text could not be read (OCR off, not installed, or it found
+    nothing: :func:`ocr_hint` adds which).
 
     A scan may still carry a stray glyph or two (a stamp, a page label), so a document
-    with fewer than three glyphs a page counts as having no text layer. ``hint`` says why
-    OCR did not read it.
+    with fewer than three glyphs a page counts as having no text layer.
     """
     if pages_with_glyphs and unmapped_pages >= pages_with_glyphs:
-        raise DocumentError(f"text layer is unmapped glyphs (cid:NN); OCR needed{hint}")
+        raise DocumentError("text layer is unmapped glyphs (cid:NN); OCR needed")
     if glyphs < 3 * page_count:
-        raise DocumentError(f"no text layer (scanned?){hint}")
+        raise DocumentError("no text layer (scanned?)")
 
 
 def reading_engine(settings: ExtractSettings) -> CharSource:
     """pdfplumber's characters, with the pages that need it read by OCR unless OCR is off
-    (or, under ``auto``, Tesseract is not installed: the document then fails as before)."""
+    (Tesseract is looked for only when a page needs it)."""
     base = PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
-    from pipeline.extract.ocr import OcrFallbackSource, check_ocr_engine
+    from pipeline.extract.ocr import OcrFallbackSource
 
-    if settings.ocr == "off" or not check_ocr_engine(settings.ocr, settings.ocr_language):
+    if settings.ocr == "off":
         return base
     return OcrFallbackSource(base, mode=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi,
                              cid_share=settings.pdf_cid_page_share)
