@@ -26,6 +26,7 @@ RUN_EXAMPLES = """examples:
   pipeline run raw clean --keep-stages          # also keep clean/.stages/<id>/*.jsonl
   pipeline run raw clean --dedup drop --drop-boilerplate   # a corpus with each text once, no templates
   pipeline export clean --to parquet shards/    # the corpus as Parquet shards
+  pipeline run scans clean --ocr force --ocr-language fra   # OCR every page, in French
 
 settings: RAW/pipeline.toml, RAW/pyproject.toml [tool.pipeline], or the same two in
 RAW's parent (the first found), or --settings FILE; e.g. pipeline.toml:
@@ -122,6 +123,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_ocr_options(command: argparse.ArgumentParser) -> None:
+    """``--ocr`` and ``--ocr-language``: how pages without a text layer are read."""
+    command.add_argument("--ocr", choices=("auto", "off", "force"), default=None,
+                         help="read pages without a usable text layer with Tesseract (auto, the default), "
+                         "never (off), or every page, ignoring an existing OCR layer (force)")
+    command.add_argument("--ocr-language", metavar="LANG", default=None,
+                         help="Tesseract language data for OCR, e.g. eng, fra, eng+deu (default: guessed per document)")
+
+
+def apply_ocr_options(settings: Any, args: argparse.Namespace) -> Any:
+    """The settings with the OCR options of the command line, which win over the settings file."""
+    from dataclasses import replace
+
+    changes = {key: value for key, value in (("ocr", getattr(args, "ocr", None)),
+                                             ("ocr_language", getattr(args, "ocr_language", None))) if value is not None}
+    return replace(settings, extract=replace(settings.extract, **changes)) if changes else settings
+
+
 def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("raw", nargs="?", default="raw", type=Path, help="input folder (default: raw/)")
     command.add_argument("clean", nargs="?", default="clean", type=Path, help="output folder (default: clean/)")
@@ -152,6 +171,7 @@ def add_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
     command.add_argument("--tables", metavar="FORMATS", help="write each table as these formats, comma-separated: "
                          "csv (default), parquet (typed columns; needs the parquet extra), e.g. csv,parquet")
+    add_ocr_options(command)
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")
@@ -246,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--timeout and --max-memory must not be negative")
     configure_logging(args)
     try:
-        settings = with_table_formats(load_settings(args), args.tables)
+        settings = apply_ocr_options(with_table_formats(load_settings(args), args.tables), args)
     except (OSError, ValueError) as error:
         parser.error(str(error))
     problem = run_problem(args)

@@ -223,3 +223,19 @@ FILLER_CELL = regex.compile(r"^[\s.·•…:;,=+_~^*)(§]+$")
 LEADER_CELL = regex.compile(r"(?:\.\s?){3,}\s*[\dIVXLCivxlc,\s–-]*$")
 # A chart's value label cut apart by the rectangles it is drawn in: ".4", "20.".
 CUT_FIGURE = regex.compile(r"\.\d+|\d+\.")
+# --- Tesseract's hOCR (scanned pages) ---------------------------------------------------
+
+HOCR_CLASS = regex.compile(
+    r"""<span class=['"](?P<kind>ocr\w*)['"][^>]*?title=(?P<q>['"])(?P<title>.*?)(?P=q)[^>]*>(?:(?P<text>[^<]*)</span>)?"""
+)
+"""An hOCR element, its title and, for a symbol, its text:
+``<span class='ocrx_cinfo' title='x_bboxes 300 269 326 300; x_conf 99.5'>T</span>``."""
+HOCR_BOX = regex.compile(r"(?:bbox|x_bboxes) (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
+"""An element's box in pixels, left top right bottom: ``bbox 300 264 1991 309``."""
+HOCR_NUMBER = {
+    "x_wconf": regex.compile(r"x_wconf (-?[\d.]+)"),  # a word's confidence: ``x_wconf 96``
+    "x_conf": regex.compile(r"x_conf (-?[\d.]+)"),  # a symbol's confidence: ``x_conf 99.57``
+    "baseline": regex.compile(r"baseline (-?[\d.]+) (-?[\d.]+)"),  # slope and offset: ``baseline 0 -9``
+    "x_size": regex.compile(r"x_size ([\d.]+)"),  # the line's text size in pixels: ``x_size 41``
+}
+"""Numbers in an hOCR title, by name."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import DocumentError
+from pipeline.extract.ocr import ocr_warnings
 from pipeline.model import Document, Extraction, PageTables, Source
 from pipeline.normalize import normalize
 from pipeline.settings import Settings
@@ -88,7 +89,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         notes=result.notes,
         stats=stats,
         settings=settings.as_dict(),
-        warnings=tuple(warnings) + tuple(result.warnings),
+        warnings=tuple(warnings) + tuple(result.warnings) + tuple(ocr_warnings(metadata)),
         removed=result.removed,
     )
 

@@ -24,7 +24,18 @@ class ExtractSettings:
     """Fake-bold PDFs draw each glyph twice, slightly offset; pdfplumber's ``dedupe_chars``
     removes the copies."""
     pdf_cid_page_share: float = 0.5
-    """A page whose characters are mostly unmapped ``(cid:NN)`` glyphs is reported, not written."""
+    """A page whose characters are mostly unmapped ``(cid:NN)`` glyphs is reported, not written
+    (or read by OCR, when OCR is on)."""
+    ocr: str = "auto"
+    """``auto`` reads by OCR only the pages without a usable text layer (no text, or mostly
+    unmapped glyphs); ``force`` reads every page by OCR (an invisible OCR layer one does not
+    trust); ``off`` never does, and such a document fails with ``no text layer``."""
+    ocr_language: str = ""
+    """Tesseract's language data for OCR (``eng``, ``fra``, ``eng+fra``); empty: guessed from
+    the first page read, among the languages installed."""
+    ocr_dpi: int = 300
+    """The resolution scans are rendered at for OCR: Tesseract reads 10-point type best at
+    300 dpi; lower is faster but loses small footnote markers."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from typing import Any
 from pipeline.batch import STAGES_FOLDER, Summary, run_batch, stage_inputs, write_stage_files
 from pipeline.clean_folder import check_folders, lock_clean
 from pipeline.errors import DocumentError
+from pipeline.extract.ocr import ocr_warnings
 from pipeline.manifest import corpus_record
 from pipeline.model import (
     Block,
@@ -125,7 +126,7 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
         notes=notes, stats=head["stats"], settings=settings.as_dict(),
         warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ()))
-        + tuple(DocumentWarning(**r["warning"]) for r in records[1:] if "warning" in r),
+        + tuple(DocumentWarning(**r["warning"]) for r in records[1:] if "warning" in r) + tuple(ocr_warnings(head["metadata"])),
         removed=tuple(RemovedLine(**{**r, "box": box_from(r["box"])}) for r in head.get("removed", ())),
     )
 
@@ -231,7 +232,7 @@ def write_from_stages(clean: Path, item: Input, settings: Settings) -> Outcome:
     row.update(
         status="ok", pages=str(document.metadata.get("pages", "")), words=str(len(document.text.split())),
         blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)), tables=str(len(document.tables)),
-        seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
+        seconds=f"{time.perf_counter() - started:.3f}", **review_counts(document),
     )
     return Outcome(row=row, files=files, corpus_record=corpus_record(json.loads(files["document.json"]), document.text))
 
@@ -256,12 +257,18 @@ def process_keeping_stages(item: Input, settings: Settings) -> Outcome:
     return Outcome(row=outcome.row, files=files, corpus_record=outcome.corpus_record, stage_files=stage_files)
 
 
+def review_counts(document: Document) -> dict[str, str]:
+    """The manifest's ``warnings`` and ``ocr_pages`` for a document written stage by stage,
+    as ``pipeline run`` fills them."""
+    return {"warnings": str(len(document.warnings)), "ocr_pages": str(document.stats.get("ocr_pages", 0))}
+
+
 def write_outcome(item: Input, document: Document, files: dict[str, FileContent], started: float) -> Outcome:
     row = empty_row(item)
     row.update(
         sha256=document.source.sha256, kind=document.source.kind, status="ok", pages=str(document.metadata.get("pages", "")),
         words=str(len(document.text.split())), blocks=str(len(document.blocks)), footnotes=str(len(document.footnotes)),
-        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", warnings=str(len(document.warnings)),
+        tables=str(len(document.tables)), seconds=f"{time.perf_counter() - started:.3f}", **review_counts(document),
     )
     return Outcome(row=row, corpus_record=corpus_record(json.loads(files["document.json"]), document.text))
 

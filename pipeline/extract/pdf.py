@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import CharSource, PdfplumberSource, SourcePage
@@ -83,7 +84,7 @@ def read_pdf(
     laid out one at a time, so memory does not grow with the page count. ``find_tables``
     finds each page's tables while the page is open (None: no tables are looked for).
     """
-    engine = engine or PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    engine = engine or reading_engine(settings)
     stats = ReaderStats()
     table_stats: Counter[str] = Counter()
     pages: list[Page] = []
@@ -111,11 +112,15 @@ def read_pdf(
             stats.add("cid_glyphs", page_stats.cid_glyphs)
             stats.add("rotated_chars_dropped", page_stats.rotated_chars_dropped)
             stats.add("pdf_superscript_markers", page_stats.superscript_markers)
-    check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages)
+    try:
+        check_text_layer(glyphs, len(pages), pages_with_glyphs, unmapped_pages)
+    except DocumentError as error:
+        raise DocumentError(error.kind, f"{error.detail}{ocr_hint(settings, document)}") from None
     stats.add("unmapped_pages", unmapped_pages)
     for name, count in sorted(table_stats.items()):
         stats.add(name, count)
     metadata = clean_metadata(raw_metadata, len(pages))
+    record_ocr(getattr(document, "records", ()), stats, metadata)
     return Extraction(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
         warnings=tuple(warnings),
@@ -153,7 +158,8 @@ def table_glyphs(tables: Sequence[Table]) -> int:
 
 
 def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmapped_pages: int) -> None:
-    """Refuse documents whose text cannot be read without OCR.
+    """Refuse documents whose text could not be read (OCR off, not installed, or it found
+    nothing: :func:`ocr_hint` adds which).
 
     A scan may still carry a stray glyph or two (a stamp, a page label), so a document
     with fewer than three glyphs a page counts as having no text layer.
@@ -162,6 +168,38 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
         raise DocumentError("no text", "the text layer is unmapped glyphs (cid:NN); OCR needed")
     if glyphs < 3 * page_count:
         raise DocumentError("no text", f"no text layer on its {page_count} pages (blank pages, or a scan: OCR needed)")
+
+
+def reading_engine(settings: ExtractSettings) -> CharSource:
+    """pdfplumber's characters, with the pages that need it read by OCR unless OCR is off
+    (Tesseract is looked for only when a page needs it)."""
+    base = PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    from pipeline.extract.ocr import OcrFallbackSource
+
+    if settings.ocr == "off":
+        return base
+    return OcrFallbackSource(base, mode=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi,
+                             cid_share=settings.pdf_cid_page_share)
+
+
+def ocr_hint(settings: ExtractSettings, document: object) -> str:
+    """What OCR made of a document without text, for the failure's one-line reason."""
+    from pipeline.extract.ocr import ocr_available
+
+    if settings.ocr == "off":
+        return "; OCR is off"
+    if getattr(document, "records", None):
+        return "; OCR found no text"
+    return "" if ocr_available() else "; OCR unavailable: Tesseract is not installed"
+
+
+def record_ocr(records: Sequence[Any], stats: ReaderStats, metadata: dict[str, Any]) -> None:
+    """Count the pages read by OCR and say in the metadata which, with their confidence."""
+    if records:
+        from pipeline.extract.ocr import ocr_metadata
+
+        stats.add("ocr_pages", len(records))
+        metadata["ocr"] = ocr_metadata(records)
 
 
 def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None

@@ -1,0 +1,182 @@
+"""Tesseract's hOCR read into lines, words and symbols with their boxes in pixels.
+
+Tesseract's word text is reliable; its symbol boxes are approximate; specks of dust come
+back as doubtful punctuation. The rules here keep the words and drop the specks, so that
+:mod:`pipeline.extract.ocr_chars` can turn them into the reader's characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.patterns import HOCR_BOX, HOCR_CLASS, HOCR_NUMBER
+
+SPECK_CONFIDENCE = 60.0
+"""Below this confidence a word of punctuation alone is taken for dust or a stain."""
+
+
+
+@dataclass(frozen=True)
+class OcrSymbol:
+    """One symbol Tesseract read, with its ink box in pixels (``x0, top, x1, bottom``)."""
+
+    text: str
+    box: tuple[float, float, float, float]
+    raised: bool = False
+    confidence: float = 100.0
+    """Read again alone as a footnote marker (see :func:`reread_raised_marks`)."""
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    text: str
+    box: tuple[float, float, float, float]
+    confidence: float
+    symbols: tuple[OcrSymbol, ...]
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """A line as Tesseract saw it: its words, its baseline and its text size, in pixels."""
+
+    words: tuple[OcrWord, ...]
+    baseline: float
+    """The baseline's height at the line's middle: every glyph of the line is set on it, so
+    a page scanned a little askew still gives straight rows."""
+    size: float
+    slope: float = 0.0
+    middle: float = 0.0
+
+    def baseline_at(self, x: float) -> float:
+        """Where the (possibly tilted) baseline runs under ``x``."""
+        return self.baseline + self.slope * (x - self.middle)
+
+
+
+
+def parse_hocr(hocr: str) -> list[OcrLine]:
+    """Lines, words and symbols from Tesseract's hOCR (``ocr_line``, ``ocrx_word``, ``ocrx_cinfo``).
+
+    >>> html = ("<span class='ocr_line' title=\\"bbox 10 10 200 40; baseline 0 -8; x_size 30\\">"
+    ...         "<span class='ocrx_word' title='bbox 10 12 60 32; x_wconf 91'>"
+    ...         "<span class='ocrx_cinfo' title='x_bboxes 10 12 30 32; x_conf 99'>H</span>"
+    ...         "<span class='ocrx_cinfo' title='x_bboxes 32 12 60 32; x_conf 98'>i</span></span></span>")
+    >>> line = parse_hocr(html)[0]
+    >>> line.baseline, line.size, line.words[0].text, line.words[0].confidence
+    (32.0, 30.0, 'Hi', 91.0)
+    """
+    import html as html_module
+
+    lines: list[OcrLine] = []
+    words: list[OcrWord] = []
+    symbols: list[OcrSymbol] = []
+    line_geometry: tuple[float, float, float, float] | None = None
+    word_head: tuple[tuple[float, float, float, float], float] | None = None
+
+    def close_word() -> None:
+        nonlocal word_head
+        if word_head is not None:
+            for part in split_glued_words(symbols):
+                trim_specks(part)
+                if part:
+                    box = (part[0].box[0], word_head[0][1], part[-1].box[2], word_head[0][3])
+                    words.append(OcrWord("".join(s.text for s in part), box, word_head[1], tuple(part)))
+        symbols.clear()
+        word_head = None
+
+    def close_line() -> None:
+        close_word()
+        if line_geometry is not None and words:
+            lines.append(OcrLine(tuple(words), *line_geometry))
+        words.clear()
+
+    for match in HOCR_CLASS.finditer(hocr):
+        kind, title, text = match.group("kind"), match.group("title"), match.group("text")
+        box = box_of(title)
+        if kind in ("ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"):
+            close_line()
+            line_geometry = line_baseline_and_size(title, box)
+        elif kind == "ocrx_word":
+            close_word()
+            confidence = HOCR_NUMBER["x_wconf"].search(title)
+            word_head = (box, float(confidence.group(1)) if confidence else 0.0)
+        elif kind == "ocrx_cinfo" and text is not None:
+            symbol = html_module.unescape(text)
+            confidence = HOCR_NUMBER["x_conf"].search(title)
+            if symbol.strip():
+                symbols.append(OcrSymbol(symbol, box, confidence=float(confidence.group(1)) if confidence else 100.0))
+    close_line()
+    return lines
+
+
+def split_glued_words(symbols: list[OcrSymbol]) -> list[list[OcrSymbol]]:
+    """A Tesseract word cut where it glued two words at doubtful punctuation between
+    letters (dust in the word gap read as ``hold.ICE``). Not at wide ink gaps: Tesseract's
+    symbol boxes are too rough for that (measured: it split ``lawma kers``).
+
+    >>> s = [OcrSymbol(c, (x, 0, x + 8, 10), confidence=c == "." and 30.0 or 99.0) for c, x in zip("to.it", range(0, 50, 10))]
+    >>> ["".join(x.text for x in part) for part in split_glued_words(s)]
+    ['to', 'it']
+    """
+    parts: list[list[OcrSymbol]] = [[]]
+    for index, symbol in enumerate(symbols):
+        previous = parts[-1][-1] if parts[-1] else None
+        following = symbols[index + 1] if index + 1 < len(symbols) else None
+        if (previous is not None and following is not None and is_doubtful_mark(symbol)
+                and previous.text.isalpha() and following.text.isalpha()):
+            parts.append([])
+            continue
+        parts[-1].append(symbol)
+    return [part for part in parts if part]
+
+
+def trim_specks(symbols: list[OcrSymbol]) -> None:
+    """Drop doubtful punctuation at a word's edges: dust glued to a word (``_i.``, ``‘makes``)."""
+    while symbols and is_doubtful_mark(symbols[0]):
+        symbols.pop(0)
+    while symbols and is_doubtful_mark(symbols[-1]):
+        symbols.pop()
+
+
+def is_doubtful_mark(symbol: OcrSymbol) -> bool:
+    """Punctuation Tesseract doubts, or an underscore: at a word's edge on a scan that is a
+    speck or the end of a rule, never the print (a rule drawn under text is found as a rule)."""
+    return symbol.text == "_" or (symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum())
+
+
+def box_of(title: str) -> tuple[float, float, float, float]:
+    match = HOCR_BOX.search(title)
+    if not match:
+        return (0.0, 0.0, 0.0, 0.0)
+    x0, top, x1, bottom = (float(v) for v in match.groups())
+    return (x0, top, x1, bottom)
+
+
+def line_baseline_and_size(title: str, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A line's baseline at its middle (y in pixels), text size, baseline slope and middle x,
+    from hOCR's ``baseline`` (``slope offset`` from the box's bottom left) and ``x_size``."""
+    baseline = HOCR_NUMBER["baseline"].search(title)
+    slope, offset = (float(baseline.group(1)), float(baseline.group(2))) if baseline else (0.0, 0.0)
+    size = HOCR_NUMBER["x_size"].search(title)
+    height = box[3] - box[1]
+    middle = (box[0] + box[2]) / 2
+    return box[3] + offset + slope * (middle - box[0]), float(size.group(1)) if size else max(1.0, height), slope, middle
+
+
+
+def is_speck(word: OcrWord) -> bool:
+    """Dust read as punctuation: a word with no letter or digit that Tesseract doubts.
+
+    >>> is_speck(OcrWord("'", (0, 0, 2, 2), 31.0, ())), is_speck(OcrWord("—", (0, 0, 9, 2), 92.0, ()))
+    (True, False)
+    """
+    return word.confidence < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in word.text)
+
+
+
+def mean_confidence(lines: Sequence[OcrLine]) -> float:
+    """Tesseract's mean word confidence (0–100), each word weighted by its length."""
+    weights = [(len(w.text), w.confidence) for line in lines for w in line.words if w.confidence >= 0]
+    total = sum(n for n, _ in weights)
+    return round(sum(n * c for n, c in weights) / total, 1) if total else 0.0

@@ -1,0 +1,278 @@
+"""Scanned pages: a character source that reads pages without a usable text layer by OCR.
+
+:class:`OcrFallbackSource` wraps another :class:`~pipeline.extract.chars.CharSource`. Pages
+whose text layer is usable pass through untouched; a page with no text, with text that is
+mostly unmapped glyphs (``(cid:NN)``), or every page when the user asks for it (an
+invisible OCR layer they do not trust), is rendered with pypdfium2 and read by Tesseract.
+Tesseract's symbols (:mod:`~pipeline.extract.hocr`) become :class:`~pipeline.extract.chars.Char`
+objects in PDF points (:mod:`~pipeline.extract.ocr_chars`), so
+rows, columns, raised markers, page regions, paragraphs and tables are found by the same
+code as for a born-digital page.
+
+Tesseract runs offline from Debian's ``tesseract-ocr`` and its language data (the Makefile
+and ``.ci/run`` install them); nothing is downloaded at run time. It runs one page at a
+time in a child process limited to one thread, inside the batch's worker, so a scan never
+holds more than one rendered page in memory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import DocumentError
+from pipeline.extract.chars import Char, CharSource, Rule, SourcePage, Stroke
+from pipeline.extract.hocr import OcrLine, mean_confidence, parse_hocr
+from pipeline.extract.ocr_chars import chars_from_ocr, find_rules, reread_raised_marks
+from pipeline.model import DocumentWarning
+
+OCR_MODES = ("auto", "off", "force")
+
+TESSERACT_LANGUAGES = {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "it": "ita", "pt": "por", "nl": "nld"}
+"""ISO 639-1 (``metadata.language``) to Tesseract's language data names."""
+
+@dataclass(frozen=True)
+class OcrPageRecord:
+    """Which page was read by OCR, in which language, and Tesseract's mean word confidence."""
+
+    page: int
+    confidence: float
+    language: str
+    words: int
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str | None:
+    """Tesseract's version, or ``None`` when the program (or pytesseract) is missing."""
+    try:
+        import pytesseract
+
+        return str(pytesseract.get_tesseract_version())
+    except Exception:  # noqa: BLE001  (not installed is an answer, not an error)
+        return None
+
+
+@lru_cache(maxsize=1)
+def installed_languages() -> frozenset[str]:
+    """The language data installed for Tesseract (``eng``, ``fra``, …)."""
+    try:
+        import pytesseract
+
+        return frozenset(pytesseract.get_languages(config=""))
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def run_tesseract(image: Any, language: str) -> str:
+    """The page's hOCR with a box per symbol, from Tesseract limited to one thread.
+
+    One thread because the batch already runs one worker per core: Tesseract's own
+    threads would only fight them (a page took ten times longer on a loaded machine).
+    """
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    hocr = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", lang=language, config="-c hocr_char_boxes=1")
+    return hocr.decode("utf-8") if isinstance(hocr, bytes) else str(hocr)
+
+
+# --- the character source ------------------------------------------------------------------
+
+
+@dataclass
+class OcrPage:
+    """A page read by OCR: characters from Tesseract and rules found in the image; no
+    strokes (the table finder looks for unruled tables on its characters)."""
+
+    number: int
+    width: float
+    height: float
+    _chars: list[Char]
+    _rules: list[Rule] = field(default_factory=list)
+
+    def chars(self) -> list[Char]:
+        return self._chars
+
+    def rules(self) -> list[Rule]:
+        return self._rules
+
+    def strokes(self) -> list[Stroke]:
+        return []
+
+
+def needs_ocr(page: SourcePage, mode: str, cid_share: float) -> bool:
+    """Whether a page is read by OCR: always under ``force``, never under ``off``; under
+    ``auto`` when it has fewer than three readable glyphs, or mostly unmapped ones."""
+    if mode == "force":
+        return True
+    if mode == "off":
+        return False
+    glyphs = [c for c in page.chars() if c.upright and c.text.strip()]
+    unmapped = sum(1 for c in glyphs if c.unmapped)
+    return len(glyphs) - unmapped < 3 or (bool(glyphs) and unmapped / len(glyphs) >= cid_share)
+
+
+@dataclass
+class OcrDocument:
+    """Pages of the wrapped document, with those that need it replaced by OCR pages."""
+
+    base: Any
+    path: Path
+    mode: str
+    language: str
+    dpi: int
+    cid_share: float
+    records: list[OcrPageRecord] = field(default_factory=list)
+    _pdfium: Any = None
+
+    @property
+    def page_count(self) -> int:
+        return int(self.base.page_count)
+
+    def metadata(self) -> dict[str, str]:
+        return dict(self.base.metadata())
+
+    def pages(self) -> Iterator[SourcePage]:
+        for page in self.base.pages():
+            if needs_ocr(page, self.mode, self.cid_share) and check_ocr_engine(self.mode, self.language):
+                yield self.read_page_safely(page)
+            else:
+                yield page
+
+    def read_page_safely(self, page: SourcePage) -> OcrPage:
+        """:meth:`read_page`, with an engine failure turned into the document's one-line reason."""
+        try:
+            return self.read_page(page)
+        except DocumentError:
+            raise
+        except Exception as error:  # Tesseract crashed or refused the image
+            detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise DocumentError("no text", f"OCR failed on page {page.number}: {detail[:120]}") from error
+
+    def read_page(self, page: SourcePage) -> OcrPage:
+        image = self.render(page.number)
+        lines, language = self.recognise(image)
+        lines = reread_raised_marks(image, lines, language)
+        rules = find_rules(image, 72.0 / self.dpi)
+        del image
+        chars = chars_from_ocr(lines, 72.0 / self.dpi)
+        self.records.append(OcrPageRecord(page.number, mean_confidence(lines), language, sum(len(x.words) for x in lines)))
+        return OcrPage(page.number, page.width, page.height, chars, rules)
+
+    def render(self, number: int) -> Any:
+        """The page as a grey image at the OCR resolution (pypdfium2 renders it)."""
+        import pypdfium2
+
+        if self._pdfium is None:
+            try:
+                self._pdfium = pypdfium2.PdfDocument(str(self.path))
+            except Exception as error:
+                raise DocumentError("damaged", f"cannot render page {number} for OCR: {error}") from error
+        page = self._pdfium[number - 1]
+        try:
+            return page.render(scale=self.dpi / 72.0, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+    def recognise(self, image: Any) -> tuple[list[OcrLine], str]:
+        """Read a page; the language is the one set, or guessed from the first page read
+        in English and then kept for the document."""
+        if self.language:
+            return parse_hocr(run_tesseract(image, self.language)), self.language
+        lines = parse_hocr(run_tesseract(image, "eng"))
+        detected = detect_language(lines)
+        self.language = detected
+        if detected != "eng":
+            lines = parse_hocr(run_tesseract(image, detected))
+        return lines, detected
+
+    def close(self) -> None:
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
+
+
+def detect_language(lines: Sequence[OcrLine]) -> str:
+    """The Tesseract language of a page read in English: its guessed language when that
+    language's data is installed, else English."""
+    from pipeline.language import guess_language
+
+    text = " ".join(w.text for line in lines for w in line.words)
+    code = TESSERACT_LANGUAGES.get(guess_language(text), "eng")
+    return code if code in installed_languages() else "eng"
+
+
+def check_ocr_language(language: str) -> None:
+    """Refuse a language whose data is not installed, naming what is (``eng+fra`` allowed)."""
+    missing = [part for part in language.split("+") if part and part not in installed_languages()]
+    if missing:
+        known = "+".join(sorted(installed_languages())) or "none"
+        raise DocumentError("no text", f"OCR language {'+'.join(missing)!r} not installed (installed: {known})")
+
+
+class OcrFallbackSource:
+    """A :class:`CharSource` that reads, with OCR, the pages of ``base`` that need it."""
+
+    def __init__(self, base: CharSource, *, mode: str = "auto", language: str = "", dpi: int = 300,
+                 cid_share: float = 0.5) -> None:
+        if mode not in OCR_MODES:
+            raise ValueError(f"unknown OCR mode {mode!r} (expected one of {list(OCR_MODES)})")
+        self.base, self.mode, self.language, self.dpi, self.cid_share = base, mode, language, dpi, cid_share
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[OcrDocument]:
+        with self.base.open(path) as document:
+            ocr = OcrDocument(document, path, self.mode, self.language, self.dpi, self.cid_share)
+            try:
+                yield ocr
+            finally:
+                ocr.close()
+
+
+def ocr_available() -> bool:
+    return tesseract_version() is not None
+
+
+def check_ocr_engine(mode: str, language: str) -> bool:
+    """Whether OCR can run: under ``force`` a missing Tesseract or language is an error
+    naming it; under ``auto`` a missing Tesseract only means no page is read by OCR."""
+    if not ocr_available():  # under auto the page stays as it is, and the reader says why
+        if mode == "force":
+            raise DocumentError("no text", "OCR forced but Tesseract is not installed (apt-get install tesseract-ocr)")
+        return False
+    if language:
+        check_ocr_language(language)
+    return True
+
+
+def ocr_metadata(records: Sequence[OcrPageRecord]) -> dict[str, Any]:
+    """What ``document.json`` says of OCR: the engine, and each page read with its confidence."""
+    return {
+        "engine": f"tesseract {tesseract_version() or ''}".strip(),
+        "pages": [{"page": r.page, "confidence": r.confidence, "language": r.language} for r in records],
+    }
+
+
+LOW_CONFIDENCE = 70.0
+"""Below this mean word confidence a page read by OCR deserves a look: clean print scans
+read at 90–96, a faded fax or a skewed photocopy falls under 70."""
+
+
+def ocr_warnings(metadata: dict[str, Any]) -> tuple[DocumentWarning, ...]:
+    """A ``low_ocr_confidence`` warning for each page read by OCR with a poor confidence."""
+    record = metadata.get("ocr")
+    if not isinstance(record, dict):
+        return ()
+    return tuple(
+        DocumentWarning("low_ocr_confidence", f"mean OCR confidence {page['confidence']:.0f}%", page=int(page["page"]))
+        for page in record.get("pages", ()) if float(page["confidence"]) < LOW_CONFIDENCE
+    )
+
