@@ -86,6 +86,8 @@ def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("clean", nargs="?", default="clean", type=Path, help="output folder (default: clean/)")
     command.add_argument("--only", metavar="GLOB", help="only inputs whose name or relative path matches GLOB")
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
+    command.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None,
+                         help="PDF character engine (default: the settings' pdf_engine, pdfium)")
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")
@@ -143,11 +145,19 @@ def load_settings(args: argparse.Namespace) -> Any:
     from pipeline.config import load_settings as load_file
 
     if args.settings:
-        return load_file(args.settings)
-    settings, path = find_settings(args.raw)
-    if path and args.verbose:
-        print(f"settings from {path}", file=sys.stderr)
-    return settings
+        settings = load_file(args.settings)
+    else:
+        settings, path = find_settings(args.raw)
+        if path and args.verbose:
+            print(f"settings from {path}", file=sys.stderr)
+    return with_engine(settings, getattr(args, "engine", None))
+
+
+def with_engine(settings: Any, engine: str | None) -> Any:
+    """``--engine`` overrides the settings file's ``pdf_engine``."""
+    from dataclasses import replace
+
+    return replace(settings, extract=replace(settings.extract, pdf_engine=engine)) if engine else settings
 
 
 def worker_options(args: argparse.Namespace) -> dict[str, Any]:

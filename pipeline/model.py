@@ -156,6 +156,8 @@ class Extraction:
     metadata: dict[str, str | int] = field(default_factory=dict)
     tables: tuple[Table, ...] = ()
     stats: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[DocumentWarning, ...] = ()
+    """What the reader saw that a person should look at (hidden text, …)."""
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
     normalized = normalize(extraction, settings.normalize)
     del extraction  # let the raw lines go before the structure stage builds its own
     result = structure(normalized, settings.structure)
-    source, stats = normalized.source, dict(normalized.stats)
+    source, stats, warnings = normalized.source, dict(normalized.stats), normalized.warnings
     del normalized
     text = "\n".join(block.text for block in result.blocks)
     metadata.setdefault("language", guess_language(text))
@@ -71,6 +71,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         notes=result.notes,
         stats=stats,
         settings=settings.as_dict(),
+        warnings=warnings,
     )
 
 

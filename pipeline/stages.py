@@ -24,7 +24,7 @@ from pipeline.batch import STAGES_FOLDER, Summary, discover, run_batch, write_st
 from pipeline.errors import DocumentError
 from pipeline.language import guess_language
 from pipeline.manifest import corpus_record
-from pipeline.model import Block, Box, Document, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
+from pipeline.model import Block, Box, Document, DocumentWarning, Extraction, Footnote, FootnoteRef, Line, Note, Page, Source, Table
 from pipeline.normalize import normalize
 from pipeline.process import describe_source, extract
 from pipeline.settings import Settings
@@ -46,6 +46,7 @@ def extraction_lines(extraction: Extraction) -> str:
     head = {
         "source": asdict(extraction.source), "metadata": extraction.metadata, "stats": extraction.stats,
         "tables": [asdict(table) for table in extraction.tables],
+        "warnings": [asdict(warning) for warning in extraction.warnings],
         "pages": [{"number": p.number, "width": p.width, "height": p.height} for p in extraction.pages],
     }
     lines = [dumps(head)] + [dumps(asdict(line)) for page in extraction.pages for line in page.lines]
@@ -62,6 +63,7 @@ def read_extraction(text: str) -> Extraction:
     return Extraction(
         source=Source(**head["source"]), pages=pages, metadata=head["metadata"],
         tables=tuple(table_from(t) for t in head["tables"]), stats=head["stats"],
+        warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ())),
     )
 
 

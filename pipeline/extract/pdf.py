@@ -68,7 +68,7 @@ def read_pdf(
     ``engine`` supplies the characters (pdfplumber unless given); pages are read and
     laid out one at a time, so memory does not grow with the page count.
     """
-    engine = engine or PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    engine = engine or char_source(settings)
     stats = ReaderStats()
     pages: list[Page] = []
     tables: list[Table] = []
@@ -96,7 +96,17 @@ def read_pdf(
     metadata = clean_metadata(raw_metadata, len(pages))
     return Extraction(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
+        warnings=tuple(getattr(document, "warnings", ())),
     )
+
+
+def char_source(settings: ExtractSettings) -> CharSource:
+    """The engine the settings name: pdfium by default, pdfplumber as the reference."""
+    if settings.pdf_engine == "pdfplumber":
+        return PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    from pipeline.extract.pdfium_source import PdfiumSource
+
+    return PdfiumSource(dedupe_chars=settings.pdf_dedupe_chars)
 
 
 def table_glyphs(tables: Sequence[Table]) -> int:
