@@ -27,7 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,9 @@ ITALIC_FLAG = 1 << 6
 """The font descriptor's Italic flag (PDF 32000-1, table 123)."""
 
 LINE_BREAKS = frozenset("\r\n")
+
+LINE_END_HYPHEN = "\ufffe"
+"""pdfium's code for a hyphen that ends a line: the glyph printed is a hyphen-minus."""
 
 
 def multiply(first: Matrix, second: Matrix) -> Matrix:
@@ -110,6 +113,7 @@ class TextStyle:
     upright: bool
     angle: float
     order: int
+    embedded: bool = True
 
 
 @dataclass
@@ -271,6 +275,7 @@ class PageReader:
             upright=upright,
             angle=round(math.degrees(math.atan2(b, a)), 2),
             order=self.drawing.text_order.get(address, 0),
+            embedded=bool(raw.FPDFFont_GetIsEmbedded(font)),
         )
 
     def read_chars(self) -> list[tuple[Char, TextStyle]]:
@@ -304,7 +309,9 @@ class PageReader:
             if style is None:
                 style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
             loose_box(text_page, index, rect)
-            if map_error(text_page, index) == 1:
+            if glyph == LINE_END_HYPHEN:
+                glyph = "-"
+            elif map_error(text_page, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
             raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
             # corners to the reader's space (an axis flip for upright text, a turn for rotated)
@@ -325,7 +332,73 @@ class PageReader:
                      style.italic, style.render_mode, style.fill, style.angle),
                 style,
             ))
-        return out
+        return fit_advances(learn_advances(merge_split_glyphs(out)))
+
+
+def fit_advances(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
+    """End a glyph where the next glyph on its baseline starts when pdfium's width runs past it.
+
+    pdfium measures a glyph with the widths of the font it renders with; for a font that
+    is not embedded (``ArialNarrow`` drawn with Arial) or whose program disagrees with the
+    PDF's own ``/Widths`` (which pdfminer uses), glyphs would overlap and word gaps vanish.
+    A copy of the same letter starting in the first half of the box is a fake-bold double
+    drawn a fraction of a point further on, not the next letter.
+    """
+    fitted = list(read)
+    for i in range(len(read) - 1):
+        char, following = read[i][0], read[i + 1][0]
+        if char.origin is None or following.origin is None or not char.upright:
+            continue
+        start = following.origin[0]
+        if abs(following.origin[1] - char.origin[1]) > 0.01 or not char.x0 < start < char.x1 - 0.01:
+            continue
+        if following.text != char.text or start > char.x0 + 0.5 * (char.x1 - char.x0):
+            fitted[i] = (replace(char, x1=start), read[i][1])
+    return fitted
+
+
+def learn_advances(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
+    """Give the glyphs of fonts that are not embedded the advance the PDF itself lays them
+    out with.
+
+    pdfium measures such a glyph with the substitute font it renders with (Garamond drawn
+    with another serif face), not with the PDF's ``/Widths`` that pdfminer reads, so
+    boxes run over the next letter and word gaps vanish. The PDF's advance shows where the
+    next glyph of the same text object starts; the commonest such step for each letter of
+    a font and size is taken as its width, for the last letters of a run too.
+    """
+    steps: dict[tuple[str, float, str], Counter[float]] = {}
+    for (char, style), (following, next_style) in zip(read, read[1:]):
+        if style.embedded or next_style is not style or char.origin is None or following.origin is None:
+            continue
+        step = following.origin[0] - char.origin[0]
+        if char.upright and not char.text.isspace() and abs(following.origin[1] - char.origin[1]) <= 0.01 and step > 0:
+            steps.setdefault((style.fontname, round(style.size, 2), char.text), Counter())[round(step, 2)] += 1
+    if not steps:
+        return read
+    learned = {key: counts.most_common(1)[0][0] for key, counts in steps.items()}
+    out = []
+    for char, style in read:
+        advance = learned.get((style.fontname, round(style.size, 2), char.text)) if not style.embedded else None
+        if advance is not None and abs(char.x1 - char.x0 - advance) > 0.01:
+            char = replace(char, x1=char.x0 + advance)
+        out.append((char, style))
+    return out
+
+
+def merge_split_glyphs(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
+    """One glyph that pdfium spelled as several characters (a ligature ``ﬀ`` as ``f``, ``f``)
+    back into one character with the joined text, as pdfminer gives it: otherwise the
+    copies at the same spot would be taken for a fake-bold double and one letter lost."""
+    merged: list[tuple[Char, TextStyle]] = []
+    for char, style in read:
+        if merged:
+            last, last_style = merged[-1]
+            if last_style is style and last.origin == char.origin and last.origin is not None and char.text.strip():
+                merged[-1] = (replace(last, text=last.text + char.text, x1=max(last.x1, char.x1)), style)
+                continue
+        merged.append((char, style))
+    return merged
 
 
 @dataclass(frozen=True)
