@@ -23,16 +23,16 @@ next, so memory stays flat over long documents.
 from __future__ import annotations
 
 import ctypes
-import math
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import Char, Rule, check_pdf_header, drop_duplicate_chars, page_tables, parse_xmp
+from pipeline.extract.pdfium_chars import GlyphReader, TextStyle
 from pipeline.model import DocumentWarning, PageTables
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -41,13 +41,6 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 INVISIBLE_MODES = frozenset({3, 7})
 """Render modes that paint nothing: 3 (invisible, as OCR layers use) and 7 (clip only)."""
 
-ITALIC_FLAG = 1 << 6
-"""The font descriptor's Italic flag (PDF 32000-1, table 123)."""
-
-LINE_BREAKS = frozenset("\r\n")
-
-LINE_END_HYPHEN = "\ufffe"
-"""pdfium's code for a hyphen that ends a line: the glyph printed is a hyphen-minus."""
 
 
 def multiply(first: Matrix, second: Matrix) -> Matrix:
@@ -99,23 +92,6 @@ def describe_pdfium_error(error: BaseException) -> str:
     return f"truncated or damaged PDF: {detail[:120]}"
 
 
-@dataclass(frozen=True, slots=True)
-class TextStyle:
-    """What every glyph of one text object shares, read once per object."""
-
-    fontname: str
-    weight: int
-    italic: bool
-    render_mode: int
-    fill: tuple[int, int, int, int]
-    size: float
-    descent: float
-    upright: bool
-    angle: float
-    order: int
-    embedded: bool = True
-
-
 @dataclass
 class PageDrawing:
     """A page's drawn objects in painting order: rules, stroke edges, and what can hide text."""
@@ -162,7 +138,6 @@ class PageReader:
         self.page = page
         self.text_page = text_page
         self.transform = transform
-        self.styles: dict[int, TextStyle] = {}
         self.drawing = PageDrawing()
 
     # --- drawn objects -------------------------------------------------------------------
@@ -247,159 +222,6 @@ class PageReader:
             return False
         return r.value >= 250 and g.value >= 250 and b.value >= 250
 
-    # --- characters ----------------------------------------------------------------------
-
-    def style(self, obj: Any, address: int) -> TextStyle:
-        """Font, size, colour and direction of a text object, read once and kept."""
-        raw = self.raw
-        font = raw.FPDFTextObj_GetFont(obj)
-        name = ctypes.create_string_buffer(256)
-        raw.FPDFFont_GetBaseFontName(font, name, 256)
-        size = ctypes.c_float()
-        raw.FPDFTextObj_GetFontSize(obj, size)
-        a, b, c, d, _, _ = self.object_matrix(obj)
-        upright = a * d > 0 and b * c <= 0
-        scaled = size.value * abs(d) if (b == 0 and c == 0) else size.value * math.hypot(c, d)
-        descent = ctypes.c_float()
-        raw.FPDFFont_GetDescent(font, ctypes.c_float(scaled), descent)
-        r, g, bl, al = (ctypes.c_uint() for _ in range(4))
-        raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
-        return TextStyle(
-            fontname=name.value.decode("latin-1"),
-            weight=raw.FPDFFont_GetWeight(font),
-            italic=bool(raw.FPDFFont_GetFlags(font) & ITALIC_FLAG),
-            render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
-            fill=(r.value, g.value, bl.value, al.value),
-            size=scaled,
-            descent=descent.value,
-            upright=upright,
-            angle=round(math.degrees(math.atan2(b, a)), 2),
-            order=self.drawing.text_order.get(address, 0),
-            embedded=bool(raw.FPDFFont_GetIsEmbedded(font)),
-        )
-
-    def read_chars(self) -> list[tuple[Char, TextStyle]]:
-        """Every glyph pdfium found, in content order, with its text object's style.
-
-        pdfium adds characters of its own (spaces between words, line breaks) that
-        pdfminer does not: those marked generated are left out.
-        """
-        raw, text_page = self.raw, self.text_page
-        count = raw.FPDFText_CountChars(text_page)
-        if count <= 0:
-            return []
-        text = page_text(raw, text_page, count)
-        get_object = text_object_getter(raw)
-        rect = raw.FS_RECTF()
-        loose_box = raw.FPDFText_GetLooseCharBox
-        map_error = raw.FPDFText_HasUnicodeMapError
-        generated = raw.FPDFText_IsGenerated
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        a, b, c, d, e, f = self.transform
-        out: list[tuple[Char, TextStyle]] = []
-        styles = self.styles
-        for index in range(count):
-            glyph = text[index]
-            if glyph in LINE_BREAKS or ((glyph == " " or glyph == "\x02") and generated(text_page, index)):
-                continue
-            address = get_object(text_page, index)
-            if not address:
-                continue
-            style = styles.get(address)
-            if style is None:
-                style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
-            loose_box(text_page, index, rect)
-            if glyph == LINE_END_HYPHEN:
-                glyph = "-"
-            elif map_error(text_page, index) == 1:
-                glyph = f"(cid:{ord(glyph)})"
-            raw.FPDFText_GetCharOrigin(text_page, index, origin_x, origin_y)
-            # corners to the reader's space (an axis flip for upright text, a turn for rotated)
-            xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
-            xb, yb = a * rect.right + c * rect.top + e, b * rect.right + d * rect.top + f
-            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-            top, bottom = (ya, yb) if ya <= yb else (yb, ya)
-            size = style.size
-            if style.upright and b == 0 and c == 0:
-                # pdfminer's box: one font size tall, from the descent up (pdfium's loose
-                # top is at the font's ascent instead)
-                top = bottom - size
-            elif not style.upright:
-                size = bottom - top if b == 0 else x1 - x0
-            ox, oy = a * origin_x.value + c * origin_y.value + e, b * origin_x.value + d * origin_y.value + f
-            out.append((
-                Char(glyph, x0, x1, top, bottom, size, style.fontname, style.upright, (ox, oy), style.weight,
-                     style.italic, style.render_mode, style.fill, style.angle),
-                style,
-            ))
-        return fit_advances(learn_advances(merge_split_glyphs(out)))
-
-
-def fit_advances(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
-    """End a glyph where the next glyph on its baseline starts when pdfium's width runs past it.
-
-    pdfium measures a glyph with the widths of the font it renders with; for a font that
-    is not embedded (``ArialNarrow`` drawn with Arial) or whose program disagrees with the
-    PDF's own ``/Widths`` (which pdfminer uses), glyphs would overlap and word gaps vanish.
-    A copy of the same letter starting in the first half of the box is a fake-bold double
-    drawn a fraction of a point further on, not the next letter.
-    """
-    fitted = list(read)
-    for i in range(len(read) - 1):
-        char, following = read[i][0], read[i + 1][0]
-        if char.origin is None or following.origin is None or not char.upright:
-            continue
-        start = following.origin[0]
-        if abs(following.origin[1] - char.origin[1]) > 0.01 or not char.x0 < start < char.x1 - 0.01:
-            continue
-        if following.text != char.text or start > char.x0 + 0.5 * (char.x1 - char.x0):
-            fitted[i] = (replace(char, x1=start), read[i][1])
-    return fitted
-
-
-def learn_advances(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
-    """Give the glyphs of fonts that are not embedded the advance the PDF itself lays them
-    out with.
-
-    pdfium measures such a glyph with the substitute font it renders with (Garamond drawn
-    with another serif face), not with the PDF's ``/Widths`` that pdfminer reads, so
-    boxes run over the next letter and word gaps vanish. The PDF's advance shows where the
-    next glyph of the same text object starts; the commonest such step for each letter of
-    a font and size is taken as its width, for the last letters of a run too.
-    """
-    steps: dict[tuple[str, float, str], Counter[float]] = {}
-    for (char, style), (following, next_style) in zip(read, read[1:]):
-        if style.embedded or next_style is not style or char.origin is None or following.origin is None:
-            continue
-        step = following.origin[0] - char.origin[0]
-        if char.upright and not char.text.isspace() and abs(following.origin[1] - char.origin[1]) <= 0.01 and step > 0:
-            steps.setdefault((style.fontname, round(style.size, 2), char.text), Counter())[round(step, 2)] += 1
-    if not steps:
-        return read
-    learned = {key: counts.most_common(1)[0][0] for key, counts in steps.items()}
-    out = []
-    for char, style in read:
-        advance = learned.get((style.fontname, round(style.size, 2), char.text)) if not style.embedded else None
-        if advance is not None and abs(char.x1 - char.x0 - advance) > 0.01:
-            char = replace(char, x1=char.x0 + advance)
-        out.append((char, style))
-    return out
-
-
-def merge_split_glyphs(read: list[tuple[Char, TextStyle]]) -> list[tuple[Char, TextStyle]]:
-    """One glyph that pdfium spelled as several characters (a ligature ``ﬀ`` as ``f``, ``f``)
-    back into one character with the joined text, as pdfminer gives it: otherwise the
-    copies at the same spot would be taken for a fake-bold double and one letter lost."""
-    merged: list[tuple[Char, TextStyle]] = []
-    for char, style in read:
-        if merged:
-            last, last_style = merged[-1]
-            if last_style is style and last.origin == char.origin and last.origin is not None and char.text.strip():
-                merged[-1] = (replace(last, text=last.text + char.text, x1=max(last.x1, char.x1)), style)
-                continue
-        merged.append((char, style))
-    return merged
-
 
 @dataclass(frozen=True)
 class Segments:
@@ -425,24 +247,6 @@ class Segments:
         return max(p[1] for p in self.pts)
 
 
-def page_text(raw: Any, text_page: Any, count: int) -> str:
-    """All of a page's characters in one call; one call per character only when a character
-    outside the Basic Multilingual Plane makes the UTF-16 text longer than the count."""
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
-    if len(text) == count:
-        return text
-    return "".join(chr(raw.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count))
-
-
-def text_object_getter(raw: Any) -> Any:
-    """``FPDFText_GetTextObject`` returning the object's address as an int (a dictionary key)
-    instead of a ctypes pointer, which is slow to hash."""
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
-
-
 def object_address(obj: Any) -> int:
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
@@ -465,13 +269,20 @@ def is_hidden(char: Char, style: TextStyle, drawing: PageDrawing) -> str | None:
 
 
 def split_hidden(read: list[tuple[Char, TextStyle]], drawing: PageDrawing) -> tuple[list[Char], list[Char], Counter[str]]:
-    """The page's visible glyphs, its hidden ones, and how many were hidden for each reason."""
+    """The page's visible glyphs, its hidden ones, and how many were hidden for each reason.
+
+    Only glyphs of a text object that is invisible, white or translucent, or on a page
+    with images, are looked at one by one."""
     visible: list[Char] = []
     hidden: list[Char] = []
     reasons: Counter[str] = Counter()
+    suspect: dict[int, bool] = {}
     for char, style in read:
-        why = is_hidden(char, style, drawing) if (style.render_mode or style.fill[3] < 255 or min(style.fill[:3]) >= 250
-                                                   or drawing.images) else None
+        doubtful = suspect.get(id(style))
+        if doubtful is None:
+            doubtful = suspect[id(style)] = bool(
+                style.render_mode or style.fill[3] < 255 or min(style.fill[:3]) >= 250 or drawing.images)
+        why = is_hidden(char, style, drawing) if doubtful else None
         if why is None:
             visible.append(char)
         else:
@@ -527,7 +338,7 @@ class PdfiumDocument:
         transform, width, height = page_transform((left.value, bottom.value, right.value, top.value), rotation)
         reader = PageReader(page, text_page, transform)
         drawing = reader.read_drawing()
-        read = reader.read_chars() if text_page else []
+        read = GlyphReader(raw, text_page, transform, drawing.text_order).read() if text_page else []
         visible, hidden, reasons = split_hidden(read, drawing)
         warning = hidden_warning(number, visible, hidden, reasons)
         if warning is not None:

@@ -1,0 +1,243 @@
+"""A pdfium text page's glyphs as the reader's :class:`~pipeline.extract.chars.Char`, with
+pdfminer's boxes.
+
+pdfium's text page knows each glyph's origin and a "loose" box (origin to advance across,
+font ascent to descent up and down). pdfminer, and so the pdfplumber source, makes a glyph
+one font size tall from its descent, and measures its advance with the PDF's ``/Widths``.
+The steps here turn the one into the other in plain passes over lists of numbers; a
+:class:`Char` is built once per glyph at the end.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.chars import Char
+
+Matrix = tuple[float, float, float, float, float, float]
+
+ITALIC_FLAG = 1 << 6
+"""The font descriptor's Italic flag (PDF 32000-1, table 123)."""
+
+LINE_BREAKS = frozenset("\r\n")
+
+LINE_END_HYPHEN = "\ufffe"
+"""pdfium's code for a hyphen that ends a line: the glyph printed is a hyphen-minus."""
+
+MAYBE_GENERATED = frozenset(" \x02")
+"""Characters pdfium may have made up itself (a space between words, a soft hyphen)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontFacts:
+    """What pdfium says about a font, read once per font."""
+
+    fontname: str
+    weight: int
+    italic: bool
+    embedded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """What every glyph of one text object shares, read once per object."""
+
+    font: FontFacts
+    render_mode: int
+    fill: tuple[int, int, int, int]
+    size: float
+    upright: bool
+    angle: float
+    order: int
+    """Painting order of the text object on the page (images painted later can hide it)."""
+
+
+# A glyph while it is being fitted: text, x0, x1, top, bottom, origin x, origin y, style.
+Glyph = list[Any]
+TEXT, X0, X1, TOP, BOTTOM, OX, OY, STYLE = range(8)
+
+
+class GlyphReader:
+    """Reads the glyphs of one pdfium text page (handles owned by the caller)."""
+
+    def __init__(self, raw: Any, text_page: Any, transform: Matrix, text_order: dict[int, int]) -> None:
+        self.raw = raw
+        self.text_page = text_page
+        self.transform = transform
+        self.text_order = text_order
+        self.fonts: dict[int, FontFacts] = {}
+
+    def font(self, font: Any) -> FontFacts:
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        facts = self.fonts.get(address)
+        if facts is None:
+            raw = self.raw
+            name = ctypes.create_string_buffer(256)
+            raw.FPDFFont_GetBaseFontName(font, name, 256)
+            facts = self.fonts[address] = FontFacts(
+                fontname=name.value.decode("latin-1"),
+                weight=raw.FPDFFont_GetWeight(font),
+                italic=bool(raw.FPDFFont_GetFlags(font) & ITALIC_FLAG),
+                embedded=bool(raw.FPDFFont_GetIsEmbedded(font)),
+            )
+        return facts
+
+    def style(self, obj: Any, address: int) -> TextStyle:
+        """Font, size, colour and direction of a text object.
+
+        The size is pdfminer's: the font size scaled by the text matrix (``Tf`` is often 1
+        and the matrix does the scaling)."""
+        raw = self.raw
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(obj, size)
+        m = raw.FS_MATRIX()
+        raw.FPDFPageObj_GetMatrix(obj, m)
+        a, b, c, d = m.a, m.b, m.c, m.d
+        r, g, bl, al = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+        raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
+        return TextStyle(
+            font=self.font(raw.FPDFTextObj_GetFont(obj)),
+            render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
+            fill=(r.value, g.value, bl.value, al.value),
+            size=size.value * abs(d) if (b == 0 and c == 0) else size.value * math.hypot(c, d),
+            upright=a * d > 0 and b * c <= 0,
+            angle=round(math.degrees(math.atan2(b, a)), 2),
+            order=self.text_order.get(address, 0),
+        )
+
+    def read(self) -> list[tuple[Char, TextStyle]]:
+        """Every glyph pdfium found, in content order, with its text object's style.
+
+        pdfium adds characters of its own (spaces between words, line breaks) that
+        pdfminer does not: those marked generated are left out.
+        """
+        raw, text_page = self.raw, self.text_page
+        count = raw.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return []
+        text = page_text(raw, text_page, count)
+        get_object = c_function(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        rect = raw.FS_RECTF()
+        loose_box, char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        map_error, generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        a, b, c, d, e, f = self.transform
+        flat = b == 0 and c == 0
+        glyphs: list[Glyph] = []
+        styles: dict[int, TextStyle] = {}
+        page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
+        for index in range(count):
+            glyph = text[index]
+            if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(text_page, index)):
+                continue
+            address = get_object(page_pointer, index)
+            if not address:
+                continue
+            style = styles.get(address)
+            if style is None:
+                style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
+            loose_box(text_page, index, rect)
+            char_origin(text_page, index, origin_x, origin_y)
+            if glyph == LINE_END_HYPHEN:
+                glyph = "-"
+            elif map_error(text_page, index) == 1:
+                glyph = f"(cid:{ord(glyph)})"
+            # corners to the reader's space (an axis flip for upright text, a turn for rotated)
+            xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
+            xb, yb = a * rect.right + c * rect.top + e, b * rect.right + d * rect.top + f
+            ox, oy = a * origin_x.value + c * origin_y.value + e, b * origin_x.value + d * origin_y.value + f
+            if glyphs and glyphs[-1][STYLE] is style and glyphs[-1][OX] == ox and glyphs[-1][OY] == oy and glyph.strip():
+                merge_split_glyph(glyphs[-1], glyph, max(xa, xb))
+                continue
+            glyphs.append([glyph, min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), ox, oy, style])
+        if any(not style.font.embedded for style in styles.values()):
+            learn_advances(glyphs)
+        fit_advances(glyphs)
+        return [(make_char(glyph, flat), glyph[STYLE]) for glyph in glyphs]
+
+
+def make_char(glyph: Glyph, flat: bool) -> Char:
+    """The reader's glyph with pdfminer's box: one font size tall from the descent up
+    (pdfium's loose top is at the font's ascent instead); a sideways glyph's size is its
+    extent along the page, as pdfminer measures it."""
+    text, x0, x1, top, bottom, ox, oy, style = glyph
+    size = style.size
+    if style.upright and flat:
+        top = bottom - size
+    elif not style.upright:
+        size = bottom - top if flat else x1 - x0
+    font = style.font
+    return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
+                style.render_mode, style.fill, style.angle)
+
+
+def merge_split_glyph(last: Glyph, text: str, right: float) -> None:
+    """One glyph that pdfium spelled as several characters (a ligature ``ﬀ`` as ``f``, ``f``
+    at one origin) is kept as one glyph with the joined text, as pdfminer gives it:
+    otherwise the copies at one spot would be taken for a fake-bold double and a letter lost."""
+    last[TEXT] += text
+    last[X1] = max(last[X1], right)
+
+
+def learn_advances(glyphs: list[Glyph]) -> None:
+    """Give the glyphs of fonts that are not embedded the advance the PDF lays them out with.
+
+    pdfium measures such a glyph with the substitute font it renders with (Garamond drawn
+    with another serif face), not with the PDF's ``/Widths`` that pdfminer reads, so boxes
+    run over the next letter and word gaps vanish. Where the next glyph of the same text
+    object starts shows the PDF's advance; the commonest such step for each letter of a
+    font and size is taken as its width, for the last letters of a run too.
+    """
+    steps: dict[tuple[str, float, str], Counter[float]] = {}
+    for glyph, following in zip(glyphs, glyphs[1:]):
+        style = glyph[STYLE]
+        if style.font.embedded or following[STYLE] is not style or not style.upright or glyph[TEXT].isspace():
+            continue
+        step = following[OX] - glyph[OX]
+        if abs(following[OY] - glyph[OY]) <= 0.01 and step > 0:
+            steps.setdefault((style.font.fontname, round(style.size, 2), glyph[TEXT]), Counter())[round(step, 2)] += 1
+    learned = {key: counts.most_common(1)[0][0] for key, counts in steps.items()}
+    for glyph in glyphs:
+        style = glyph[STYLE]
+        if style.font.embedded:
+            continue
+        advance = learned.get((style.font.fontname, round(style.size, 2), glyph[TEXT]))
+        if advance is not None and abs(glyph[X1] - glyph[X0] - advance) > 0.01:
+            glyph[X1] = glyph[X0] + advance
+
+
+def fit_advances(glyphs: list[Glyph]) -> None:
+    """End a glyph where the next glyph on its baseline starts when pdfium's width runs past it
+    (a letter of a font :func:`learn_advances` had no step for).
+
+    A copy of the same letter starting in the first half of the box is a fake-bold double
+    drawn a fraction of a point further on, not the next letter.
+    """
+    for glyph, following in zip(glyphs, glyphs[1:]):
+        start = following[OX]
+        if not glyph[X0] < start < glyph[X1] - 0.01 or abs(following[OY] - glyph[OY]) > 0.01 or not glyph[STYLE].upright:
+            continue
+        if following[TEXT] != glyph[TEXT] or start > (glyph[X0] + glyph[X1]) / 2:
+            glyph[X1] = start
+
+
+def page_text(raw: Any, text_page: Any, count: int) -> str:
+    """All of a page's characters in one call; one call per character only when a character
+    outside the Basic Multilingual Plane makes the UTF-16 text longer than the count."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count))
+
+
+def c_function(function: Any, result: Any, *arguments: Any) -> Any:
+    """The same C function with plain types: a pointer comes back as an int (a dictionary
+    key) instead of a ctypes object that is slow to make and to hash."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(result, *arguments)(address)
