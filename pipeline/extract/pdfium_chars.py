@@ -128,6 +128,7 @@ class GlyphReader:
         a, b, c, d, e, f = self.transform
         flat = b == 0 and c == 0
         glyphs: list[Glyph] = []
+        tight: list[int] = []  # glyphs whose box is pdfium's ink box, not its loose box
         styles: dict[int, TextStyle] = {}
         page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
         for index in range(count):
@@ -154,6 +155,10 @@ class GlyphReader:
                 merge_split_glyph(glyphs[-1], glyph, max(xa, xb))
                 continue
             glyphs.append([glyph, min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), ox, oy, style])
+            if abs(rect.left - origin_x.value) > 0.01 and flat and style.upright:
+                tight.append(len(glyphs) - 1)
+        if tight:
+            place_tight_boxes(glyphs, tight)
         if any(not style.font.embedded for style in styles.values()):
             learn_advances(glyphs)
         fit_advances(glyphs)
@@ -173,6 +178,26 @@ def make_char(glyph: Glyph, flat: bool) -> Char:
     font = style.font
     return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
                 style.render_mode, style.fill, style.angle)
+
+
+def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:
+    """Put glyphs that pdfium could only measure by their ink (a fraction slash the font
+    lacks) where pdfminer puts them: from their origin, on their text object's baseline
+    offset; :func:`fit_advances` then ends them where the next glyph starts."""
+    drop: dict[int, float] = {}
+    tight_set = set(tight)
+    for index, glyph in enumerate(glyphs):
+        key = id(glyph[STYLE])
+        if index not in tight_set and key not in drop:
+            drop[key] = glyph[BOTTOM] - glyph[OY]
+    for index in tight:
+        glyph = glyphs[index]
+        width = glyph[X1] - glyph[X0]
+        glyph[X0], glyph[X1] = glyph[OX], glyph[OX] + width
+        below = drop.get(id(glyph[STYLE]))
+        if below is not None:
+            glyph[BOTTOM] = glyph[OY] + below
+            glyph[TOP] = glyph[BOTTOM] - glyph[STYLE].size
 
 
 def merge_split_glyph(last: Glyph, text: str, right: float) -> None:
