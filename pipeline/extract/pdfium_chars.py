@@ -40,6 +40,8 @@ class FontFacts:
     weight: int
     italic: bool
     embedded: bool
+    descent: float
+    """The font's descent for a size of one point (negative: below the baseline)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ class TextStyle:
     angle: float
     order: int
     """Painting order of the text object on the page (images painted later can hide it)."""
+    axes: tuple[float, float, float, float] = (1.0, 0.0, 0.0, 1.0)
+    """The text's baseline and upward directions in PDF space, each of length one."""
 
 
 # A glyph while it is being fitted: text, x0, x1, top, bottom, origin x, origin y, style.
@@ -83,6 +87,7 @@ class GlyphReader:
                 weight=raw.FPDFFont_GetWeight(font),
                 italic=bool(raw.FPDFFont_GetFlags(font) & ITALIC_FLAG),
                 embedded=bool(raw.FPDFFont_GetIsEmbedded(font)),
+                descent=font_descent(raw, font),
             )
         return facts
 
@@ -107,6 +112,7 @@ class GlyphReader:
             upright=a * d > 0 and b * c <= 0,
             angle=round(math.degrees(math.atan2(b, a)), 2),
             order=self.text_order.get(address, 0),
+            axes=(a / (math.hypot(a, b) or 1), b / (math.hypot(a, b) or 1), c / (math.hypot(c, d) or 1), d / (math.hypot(c, d) or 1)),
         )
 
     def read(self) -> list[tuple[Char, TextStyle]]:
@@ -147,6 +153,8 @@ class GlyphReader:
                 glyph = "-"
             elif map_error(text_page, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
+            if not style.upright:
+                turn_box(rect, origin_x.value, origin_y.value, style)
             # corners to the reader's space (an axis flip for upright text, a turn for rotated)
             xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
             xb, yb = a * rect.right + c * rect.top + e, b * rect.right + d * rect.top + f
@@ -178,6 +186,23 @@ def make_char(glyph: Glyph, flat: bool) -> Char:
     font = style.font
     return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
                 style.render_mode, style.fill, style.angle)
+
+
+def turn_box(rect: Any, ox: float, oy: float, style: TextStyle) -> None:
+    """pdfminer's box for a glyph set sideways, written into ``rect`` (PDF space): its
+    advance along the baseline, one font size across from the descent. pdfium's loose box
+    for such a glyph is as wide across as along."""
+    ux, uy, nx, ny = style.axes
+    advance = abs((rect.right - rect.left) * ux) + abs((rect.top - rect.bottom) * uy)
+    low, high = style.font.descent * style.size, (style.font.descent + 1) * style.size
+    xs = [ox + ux * along + nx * across for along in (0.0, advance) for across in (low, high)]
+    ys = [oy + uy * along + ny * across for along in (0.0, advance) for across in (low, high)]
+    rect.left, rect.right, rect.bottom, rect.top = min(xs), max(xs), min(ys), max(ys)
+
+
+def font_descent(raw: Any, font: Any) -> float:
+    descent = ctypes.c_float()
+    return descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
 
 
 def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:
@@ -228,7 +253,7 @@ def learn_advances(glyphs: list[Glyph]) -> None:
     learned = {key: counts.most_common(1)[0][0] for key, counts in steps.items()}
     for glyph in glyphs:
         style = glyph[STYLE]
-        if style.font.embedded:
+        if style.font.embedded or not style.upright:
             continue
         advance = learned.get((style.font.fontname, round(style.size, 2), glyph[TEXT]))
         if advance is not None and abs(glyph[X1] - glyph[X0] - advance) > 0.01:
