@@ -53,6 +53,9 @@ class TextStyle:
     fill: tuple[int, int, int, int]
     size: float
     upright: bool
+    """Upright as the page is displayed (after its ``/Rotate``)."""
+    turned: bool
+    """Set sideways in the PDF's own space (where pdfium's loose box is wrong)."""
     angle: float
     order: int
     """Painting order of the text object on the page (images painted later can hide it)."""
@@ -102,15 +105,19 @@ class GlyphReader:
         m = raw.FS_MATRIX()
         raw.FPDFPageObj_GetMatrix(obj, m)
         a, b, c, d = m.a, m.b, m.c, m.d
+        # as the page is displayed (pdfminer's upright and size are taken after /Rotate)
+        ta, tb, tc, td = self.transform[0], -self.transform[1], self.transform[2], -self.transform[3]
+        ea, eb, ec, ed = a * ta + b * tc, a * tb + b * td, c * ta + d * tc, c * tb + d * td
         r, g, bl, al = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
         raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
         return TextStyle(
             font=self.font(raw.FPDFTextObj_GetFont(obj)),
             render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
             fill=(r.value, g.value, bl.value, al.value),
-            size=size.value * abs(d) if (b == 0 and c == 0) else size.value * math.hypot(c, d),
-            upright=a * d > 0 and b * c <= 0,
-            angle=round(math.degrees(math.atan2(b, a)), 2),
+            size=size.value * abs(ed) if (eb == 0 and ec == 0) else size.value * math.hypot(ec, ed),
+            upright=ea * ed > 0 and eb * ec <= 0,
+            turned=not (a * d > 0 and b * c <= 0),
+            angle=round(math.degrees(math.atan2(eb, ea)), 2),
             order=self.text_order.get(address, 0),
             axes=(a / (math.hypot(a, b) or 1), b / (math.hypot(a, b) or 1), c / (math.hypot(c, d) or 1), d / (math.hypot(c, d) or 1)),
         )
@@ -153,7 +160,7 @@ class GlyphReader:
                 glyph = "-"
             elif map_error(text_page, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
-            if not style.upright:
+            if style.turned:
                 turn_box(rect, origin_x.value, origin_y.value, style)
             # corners to the reader's space (an axis flip for upright text, a turn for rotated)
             xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
@@ -170,19 +177,19 @@ class GlyphReader:
         if any(not style.font.embedded for style in styles.values()):
             learn_advances(glyphs)
         fit_advances(glyphs)
-        return [(make_char(glyph, flat), glyph[STYLE]) for glyph in glyphs]
+        return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
 
 
-def make_char(glyph: Glyph, flat: bool) -> Char:
+def make_char(glyph: Glyph) -> Char:
     """The reader's glyph with pdfminer's box: one font size tall from the descent up
     (pdfium's loose top is at the font's ascent instead); a sideways glyph's size is its
-    extent along the page, as pdfminer measures it."""
+    height on the page, as pdfminer measures it."""
     text, x0, x1, top, bottom, ox, oy, style = glyph
     size = style.size
-    if style.upright and flat:
+    if style.upright:
         top = bottom - size
-    elif not style.upright:
-        size = bottom - top if flat else x1 - x0
+    else:
+        size = bottom - top
     font = style.font
     return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
                 style.render_mode, style.fill, style.angle)
