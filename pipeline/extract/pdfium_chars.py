@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,12 +76,14 @@ class GlyphReader:
         self.transform = transform
         self.text_order = text_order
         self.fonts: dict[int, FontFacts] = {}
+        self.font_address = c_function(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 
-    def font(self, font: Any) -> FontFacts:
-        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+    def font(self, obj: Any) -> FontFacts:
+        address = self.font_address(obj)
         facts = self.fonts.get(address)
         if facts is None:
             raw = self.raw
+            font = raw.FPDFTextObj_GetFont(obj)
             name = ctypes.create_string_buffer(256)
             raw.FPDFFont_GetBaseFontName(font, name, 256)
             facts = self.fonts[address] = FontFacts(
@@ -111,7 +112,7 @@ class GlyphReader:
         r, g, bl, al = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
         raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
         return TextStyle(
-            font=self.font(raw.FPDFTextObj_GetFont(obj)),
+            font=self.font(obj),
             render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
             fill=(r.value, g.value, bl.value, al.value),
             size=size.value * abs(ed) if (eb == 0 and ec == 0) else size.value * math.hypot(ec, ed),
@@ -133,11 +134,17 @@ class GlyphReader:
         if count <= 0:
             return []
         text = page_text(raw, text_page, count)
-        get_object = c_function(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        # The per-glyph calls with plain C types: pypdfium2's checked wrappers cost more
+        # than the calls themselves.
+        pointer, index_type = ctypes.c_void_p, ctypes.c_int
+        get_object = c_function(raw.FPDFText_GetTextObject, pointer, pointer, index_type)
+        loose_box = c_function(raw.FPDFText_GetLooseCharBox, index_type, pointer, index_type, pointer)
+        char_origin = c_function(raw.FPDFText_GetCharOrigin, index_type, pointer, index_type, pointer, pointer)
+        map_error = c_function(raw.FPDFText_HasUnicodeMapError, index_type, pointer, index_type)
+        generated = c_function(raw.FPDFText_IsGenerated, index_type, pointer, index_type)
         rect = raw.FS_RECTF()
-        loose_box, char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        map_error, generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        rect_at, x_at, y_at = ctypes.addressof(rect), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
         a, b, c, d, e, f = self.transform
         flat = b == 0 and c == 0
         glyphs: list[Glyph] = []
@@ -146,7 +153,7 @@ class GlyphReader:
         page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
         for index in range(count):
             glyph = text[index]
-            if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(text_page, index)):
+            if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(page_pointer, index)):
                 continue
             address = get_object(page_pointer, index)
             if not address:
@@ -154,11 +161,11 @@ class GlyphReader:
             style = styles.get(address)
             if style is None:
                 style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
-            loose_box(text_page, index, rect)
-            char_origin(text_page, index, origin_x, origin_y)
+            loose_box(page_pointer, index, rect_at)
+            char_origin(page_pointer, index, x_at, y_at)
             if glyph == LINE_END_HYPHEN:
                 glyph = "-"
-            elif map_error(text_page, index) == 1:
+            elif map_error(page_pointer, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
             if style.turned:
                 turn_box(rect, origin_x.value, origin_y.value, style)
@@ -169,7 +176,9 @@ class GlyphReader:
             if glyphs and glyphs[-1][STYLE] is style and glyphs[-1][OX] == ox and glyphs[-1][OY] == oy and glyph.strip():
                 merge_split_glyph(glyphs[-1], glyph, max(xa, xb))
                 continue
-            glyphs.append([glyph, min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), ox, oy, style])
+            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+            top, bottom = (ya, yb) if ya <= yb else (yb, ya)
+            glyphs.append([glyph, x0, x1, top, bottom, ox, oy, style])
             if abs(rect.left - origin_x.value) > 0.01 and flat and style.upright:
                 tight.append(len(glyphs) - 1)
         if tight:
@@ -249,20 +258,22 @@ def learn_advances(glyphs: list[Glyph]) -> None:
     object starts shows the PDF's advance; the commonest such step for each letter of a
     font and size is taken as its width, for the last letters of a run too.
     """
-    steps: dict[tuple[str, float, str], Counter[float]] = {}
+    steps: dict[tuple[int, float, str], dict[int, int]] = {}  # (font, size, letter) -> step in 1/100 pt -> count
     for glyph, following in zip(glyphs, glyphs[1:]):
         style = glyph[STYLE]
-        if style.font.embedded or following[STYLE] is not style or not style.upright or glyph[TEXT].isspace():
+        if following[STYLE] is not style or style.font.embedded or not style.upright or glyph[TEXT].isspace():
             continue
         step = following[OX] - glyph[OX]
-        if abs(following[OY] - glyph[OY]) <= 0.01 and step > 0:
-            steps.setdefault((style.font.fontname, round(style.size, 2), glyph[TEXT]), Counter())[round(step, 2)] += 1
-    learned = {key: counts.most_common(1)[0][0] for key, counts in steps.items()}
+        if step > 0 and abs(following[OY] - glyph[OY]) <= 0.01:
+            counts = steps.setdefault((id(style.font), style.size, glyph[TEXT]), {})
+            hundredths = int(step * 100 + 0.5)
+            counts[hundredths] = counts.get(hundredths, 0) + 1
+    learned = {key: max(counts, key=counts.__getitem__) / 100 for key, counts in steps.items()}
     for glyph in glyphs:
         style = glyph[STYLE]
         if style.font.embedded or not style.upright:
             continue
-        advance = learned.get((style.font.fontname, round(style.size, 2), glyph[TEXT]))
+        advance = learned.get((id(style.font), style.size, glyph[TEXT]))
         if advance is not None and abs(glyph[X1] - glyph[X0] - advance) > 0.01:
             glyph[X1] = glyph[X0] + advance
 
