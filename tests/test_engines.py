@@ -103,3 +103,55 @@ def test_corpus_pdfs_read_the_same_with_both_engines(path: Path) -> None:
     assert sorted(fast) == sorted(reference)
     for name in reference:
         assert fast[name] == reference[name], f"{path.name}: {name} differs between the engines"
+
+
+def hidden_text_pdf(path: Path, *, visible: bool) -> Path:
+    """A page with a visible paragraph (when ``visible``), a line in render mode 3 (as OCR
+    layers are) and a white line on the white page."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    if visible:
+        c.setFont("Helvetica", 11)
+        for n, words in enumerate(["The visible paragraph tells the reader what the brief says,",
+                                   "and nothing in it was hidden from anyone who printed it."]):
+            c.drawString(72, 700 - 14 * n, words)
+    c.saveState()  # the render mode is graphics state: it would outlive the text object
+    text = c.beginText(72, 600)
+    text.setFont("Helvetica", 11)
+    text.setTextRenderMode(3)
+    text.textLine("Invisible words that only a machine reads")
+    c.drawText(text)
+    c.restoreState()
+    white = c.beginText(72, 560)
+    white.setFont("Helvetica", 11)
+    white.setFillColorRGB(1, 1, 1)
+    white.textLine("White words on a white page")
+    c.drawText(white)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_hidden_text_is_left_out_of_a_page_with_visible_text_and_flagged(tmp_path: Path) -> None:
+    document = process(hidden_text_pdf(tmp_path / "hidden.pdf", visible=True))
+    assert "visible paragraph" in document.text
+    assert "Invisible" not in document.text and "White words" not in document.text
+    [warning] = document.warnings
+    assert (warning.kind, warning.page) == ("hidden_text", 1)
+    assert "invisible" in warning.detail and "white" in warning.detail
+
+
+def test_a_page_whose_only_text_is_hidden_is_read_from_it_and_flagged(tmp_path: Path) -> None:
+    document = process(hidden_text_pdf(tmp_path / "layer.pdf", visible=False))
+    assert "Invisible words that only a machine reads" in document.text
+    [warning] = document.warnings
+    assert warning.kind == "hidden_text" and "only text is hidden" in warning.detail
+
+
+def test_pdfplumber_reads_hidden_text_as_text(tmp_path: Path) -> None:
+    """The reference engine cannot tell: the README says so."""
+    settings = Settings()
+    settings = replace(settings, extract=replace(settings.extract, pdf_engine="pdfplumber"))
+    document = process(hidden_text_pdf(tmp_path / "hidden.pdf", visible=True), settings)
+    assert "Invisible words" in document.text and document.warnings == ()
