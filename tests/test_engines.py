@@ -45,6 +45,7 @@ KNOWN_DIFFERENCES = {
                                  "nothing usable (`technolo gically` reads `technologically`)",
     "faa-handbook-two-column-page.pdf": "a fraction (`1⁄4`) whose raised numerator pdfium places differently",
     "federal-register-proposed-rule-2020.pdf": "white text on white (hidden) is left out and flagged by pdfium",
+    "invisible-ocr-text-layer.pdf": "invisible text over no image is left out and flagged by pdfium",
 }
 """Corpus documents whose outputs differ, and why (the README's "Engines" section)."""
 

@@ -38,6 +38,8 @@ from pipeline.model import DocumentWarning, PageTables
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
+OCR_LAYER = "invisible over an image"
+
 INVISIBLE_MODES = frozenset({3, 7})
 """Render modes that paint nothing: 3 (invisible, as OCR layers use) and 7 (clip only)."""
 
@@ -253,10 +255,15 @@ def object_address(obj: Any) -> int:
 
 def is_hidden(char: Char, style: TextStyle, drawing: PageDrawing) -> str | None:
     """Why no reader sees this glyph, or ``None``: an invisible render mode, white fill with
-    no coloured ground under it, or an image painted over it afterwards."""
-    if style.render_mode in INVISIBLE_MODES:
-        return "invisible"
+    no coloured ground under it, or an image painted over it afterwards.
+
+    Invisible text over an image painted before it is a scan's OCR layer: it stands for
+    what the image shows, so it is read (:data:`OCR_LAYER`, counted for the warning)."""
     cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    if style.render_mode in INVISIBLE_MODES:
+        over_image = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
+                         for order, x0, top, x1, bottom in drawing.images)
+        return OCR_LAYER if over_image else "invisible"
     if style.fill[3] == 0 or (min(style.fill[:3]) >= 250 and style.render_mode in (0, 4)):
         grounded = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom for order, x0, top, x1, bottom in drawing.fills)
         grounded = grounded or any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
@@ -283,8 +290,10 @@ def split_hidden(read: list[tuple[Char, TextStyle]], drawing: PageDrawing) -> tu
             doubtful = suspect[id(style)] = bool(
                 style.render_mode or style.fill[3] < 255 or min(style.fill[:3]) >= 250 or drawing.images)
         why = is_hidden(char, style, drawing) if doubtful else None
-        if why is None:
+        if why is None or why == OCR_LAYER:
             visible.append(char)
+            if why is not None and char.text.strip():
+                reasons[why] += 1
         else:
             hidden.append(char)
             if char.text.strip():
@@ -297,6 +306,9 @@ def hidden_warning(number: int, visible: list[Char], hidden: list[Char], reasons
     if not reasons:
         return None
     why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    if set(reasons) == {OCR_LAYER}:
+        return DocumentWarning("hidden_text", f"{reasons[OCR_LAYER]} characters of an invisible text layer over an image "
+                                              "(OCR of a scan?) read as the page's text", page=number)
     if any(c.text.strip() for c in visible):
         return DocumentWarning("hidden_text", f"{sum(reasons.values())} hidden characters left out ({why})", page=number)
     return DocumentWarning("hidden_text", f"the page's only text is hidden ({why}): read as its text layer", page=number)
