@@ -130,15 +130,14 @@ class PdfiumPage:
         return self._tables
 
 
-class PageReader:
-    """Reads one loaded pdfium page into chars, rules and strokes (handles owned by the caller)."""
+class DrawingReader:
+    """Reads one loaded pdfium page's drawn objects: rules, strokes, images (handles owned by the caller)."""
 
-    def __init__(self, page: Any, text_page: Any, transform: Matrix) -> None:
+    def __init__(self, page: Any, transform: Matrix) -> None:
         import pypdfium2.raw as raw
 
         self.raw = raw
         self.page = page
-        self.text_page = text_page
         self.transform = transform
         self.drawing = PageDrawing()
 
@@ -348,7 +347,7 @@ class PdfiumDocument:
             left.value, bottom.value, right.value, top.value = 0.0, 0.0, 612.0, 792.0
         rotation = (raw.FPDFPage_GetRotation(page) % 4) * 90
         transform, width, height = page_transform((left.value, bottom.value, right.value, top.value), rotation)
-        reader = PageReader(page, text_page, transform)
+        reader = DrawingReader(page, transform)
         drawing = reader.read_drawing()
         read = GlyphReader(raw, text_page, transform, drawing.text_order).read() if text_page else []
         visible, hidden, reasons = split_hidden(read, drawing)
