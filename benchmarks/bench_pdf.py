@@ -9,7 +9,7 @@ that does none of the structure work.
 
     .venv/bin/python benchmarks/bench_pdf.py [corpus-dir] [--repeat N] [--engine pdfium|pdfplumber] [--profile]
 
-``--engine`` picks the character engine (default: the settings' default, pdfium); the
+``--engine`` picks the character engine (default: the settings' default, pdfplumber); the
 last line gives the process's peak memory (one process: what one batch worker needs);
 ``--profile`` prints where the pipeline's time goes (cProfile, top functions by own time).
 
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per file and tool")
-    parser.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None, help="character engine (default: pdfium)")
+    parser.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None, help="character engine (default: the settings', pdfplumber)")
     parser.add_argument("--profile", action="store_true", help="print the pipeline's top functions by own time")
     args = parser.parse_args(argv)
     from dataclasses import replace

@@ -87,7 +87,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--only", metavar="GLOB", help="only inputs whose name or relative path matches GLOB")
     command.add_argument("--settings", metavar="FILE", type=Path, help="settings file (default: pipeline.toml or pyproject.toml by RAW)")
     command.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None,
-                         help="PDF character engine (default: the settings' pdf_engine, pdfium)")
+                         help="PDF character engine (default: the settings' pdf_engine, pdfplumber)")
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")

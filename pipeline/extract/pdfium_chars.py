@@ -183,10 +183,31 @@ class GlyphReader:
                 tight.append(len(glyphs) - 1)
         if tight:
             place_tight_boxes(glyphs, tight)
+        glyphs = in_drawing_order(glyphs)
         if any(not style.font.embedded for style in styles.values()):
             learn_advances(glyphs)
         fit_advances(glyphs)
         return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
+
+
+def in_drawing_order(glyphs: list[Glyph]) -> list[Glyph]:
+    """Put right-to-left runs back in the order they are drawn, left to right, as pdfminer
+    gives them: pdfium turns each text object holding Arabic or Hebrew letters into reading
+    order, which the reader (built on drawing order) would scramble."""
+    import unicodedata
+
+    if not any(unicodedata.bidirectional(g[TEXT][:1] or " ") in ("R", "AL") for g in glyphs):
+        return glyphs
+    out: list[Glyph] = []
+    start = 0
+    for end in range(1, len(glyphs) + 1):
+        if end == len(glyphs) or glyphs[end][STYLE] is not glyphs[start][STYLE]:
+            run = glyphs[start:end]
+            if any(unicodedata.bidirectional(g[TEXT][:1] or " ") in ("R", "AL") for g in run):
+                run.sort(key=lambda g: (round(g[OY], 1), g[X0]))
+            out += run
+            start = end
+    return out
 
 
 def make_char(glyph: Glyph) -> Char:
