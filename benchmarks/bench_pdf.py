@@ -7,7 +7,11 @@ table pass (pages with no ruling lines and no aligned columns skip its expensive
 and lays them out itself, so it should keep up with (ratio >= 1.0) a plain text dump
 that does none of the structure work.
 
-    .venv/bin/python benchmarks/bench_pdf.py [corpus-dir] [--repeat N]
+    .venv/bin/python benchmarks/bench_pdf.py [corpus-dir] [--repeat N] [--engine pdfium|pdfplumber] [--profile]
+
+``--engine`` picks the character engine (default: the settings' default, pdfplumber); the
+last line gives the process's peak memory (one process: what one batch worker needs);
+``--profile`` prints where the pipeline's time goes (cProfile, top functions by own time).
 
 Files that the pipeline refuses (encrypted, scanned, damaged) or fails on are listed with
 the reason and left out of both sums.
@@ -26,6 +30,10 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "real"
 
 
+SETTINGS: list = [None]
+PROFILER: list = [None]
+
+
 def time_pipeline(path: Path) -> tuple[float, int] | str:
     """Seconds for ``pipeline.process`` and the page count, or why it was refused."""
     from pipeline.errors import DocumentError
@@ -33,7 +41,13 @@ def time_pipeline(path: Path) -> tuple[float, int] | str:
 
     start = time.perf_counter()
     try:
-        document = process(path)
+        if PROFILER[0] is not None:
+            PROFILER[0].enable()
+        try:
+            document = process(path, SETTINGS[0])
+        finally:
+            if PROFILER[0] is not None:
+                PROFILER[0].disable()
     except DocumentError as error:
         return f"refused: {error}"
     except Exception as error:  # noqa: BLE001  (a bug in a stage: report it, keep timing the others)
@@ -76,7 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per file and tool")
+    parser.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None, help="character engine (default: the settings', pdfplumber)")
+    parser.add_argument("--profile", action="store_true", help="print the pipeline's top functions by own time")
     args = parser.parse_args(argv)
+    from dataclasses import replace
+
+    from pipeline.settings import Settings
+
+    settings = Settings()
+    if args.engine:
+        settings = replace(settings, extract=replace(settings.extract, pdf_engine=args.engine))
+    SETTINGS[0] = settings
+    if args.profile:
+        import cProfile
+
+        PROFILER[0] = cProfile.Profile()
     paths = sorted(args.corpus.glob("*.pdf"))
     if not paths:
         print(f"no PDFs in {args.corpus}", file=sys.stderr)
@@ -113,6 +141,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"table pass: {TABLE_SECONDS[0]:.1f} s, {TABLE_SECONDS[0] / max(total_pipeline, 1e-9):.0%} of the pipeline's time"
           " (all runs, failed files included)")
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"engine {settings.extract.pdf_engine}; peak memory of this process: {peak:.0f} MiB")
+    if PROFILER[0] is not None:
+        import pstats
+
+        stats = pstats.Stats(PROFILER[0])
+        total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
+        rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:15]  # type: ignore[attr-defined]
+        print("own time  share  function")
+        for (filename, line, name), (_, _, own, _, _) in rows:
+            print(f"{own:8.1f}s {own / total:6.1%}  {Path(filename).name}:{line} {name}")
     return 0
 
 

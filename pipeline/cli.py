@@ -172,6 +172,8 @@ def add_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--tables", metavar="FORMATS", help="write each table as these formats, comma-separated: "
                          "csv (default), parquet (typed columns; needs the parquet extra), e.g. csv,parquet")
     add_ocr_options(command)
+    command.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None,
+                         help="PDF character engine (default: the settings' pdf_engine, pdfplumber)")
     output = command.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
     output.add_argument("--verbose", "-v", action="store_true", help="print a line for every document, skipped ones too")
@@ -285,11 +287,19 @@ def load_settings(args: argparse.Namespace) -> Any:
     from pipeline.config import load_settings as load_file
 
     if args.settings:
-        return load_file(args.settings)
-    settings, path = find_settings(settings_folder(args.raw))
-    if path and args.verbose:
-        print(f"settings from {path}", file=sys.stderr)
-    return settings
+        settings = load_file(args.settings)
+    else:
+        settings, path = find_settings(settings_folder(args.raw))
+        if path and args.verbose:
+            print(f"settings from {path}", file=sys.stderr)
+    return with_engine(settings, getattr(args, "engine", None))
+
+
+def with_engine(settings: Any, engine: str | None) -> Any:
+    """``--engine`` overrides the settings file's ``pdf_engine``."""
+    from dataclasses import replace
+
+    return replace(settings, extract=replace(settings.extract, pdf_engine=engine)) if engine else settings
 
 
 def settings_folder(raw: Path | list[Path]) -> Path:

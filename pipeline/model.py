@@ -179,7 +179,7 @@ class Extraction:
     stats: dict[str, int] = field(default_factory=dict)
     warnings: tuple[DocumentWarning, ...] = ()
     """What the reader saw that a person should look at (pages without text, unmapped
-    glyphs, a repaired file, pages lost)."""
+    glyphs, hidden text, a repaired file, pages lost)."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 MARKER_STYLES = ("roman-lower", "roman-upper", "arabic", "symbol")
 TABLE_FORMATS = ("csv", "parquet")
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class ExtractSettings:
     ocr_dpi: int = 300
     """The resolution scans are rendered at for OCR: Tesseract reads 10-point type best at
     300 dpi; lower is faster but loses small footnote markers."""
+    pdf_engine: str = "pdfplumber"
+    """Which engine draws a PDF's characters: ``pdfplumber`` (pdfminer.six, the reference)
+    or ``pdfium`` (faster; the layout above them is the same). pdfplumber stays the default
+    until both give the same output on the whole corpus (README, "Engines")."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,8 @@ class Settings:
                 values["marker_styles"] = styles
             if "table_formats" in values:
                 values["table_formats"] = table_formats(values["table_formats"])
+            if values.get("pdf_engine", PDF_ENGINES[0]) not in PDF_ENGINES:
+                raise ValueError(f"unknown PDF engine {values['pdf_engine']!r} (known: {list(PDF_ENGINES)})")
             result = replace(result, **{stage: replace(current, **values)})
         return result
 

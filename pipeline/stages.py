@@ -62,8 +62,8 @@ def extraction_lines(extraction: Extraction) -> str:
     head = {
         "source": asdict(extraction.source), "metadata": extraction.metadata, "stats": extraction.stats,
         "tables": [asdict(table) for table in extraction.tables],
+        "warnings": [asdict(warning) for warning in extraction.warnings],
         "pages": [{"number": p.number, "width": p.width, "height": p.height} for p in extraction.pages],
-        "warnings": [asdict(w) for w in extraction.warnings],
     }
     lines = [dumps(head)] + [dumps(asdict(line)) for page in extraction.pages for line in page.lines]
     return "\n".join(lines) + "\n"

@@ -284,8 +284,10 @@ def warm_up(todo: list[Input]) -> None:
         clean_text(WARM_UP_TEXT)
         if any(item.path.suffix.lower() == ".pdf" for item in todo):
             import pdfplumber  # noqa: F401
+            import pypdfium2  # noqa: F401
 
             import pipeline.extract.pdf  # noqa: F401
+            import pipeline.extract.pdfium_source  # noqa: F401
     except Exception:  # noqa: BLE001, S110  (only an optimisation: a real document will show the bug)
         pass
     # what is loaded now stays out of every worker's garbage collections, so their pages stay

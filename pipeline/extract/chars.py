@@ -39,6 +39,19 @@ class Char:
     size: float
     fontname: str = ""
     upright: bool = True
+    # What only some engines give (pdfium does; pdfplumber leaves the defaults). The layout
+    # reads none of these, so both engines lay a page out the same way.
+    origin: tuple[float, float] | None = None
+    """Where the glyph's baseline starts, in the same page coordinates."""
+    weight: int = 0
+    """The font's weight (400 regular, 700 bold); 0 when the engine does not say."""
+    italic: bool = False
+    render_mode: int = 0
+    """The text render mode: 0 fill, 1 stroke, 3 invisible, 7 clip only."""
+    fill: tuple[int, int, int, int] | None = None
+    """Fill colour as RGBA, 0–255."""
+    angle: float = 0.0
+    """Rotation of the glyph in degrees, counter-clockwise."""
 
     @property
     def bold(self) -> bool:

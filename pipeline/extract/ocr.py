@@ -140,6 +140,11 @@ class OcrDocument:
     def metadata(self) -> dict[str, str]:
         return dict(self.base.metadata())
 
+    @property
+    def warnings(self) -> list[DocumentWarning]:
+        """What the wrapped engine warned of (hidden text)."""
+        return list(getattr(self.base, "warnings", ()))
+
     def pages(self) -> Iterator[SourcePage]:
         for page in self.base.pages():
             if needs_ocr(page, self.mode, self.cid_share) and check_ocr_engine(self.mode, self.language):

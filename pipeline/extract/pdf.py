@@ -123,7 +123,7 @@ def read_pdf(
     record_ocr(getattr(document, "records", ()), stats, metadata)
     return Extraction(
         source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings) + tuple(getattr(document, "warnings", ())),
     )
 
 
@@ -151,6 +151,15 @@ def page_warnings(number: int, stats: PageStats, glyphs: int) -> list[DocumentWa
     return []
 
 
+def char_source(settings: ExtractSettings) -> CharSource:
+    """The engine the settings name: pdfplumber (the reference, by default) or pdfium."""
+    if settings.pdf_engine == "pdfplumber":
+        return PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    from pipeline.extract.pdfium_source import PdfiumSource
+
+    return PdfiumSource(dedupe_chars=settings.pdf_dedupe_chars)
+
+
 def table_glyphs(tables: Sequence[Table]) -> int:
     """How many letters a page's tables hold: a page that is one table has a text layer,
     though none of it reaches the body's lines."""
@@ -171,9 +180,9 @@ def check_text_layer(glyphs: int, page_count: int, pages_with_glyphs: int, unmap
 
 
 def reading_engine(settings: ExtractSettings) -> CharSource:
-    """pdfplumber's characters, with the pages that need it read by OCR unless OCR is off
+    """The settings' engine's characters, with the pages that need it read by OCR unless OCR is off
     (Tesseract is looked for only when a page needs it)."""
-    base = PdfplumberSource(dedupe_chars=settings.pdf_dedupe_chars)
+    base = char_source(settings)
     from pipeline.extract.ocr import OcrFallbackSource
 
     if settings.ocr == "off":

@@ -1,0 +1,333 @@
+"""A pdfium text page's glyphs as the reader's :class:`~pipeline.extract.chars.Char`, with
+pdfminer's boxes.
+
+pdfium's text page knows each glyph's origin and a "loose" box (origin to advance across,
+font ascent to descent up and down). pdfminer, and so the pdfplumber source, makes a glyph
+one font size tall from its descent, and measures its advance with the PDF's ``/Widths``.
+The steps here turn the one into the other in plain passes over lists of numbers; a
+:class:`Char` is built once per glyph at the end.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.chars import Char
+
+Matrix = tuple[float, float, float, float, float, float]
+
+ITALIC_FLAG = 1 << 6
+"""The font descriptor's Italic flag (PDF 32000-1, table 123)."""
+
+LINE_BREAKS = frozenset("\r\n")
+
+LINE_END_HYPHEN = "\ufffe"
+"""pdfium's code for a hyphen that ends a line: the glyph printed is a hyphen-minus."""
+
+MAYBE_GENERATED = frozenset(" \x02")
+"""Characters pdfium may have made up itself (a space between words, a soft hyphen)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontFacts:
+    """What pdfium says about a font, read once per font."""
+
+    fontname: str
+    weight: int
+    italic: bool
+    embedded: bool
+    descent: float
+    """The font's descent for a size of one point (negative: below the baseline)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """What every glyph of one text object shares, read once per object."""
+
+    font: FontFacts
+    render_mode: int
+    fill: tuple[int, int, int, int]
+    size: float
+    upright: bool
+    """Upright as the page is displayed (after its ``/Rotate``)."""
+    turned: bool
+    """Set sideways in the PDF's own space (where pdfium's loose box is wrong)."""
+    angle: float
+    order: int
+    """Painting order of the text object on the page (images painted later can hide it)."""
+    axes: tuple[float, float, float, float] = (1.0, 0.0, 0.0, 1.0)
+    """The text's baseline and upward directions in PDF space, each of length one."""
+
+
+# A glyph while it is being fitted: text, x0, x1, top, bottom, origin x, origin y, style.
+Glyph = list[Any]
+TEXT, X0, X1, TOP, BOTTOM, OX, OY, STYLE = range(8)
+
+
+class GlyphReader:
+    """Reads the glyphs of one pdfium text page (handles owned by the caller)."""
+
+    def __init__(self, raw: Any, text_page: Any, transform: Matrix, text_order: dict[int, int]) -> None:
+        self.raw = raw
+        self.text_page = text_page
+        self.transform = transform
+        self.text_order = text_order
+        self.fonts: dict[int, FontFacts] = {}
+        self.font_address = c_function(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+
+    def font(self, obj: Any) -> FontFacts:
+        address = self.font_address(obj)
+        facts = self.fonts.get(address)
+        if facts is None:
+            raw = self.raw
+            font = raw.FPDFTextObj_GetFont(obj)
+            name = ctypes.create_string_buffer(256)
+            raw.FPDFFont_GetBaseFontName(font, name, 256)
+            facts = self.fonts[address] = FontFacts(
+                fontname=name.value.decode("latin-1"),
+                weight=raw.FPDFFont_GetWeight(font),
+                italic=bool(raw.FPDFFont_GetFlags(font) & ITALIC_FLAG),
+                embedded=bool(raw.FPDFFont_GetIsEmbedded(font)),
+                descent=font_descent(raw, font),
+            )
+        return facts
+
+    def style(self, obj: Any, address: int) -> TextStyle:
+        """Font, size, colour and direction of a text object.
+
+        The size is pdfminer's: the font size scaled by the text matrix (``Tf`` is often 1
+        and the matrix does the scaling)."""
+        raw = self.raw
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(obj, size)
+        m = raw.FS_MATRIX()
+        raw.FPDFPageObj_GetMatrix(obj, m)
+        a, b, c, d = m.a, m.b, m.c, m.d
+        # as the page is displayed (pdfminer's upright and size are taken after /Rotate)
+        ta, tb, tc, td = self.transform[0], -self.transform[1], self.transform[2], -self.transform[3]
+        ea, eb, ec, ed = a * ta + b * tc, a * tb + b * td, c * ta + d * tc, c * tb + d * td
+        r, g, bl, al = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+        raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
+        return TextStyle(
+            font=self.font(obj),
+            render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
+            fill=(r.value, g.value, bl.value, al.value),
+            size=size.value * abs(ed) if (eb == 0 and ec == 0) else size.value * math.hypot(ec, ed),
+            upright=ea * ed > 0 and eb * ec <= 0,
+            turned=not (a * d > 0 and b * c <= 0),
+            angle=round(math.degrees(math.atan2(eb, ea)), 2),
+            order=self.text_order.get(address, 0),
+            axes=(a / (math.hypot(a, b) or 1), b / (math.hypot(a, b) or 1), c / (math.hypot(c, d) or 1), d / (math.hypot(c, d) or 1)),
+        )
+
+    def read(self) -> list[tuple[Char, TextStyle]]:
+        """Every glyph pdfium found, in content order, with its text object's style.
+
+        pdfium adds characters of its own (spaces between words, line breaks) that
+        pdfminer does not: those marked generated are left out.
+        """
+        raw, text_page = self.raw, self.text_page
+        count = raw.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return []
+        text = page_text(raw, text_page, count)
+        # The per-glyph calls with plain C types: pypdfium2's checked wrappers cost more
+        # than the calls themselves.
+        pointer, index_type = ctypes.c_void_p, ctypes.c_int
+        get_object = c_function(raw.FPDFText_GetTextObject, pointer, pointer, index_type)
+        loose_box = c_function(raw.FPDFText_GetLooseCharBox, index_type, pointer, index_type, pointer)
+        char_origin = c_function(raw.FPDFText_GetCharOrigin, index_type, pointer, index_type, pointer, pointer)
+        map_error = c_function(raw.FPDFText_HasUnicodeMapError, index_type, pointer, index_type)
+        generated = c_function(raw.FPDFText_IsGenerated, index_type, pointer, index_type)
+        rect = raw.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        rect_at, x_at, y_at = ctypes.addressof(rect), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+        a, b, c, d, e, f = self.transform
+        flat = b == 0 and c == 0
+        glyphs: list[Glyph] = []
+        tight: list[int] = []  # glyphs whose box is pdfium's ink box, not its loose box
+        styles: dict[int, TextStyle] = {}
+        page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
+        for index in range(count):
+            glyph = text[index]
+            if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(page_pointer, index)):
+                continue
+            address = get_object(page_pointer, index)
+            if not address:
+                continue
+            style = styles.get(address)
+            if style is None:
+                style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
+            loose_box(page_pointer, index, rect_at)
+            char_origin(page_pointer, index, x_at, y_at)
+            if glyph == LINE_END_HYPHEN:
+                glyph = "-"
+            elif map_error(page_pointer, index) == 1:
+                glyph = f"(cid:{ord(glyph)})"
+            if style.turned:
+                turn_box(rect, origin_x.value, origin_y.value, style)
+            # corners to the reader's space (an axis flip for upright text, a turn for rotated)
+            xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
+            xb, yb = a * rect.right + c * rect.top + e, b * rect.right + d * rect.top + f
+            ox, oy = a * origin_x.value + c * origin_y.value + e, b * origin_x.value + d * origin_y.value + f
+            if glyphs and glyphs[-1][STYLE] is style and glyphs[-1][OX] == ox and glyphs[-1][OY] == oy and glyph.strip():
+                merge_split_glyph(glyphs[-1], glyph, max(xa, xb))
+                continue
+            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+            top, bottom = (ya, yb) if ya <= yb else (yb, ya)
+            glyphs.append([glyph, x0, x1, top, bottom, ox, oy, style])
+            if abs(rect.left - origin_x.value) > 0.01 and flat and style.upright:
+                tight.append(len(glyphs) - 1)
+        if tight:
+            place_tight_boxes(glyphs, tight)
+        glyphs = in_drawing_order(glyphs)
+        if any(not style.font.embedded for style in styles.values()):
+            learn_advances(glyphs)
+        fit_advances(glyphs)
+        return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
+
+
+def in_drawing_order(glyphs: list[Glyph]) -> list[Glyph]:
+    """Put right-to-left runs back in the order they are drawn, left to right, as pdfminer
+    gives them: pdfium turns each text object holding Arabic or Hebrew letters into reading
+    order, which the reader (built on drawing order) would scramble."""
+    import unicodedata
+
+    if not any(unicodedata.bidirectional(g[TEXT][:1] or " ") in ("R", "AL") for g in glyphs):
+        return glyphs
+    out: list[Glyph] = []
+    start = 0
+    for end in range(1, len(glyphs) + 1):
+        if end == len(glyphs) or glyphs[end][STYLE] is not glyphs[start][STYLE]:
+            run = glyphs[start:end]
+            if any(unicodedata.bidirectional(g[TEXT][:1] or " ") in ("R", "AL") for g in run):
+                run.sort(key=lambda g: (round(g[OY], 1), g[X0]))
+            out += run
+            start = end
+    return out
+
+
+def make_char(glyph: Glyph) -> Char:
+    """The reader's glyph with pdfminer's box: one font size tall from the descent up
+    (pdfium's loose top is at the font's ascent instead); a sideways glyph's size is its
+    height on the page, as pdfminer measures it."""
+    text, x0, x1, top, bottom, ox, oy, style = glyph
+    size = style.size
+    if style.upright:
+        top = bottom - size
+    else:
+        size = bottom - top
+    font = style.font
+    return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
+                style.render_mode, style.fill, style.angle)
+
+
+def turn_box(rect: Any, ox: float, oy: float, style: TextStyle) -> None:
+    """pdfminer's box for a glyph set sideways, written into ``rect`` (PDF space): its
+    advance along the baseline, one font size across from the descent. pdfium's loose box
+    for such a glyph is as wide across as along."""
+    ux, uy, nx, ny = style.axes
+    advance = abs((rect.right - rect.left) * ux) + abs((rect.top - rect.bottom) * uy)
+    low, high = style.font.descent * style.size, (style.font.descent + 1) * style.size
+    xs = [ox + ux * along + nx * across for along in (0.0, advance) for across in (low, high)]
+    ys = [oy + uy * along + ny * across for along in (0.0, advance) for across in (low, high)]
+    rect.left, rect.right, rect.bottom, rect.top = min(xs), max(xs), min(ys), max(ys)
+
+
+def font_descent(raw: Any, font: Any) -> float:
+    descent = ctypes.c_float()
+    return descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+
+
+def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:
+    """Put glyphs that pdfium could only measure by their ink (a fraction slash the font
+    lacks) where pdfminer puts them: from their origin, on their text object's baseline
+    offset; :func:`fit_advances` then ends them where the next glyph starts."""
+    drop: dict[int, float] = {}
+    tight_set = set(tight)
+    for index, glyph in enumerate(glyphs):
+        key = id(glyph[STYLE])
+        if index not in tight_set and key not in drop:
+            drop[key] = glyph[BOTTOM] - glyph[OY]
+    for index in tight:
+        glyph = glyphs[index]
+        width = glyph[X1] - glyph[X0]
+        glyph[X0], glyph[X1] = glyph[OX], glyph[OX] + width
+        below = drop.get(id(glyph[STYLE]))
+        if below is not None:
+            glyph[BOTTOM] = glyph[OY] + below
+            glyph[TOP] = glyph[BOTTOM] - glyph[STYLE].size
+
+
+def merge_split_glyph(last: Glyph, text: str, right: float) -> None:
+    """One glyph that pdfium spelled as several characters (a ligature ``ﬀ`` as ``f``, ``f``
+    at one origin) is kept as one glyph with the joined text, as pdfminer gives it:
+    otherwise the copies at one spot would be taken for a fake-bold double and a letter lost."""
+    last[TEXT] += text
+    last[X1] = max(last[X1], right)
+
+
+def learn_advances(glyphs: list[Glyph]) -> None:
+    """Give the glyphs of fonts that are not embedded the advance the PDF lays them out with.
+
+    pdfium measures such a glyph with the substitute font it renders with (Garamond drawn
+    with another serif face), not with the PDF's ``/Widths`` that pdfminer reads, so boxes
+    run over the next letter and word gaps vanish. Where the next glyph of the same text
+    object starts shows the PDF's advance; the commonest such step for each letter of a
+    font and size is taken as its width, for the last letters of a run too.
+    """
+    steps: dict[tuple[int, float, str], dict[int, int]] = {}  # (font, size, letter) -> step in 1/100 pt -> count
+    for glyph, following in zip(glyphs, glyphs[1:]):
+        style = glyph[STYLE]
+        if following[STYLE] is not style or style.font.embedded or not style.upright or glyph[TEXT].isspace():
+            continue
+        step = following[OX] - glyph[OX]
+        if step > 0 and abs(following[OY] - glyph[OY]) <= 0.01:
+            counts = steps.setdefault((id(style.font), style.size, glyph[TEXT]), {})
+            hundredths = int(step * 100 + 0.5)
+            counts[hundredths] = counts.get(hundredths, 0) + 1
+    learned = {key: max(counts, key=counts.__getitem__) / 100 for key, counts in steps.items()}
+    for glyph in glyphs:
+        style = glyph[STYLE]
+        if style.font.embedded or not style.upright:
+            continue
+        advance = learned.get((id(style.font), style.size, glyph[TEXT]))
+        if advance is not None and abs(glyph[X1] - glyph[X0] - advance) > 0.01:
+            glyph[X1] = glyph[X0] + advance
+
+
+def fit_advances(glyphs: list[Glyph]) -> None:
+    """End a glyph where the next glyph on its baseline starts when pdfium's width runs past it
+    (a letter of a font :func:`learn_advances` had no step for).
+
+    A copy of the same letter starting in the first half of the box is a fake-bold double
+    drawn a fraction of a point further on, not the next letter.
+    """
+    for glyph, following in zip(glyphs, glyphs[1:]):
+        start = following[OX]
+        if not glyph[X0] < start < glyph[X1] - 0.01 or abs(following[OY] - glyph[OY]) > 0.01 or not glyph[STYLE].upright:
+            continue
+        if following[TEXT] != glyph[TEXT] or start > (glyph[X0] + glyph[X1]) / 2:
+            glyph[X1] = start
+
+
+def page_text(raw: Any, text_page: Any, count: int) -> str:
+    """All of a page's characters in one call; one call per character only when a character
+    outside the Basic Multilingual Plane makes the UTF-16 text longer than the count."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count))
+
+
+def c_function(function: Any, result: Any, *arguments: Any) -> Any:
+    """The same C function with plain types: a pointer comes back as an int (a dictionary
+    key) instead of a ctypes object that is slow to make and to hash."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None  # a function pdfium exports has an address
+    return ctypes.CFUNCTYPE(result, *arguments)(address)

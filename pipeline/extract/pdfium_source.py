@@ -1,0 +1,414 @@
+"""The fast character source: pdfium (through pypdfium2's raw API) behind :mod:`~pipeline.extract.chars`.
+
+pdfium interprets content streams in C, several times faster than pdfminer. This module
+copies what the reader needs out of it into the same :class:`~pipeline.extract.chars.Char`
+and :class:`~pipeline.extract.chars.Rule` values the pdfplumber source gives, in the same
+coordinates (pdfplumber's: origin at the top left of the page as displayed), so that the
+stages above cannot tell the engines apart:
+
+* a glyph's box is pdfminer's box: from its origin to its advance across, and one font
+  size tall from the font's descent up (pdfium's "loose" box gives the same width and
+  bottom; its top comes from the font's ascent, so the top is set from the size instead);
+* drawn lines and rectangles become rules and stroke edges from their path segments,
+  each sub-path on its own, as pdfminer splits them;
+* characters that no reader sees (render mode invisible, white on white, or covered by an
+  image drawn later) are taken out of a page that also has visible text and reported as a
+  ``hidden_text`` warning; a page whose only text is hidden (an OCR layer over a scan)
+  keeps it, with the warning, so its text is never mixed with visible text.
+
+Pages are loaded one at a time and their text page and page handles closed before the
+next, so memory stays flat over long documents.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import DocumentError
+from pipeline.extract.chars import Char, Rule, Stroke, check_pdf_header, drop_duplicate_chars, parse_xmp
+from pipeline.extract.pdfium_chars import GlyphReader, TextStyle
+from pipeline.model import DocumentWarning
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+OCR_LAYER = "invisible over an image"
+
+INVISIBLE_MODES = frozenset({3, 7})
+"""Render modes that paint nothing: 3 (invisible, as OCR layers use) and 7 (clip only)."""
+
+
+
+def multiply(first: Matrix, second: Matrix) -> Matrix:
+    """``first`` then ``second``, as PDF matrices compose (row vectors)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def page_transform(mediabox: tuple[float, float, float, float], rotation: int) -> tuple[Matrix, float, float]:
+    """The matrix from PDF user space to pdfplumber's page space, and the page's width and height.
+
+    pdfminer lays a page out rotated as displayed and relative to its media box; pdfplumber
+    then flips it so that ``top`` grows downwards and shifts it back by the media box's
+    corner. Composing both here gives the very numbers the pdfplumber source reads.
+
+    >>> page_transform((0, 0, 612, 792), 0)
+    ((1.0, 0.0, 0.0, -1.0, 0.0, 792.0), 612.0, 792.0)
+    """
+    x0, x1 = sorted((float(mediabox[0]), float(mediabox[2])))
+    y0, y1 = sorted((float(mediabox[1]), float(mediabox[3])))
+    # pdfminer's page matrix (PDFPageInterpreter.process_page)
+    layout: Matrix = {
+        90: (0.0, -1.0, 1.0, 0.0, -y0, x1),
+        180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+        270: (0.0, 1.0, -1.0, 0.0, y1, -x0),
+    }.get(rotation, (1.0, 0.0, 0.0, 1.0, -x0, -y0))
+    nx0, ny0, nx1, ny1 = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+    # pdfplumber: x = X + mediabox x0; top = height - Y + mediabox top, with its inverted box
+    flip: Matrix = (1.0, 0.0, 0.0, -1.0, nx0, ny1 - 2 * ny0)
+    return multiply(layout, flip), nx1 - nx0, ny1 - ny0
+
+
+def apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def describe_pdfium_error(error: BaseException) -> DocumentError:
+    """Turn a pypdfium2 error into the manifest's kind and one-line reason (the one place for it)."""
+    import pypdfium2.raw as raw
+
+    code = getattr(error, "err_code", None)
+    if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+        return DocumentError("encrypted", "the PDF needs a password")
+    if code == raw.FPDF_ERR_FILE:
+        return DocumentError("unreadable", "pdfium cannot open the file")
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return DocumentError("damaged", f"{detail[:120]} (pdfium)")
+
+
+@dataclass
+class PageDrawing:
+    """A page's drawn objects in painting order: rules, stroke edges, and what can hide text."""
+
+    rules: list[Rule] = field(default_factory=list)
+    strokes: list[Stroke] = field(default_factory=list)
+    images: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    """(painting order, x0, top, x1, bottom) of every image."""
+    fills: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    """(painting order, box) of every filled path whose colour is not white: a ground for white text."""
+    text_order: dict[int, int] = field(default_factory=dict)
+    """Painting order of each text object, by its handle's address."""
+
+
+@dataclass
+class PdfiumPage:
+    """One page as the reader wants it; pdfium's handles are already closed."""
+
+    number: int
+    width: float
+    height: float
+    _chars: list[Char]
+    _rules: list[Rule]
+    _strokes: list[Stroke] = field(default_factory=list)
+    hidden_chars: int = 0
+
+    def chars(self) -> list[Char]:
+        return self._chars
+
+    def rules(self) -> list[Rule]:
+        return self._rules
+
+    def strokes(self) -> list[Stroke]:
+        return self._strokes
+
+
+class DrawingReader:
+    """Reads one loaded pdfium page's drawn objects: rules, strokes, images (handles owned by the caller)."""
+
+    def __init__(self, page: Any, transform: Matrix) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.page = page
+        self.transform = transform
+        self.drawing = PageDrawing()
+
+    # --- drawn objects -------------------------------------------------------------------
+
+    def read_drawing(self) -> PageDrawing:
+        raw = self.raw
+        objects = [raw.FPDFPage_GetObject(self.page, i) for i in range(raw.FPDFPage_CountObjects(self.page))]
+        self.walk(objects, IDENTITY, [0])
+        return self.drawing
+
+    def walk(self, objects: list[Any], parent: Matrix, order: list[int]) -> None:
+        """Visit objects in painting order, descending into form XObjects with their matrix."""
+        raw = self.raw
+        for obj in objects:
+            order[0] += 1
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                self.drawing.text_order[object_address(obj)] = order[0]
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                self.read_path(obj, parent, order[0])
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                self.drawing.images.append((order[0], *self.object_box(obj)))
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                matrix = multiply(self.object_matrix(obj), parent)
+                inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+                self.walk(inner, matrix, order)
+
+    def object_matrix(self, obj: Any) -> Matrix:
+        m = self.raw.FS_MATRIX()
+        if not self.raw.FPDFPageObj_GetMatrix(obj, m):
+            return IDENTITY
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    def object_box(self, obj: Any) -> tuple[float, float, float, float]:
+        """An object's bounds (page space) as (x0, top, x1, bottom) in the reader's space."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        self.raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        return self.box(left.value, bottom.value, right.value, top.value)
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        xa, ya = apply(self.transform, left, bottom)
+        xb, yb = apply(self.transform, right, top)
+        return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+    def read_path(self, obj: Any, parent: Matrix, order: int) -> None:
+        """A path's sub-paths as pdfminer sees them: a flat wide one is a rule, every
+        straight axis-aligned segment a stroke edge; a filled one grounds white text."""
+        from pipeline.extract.chars import stroke_edges
+
+        raw = self.raw
+        matrix = multiply(multiply(self.object_matrix(obj), parent), self.transform)
+        subpaths: list[list[tuple[float, float]]] = []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, i)
+            if not raw.FPDFPathSegment_GetPoint(segment, x, y):
+                continue
+            point = apply(matrix, x.value, y.value)
+            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append([point])
+            else:
+                subpaths[-1].append(point)
+            if raw.FPDFPathSegment_GetClose(segment) and subpaths[-1][0] != point:
+                subpaths[-1].append(subpaths[-1][0])
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        for points in subpaths:
+            if len(points) < 2:
+                continue
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+            if bottom - top <= 2.5 and x1 - x0 >= 20:
+                self.drawing.rules.append(Rule(x0, x1, top, bottom))
+            # stroke_edges flips pdfminer's upward y; these points already grow downwards
+            self.drawing.strokes += stroke_edges(Segments([(px, -py) for px, py in points]), 0.0, 0.0, 0.0)
+            if fill_mode.value and not self.is_white(obj, raw.FPDFPageObj_GetFillColor):
+                self.drawing.fills.append((order, x0, top, x1, bottom))
+
+    def is_white(self, obj: Any, getter: Any) -> bool:
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        if not getter(obj, r, g, b, a):
+            return False
+        return r.value >= 250 and g.value >= 250 and b.value >= 250
+
+
+@dataclass(frozen=True)
+class Segments:
+    """A sub-path's points shaped as :func:`~pipeline.extract.chars.stroke_edges` reads a
+    pdfminer curve (y upwards: the reader's ``top`` negated, with height and offsets zero)."""
+
+    pts: list[tuple[float, float]]
+
+    @property
+    def x0(self) -> float:
+        return min(p[0] for p in self.pts)
+
+    @property
+    def x1(self) -> float:
+        return max(p[0] for p in self.pts)
+
+    @property
+    def y0(self) -> float:
+        return min(p[1] for p in self.pts)
+
+    @property
+    def y1(self) -> float:
+        return max(p[1] for p in self.pts)
+
+
+def object_address(obj: Any) -> int:
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def is_hidden(char: Char, style: TextStyle, drawing: PageDrawing) -> str | None:
+    """Why no reader sees this glyph, or ``None``: an invisible render mode, white fill with
+    no coloured ground under it, or an image painted over it afterwards.
+
+    Invisible text over an image painted before it is a scan's OCR layer: it stands for
+    what the image shows, so it is read (:data:`OCR_LAYER`, counted for the warning)."""
+    cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    if style.render_mode in INVISIBLE_MODES:
+        over_image = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
+                         for order, x0, top, x1, bottom in drawing.images)
+        return OCR_LAYER if over_image else "invisible"
+    if style.fill[3] == 0 or (min(style.fill[:3]) >= 250 and style.render_mode in (0, 4)):
+        grounded = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom for order, x0, top, x1, bottom in drawing.fills)
+        grounded = grounded or any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
+                                   for order, x0, top, x1, bottom in drawing.images)
+        if not grounded:
+            return "white"
+    if any(order > style.order and x0 <= cx <= x1 and top <= cy <= bottom for order, x0, top, x1, bottom in drawing.images):
+        return "under an image"
+    return None
+
+
+def split_hidden(read: list[tuple[Char, TextStyle]], drawing: PageDrawing) -> tuple[list[Char], list[Char], Counter[str]]:
+    """The page's visible glyphs, its hidden ones, and how many were hidden for each reason.
+
+    Only glyphs of a text object that is invisible, white or translucent, or on a page
+    with images, are looked at one by one."""
+    visible: list[Char] = []
+    hidden: list[Char] = []
+    reasons: Counter[str] = Counter()
+    suspect: dict[int, bool] = {}
+    for char, style in read:
+        doubtful = suspect.get(id(style))
+        if doubtful is None:
+            doubtful = suspect[id(style)] = bool(
+                style.render_mode or style.fill[3] < 255 or min(style.fill[:3]) >= 250 or drawing.images)
+        why = is_hidden(char, style, drawing) if doubtful else None
+        if why is None or why == OCR_LAYER:
+            visible.append(char)
+            if why is not None and char.text.strip():
+                reasons[why] += 1
+        else:
+            hidden.append(char)
+            if char.text.strip():
+                reasons[why] += 1
+    return visible, hidden, reasons
+
+
+def hidden_warning(number: int, visible: list[Char], hidden: list[Char], reasons: Counter[str]) -> DocumentWarning | None:
+    """The page's ``hidden_text`` warning, saying which text was kept."""
+    if not reasons:
+        return None
+    why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    if set(reasons) == {OCR_LAYER}:
+        return DocumentWarning("hidden_text", f"{reasons[OCR_LAYER]} characters of an invisible text layer over an image "
+                                              "(OCR of a scan?) read as the page's text", page=number)
+    if any(c.text.strip() for c in visible):
+        return DocumentWarning("hidden_text", f"{sum(reasons.values())} hidden characters left out ({why})", page=number)
+    return DocumentWarning("hidden_text", f"the page's only text is hidden ({why}): read as its text layer", page=number)
+
+
+class PdfiumDocument:
+    """An open PDF: its pages one by one, its metadata, and what it warns about."""
+
+    def __init__(self, pdf: Any, path: Path, dedupe: bool) -> None:
+        self._pdf = pdf
+        self._path = path
+        self._dedupe = dedupe
+        self.page_count = len(pdf)
+        self.warnings: list[DocumentWarning] = []
+
+    def pages(self) -> Iterator[PdfiumPage]:
+        import pypdfium2.raw as raw
+
+        for index in range(self.page_count):
+            page = raw.FPDF_LoadPage(self._pdf.raw, index)
+            if not page:
+                raise DocumentError("damaged", f"page {index + 1} cannot be loaded (pdfium)")
+            text_page = raw.FPDFText_LoadPage(page)
+            try:
+                result = self.read_page(raw, page, text_page, index + 1)
+            finally:
+                # Closing both handles keeps memory flat over hundreds of pages.
+                if text_page:
+                    raw.FPDFText_ClosePage(text_page)
+                raw.FPDF_ClosePage(page)
+            yield result
+
+    def read_page(self, raw: Any, page: Any, text_page: Any, number: int) -> PdfiumPage:
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not raw.FPDFPage_GetMediaBox(page, left, bottom, right, top):
+            left.value, bottom.value, right.value, top.value = 0.0, 0.0, 612.0, 792.0
+        rotation = (raw.FPDFPage_GetRotation(page) % 4) * 90
+        transform, width, height = page_transform((left.value, bottom.value, right.value, top.value), rotation)
+        reader = DrawingReader(page, transform)
+        drawing = reader.read_drawing()
+        read = GlyphReader(raw, text_page, transform, drawing.text_order).read() if text_page else []
+        visible, hidden, reasons = split_hidden(read, drawing)
+        warning = hidden_warning(number, visible, hidden, reasons)
+        if warning is not None:
+            self.warnings.append(warning)
+        chars = visible if any(c.text.strip() for c in visible) else hidden
+        if self._dedupe:
+            chars = drop_duplicate_chars(chars)
+        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, len(hidden))
+
+    def metadata(self) -> dict[str, str]:
+        """The info dictionary, with XMP (read by pdfminer, which pdfium does not expose) as a
+        fallback for missing keys, as the pdfplumber source gives it."""
+        info: dict[str, str] = {}
+        for key in ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate"):
+            try:
+                value = self._pdf.get_metadata_value(key)
+            except Exception:  # noqa: BLE001  (an undecodable value is only a missed field)
+                value = ""
+            value = value.replace("\x00", "").strip()
+            if value:
+                info[key] = value
+        if not all(key in info for key in ("Title", "Author", "Subject", "CreationDate")):
+            for key, value in xmp_metadata(self._path).items():
+                info.setdefault(key, value)
+        return info
+
+
+def xmp_metadata(path: Path) -> dict[str, str]:
+    """Title, author, subject and creation date from the XMP packet, when there is one."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            stream = resolve1(document.catalog.get("Metadata"))
+            xml = stream.get_data().decode("utf-8", "replace") if stream is not None else ""
+    except Exception:  # noqa: BLE001  (a broken XMP packet is only a missed fallback)
+        return {}
+    return parse_xmp(xml)
+
+
+class PdfiumSource:
+    """The :class:`~pipeline.extract.chars.CharSource` built on pdfium (pypdfium2)."""
+
+    def __init__(self, *, dedupe_chars: bool = True) -> None:
+        self.dedupe_chars = dedupe_chars
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[PdfiumDocument]:
+        import pypdfium2 as pdfium
+
+        with open(path, "rb") as handle:
+            check_pdf_header(handle.read(1024))
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except Exception as error:
+            raise describe_pdfium_error(error) from error
+        try:
+            yield PdfiumDocument(pdf, path, self.dedupe_chars)
+        finally:
+            pdf.close()
