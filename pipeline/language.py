@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
+from pipeline.patterns import LATIN_WORD, LETTER, MARKUP, SPACES
 
 SAMPLE = 20000
 """Characters of a document read to tell its language: enough for any script."""
@@ -26,11 +26,6 @@ BLOCK_CONFIDENCE = 0.8
 BLOCK_SAMPLE = 250
 """Characters of a block read to tell its language: a few sentences are plenty."""
 """…and only when py3langid is at least this sure of it."""
-LETTER = regex.compile(r"\p{L}")
-MARKUP = regex.compile("[\ue000\ue001]")
-SPACES = regex.compile(r"\s+")
-LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’]*")
-"""fastText reads one line: line ends (and tabs, glue) become single spaces."""
 
 
 @lru_cache(maxsize=1)

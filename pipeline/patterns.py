@@ -5,6 +5,8 @@ Written with the ``regex`` module for its Unicode properties (``\\p{L}``, ``\\p{
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A marker that a reader has already recognised (a PDF superscript) travels in the line
@@ -239,3 +241,44 @@ HOCR_NUMBER = {
     "x_size": regex.compile(r"x_size ([\d.]+)"),  # the line's text size in pixels: ``x_size 41``
 }
 """Numbers in an hOCR title, by name."""
+
+
+# --- moved here from the modules that use them -------------------------------------------
+
+# A word for shingles and block keys: letters and digits only, so that punctuation, quotes
+# and dashes that one reader kept and another straightened do not tell two copies apart.
+CORPUS_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Numbers in a template change from one issue to the next (``© 2019``, ``© 2020``).
+NUMBER_RUN = regex.compile(r"\p{N}+")
+# The word a glued tail hangs on, searched backwards from the tail: "memo" in "memoii".
+STEM = regex.compile(r"(?r)[\p{L}\p{M}'’]+")
+# The anchor of a footnote row: the word (letters, digits, accents) that ends at or before
+# a marker's offset: "Order" in "Executive Order".
+ANCHOR_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+# A hyphen between two letters inside a line: ``nicht-kommerziell``, ``rights-respecting``.
+INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
+# A run of letters (no digits, no underscore): the words a hyphen joins.
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Superscript digits after a letter or punctuation: ``policies¹⁴`` (``km²`` is excepted
+# below).
+UNICODE_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# What a raised run may say to count as a footnote marker: ``12``, ``xiv``, ``*``, ``††``.
+# Ordinal endings (``th``, ``er``) and trademarks are raised too, but are not markers.
+MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[ivxl]{1,7}|[IVX]{1,7}|[*†‡§¶]{1,3})$")
+# A run of Latin letters and digits (with the punctuation and spaces inside it) that keeps
+# its left-to-right order inside a right-to-left line: ``R``, ``Python``, ``2020``.
+LEFT_TO_RIGHT_RUN = re.compile(
+    r"[0-9A-Za-z\u00c0-\u024f\ue000\ue001](?:[0-9A-Za-z\u00c0-\u024f\ue000\ue001.,:;/%'’()\- ]*[0-9A-Za-z\u00c0-\u024f\ue000\ue001])?"
+)
+# Text ending in a one-letter symbol: ``R``, ``(g``, ``3x``, ``+z`` (not ``Order``).
+SINGLE_LETTER_END = re.compile(r"(?:^|[^\w’'])[^\W\d_]$")
+# Fonts whose glyphs are pictures: their ``!``, ``¢`` or ```` is a bullet drawn as
+# a symbol (WordPerfect's typographic symbols, Wingdings), not the letter it maps to.
+DINGBAT_FONT = re.compile(r"wingdings|webdings|dingbat|zapf|typographicsymbols|symbol", re.IGNORECASE)
+# What tells a block's language: its letters (``\p{L}``), without the marker brackets; fastText
+# reads one line, so line ends (and tabs, glue) become single spaces; a Latin word in a line
+# of another script (``R`` and ``Python`` in an Arabic sentence) is told on its own.
+LETTER = regex.compile(r"\p{L}")
+MARKUP = regex.compile("[\ue000\ue001]")
+SPACES = regex.compile(r"\s+")
+LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’]*")

@@ -19,19 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import regex
 
 from pipeline.manifest import folder_stamp
+from pipeline.patterns import CORPUS_WORD, NUMBER_RUN
 from pipeline.settings import CorpusSettings
 
 STORE_FILE = ".fingerprints.npz"
 """Hidden, and a file like the hash index (``clean/``'s folders are documents)."""
 
-WORD = regex.compile(r"[\p{L}\p{N}]+")
-"""A word for shingles and block keys: letters and digits only, so that punctuation, quotes
-and dashes that one reader kept and another straightened do not tell two copies apart."""
-DIGITS = regex.compile(r"\p{N}+")
-"""Numbers in a template change from one issue to the next (``© 2019``, ``© 2020``)."""
 MINHASH_SCHEME = "affine32"
 """datasketch's hashing scheme, named so that kept signatures are never compared with
 signatures of another scheme (datasketch 2 refuses to guess)."""
@@ -64,7 +59,7 @@ def words_of(text: str) -> list[str]:
     >>> words_of("The “Council’s” 2019 report — ﬁnal.")
     ['the', 'council', 's', '2019', 'report', 'final']
     """
-    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return CORPUS_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def shingles(text: str, size: int) -> list[bytes]:
@@ -109,7 +104,7 @@ def block_key(text: str) -> int:
     >>> block_key("Copyright 2019 The Council.") == block_key("copyright 2020, the Council")
     True
     """
-    normalized = " ".join(DIGITS.sub("0", word) for word in words_of(text))
+    normalized = " ".join(NUMBER_RUN.sub("0", word) for word in words_of(text))
     return int.from_bytes(hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).digest(), "big")
 
 

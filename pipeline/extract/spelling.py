@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pipeline import patterns
 from pipeline.extract.chars import Char
 from pipeline.extract.text_lines import SEGMENT_GAP, SPACE_CHARS, PageStats, TextLine
+from pipeline.patterns import DINGBAT_FONT, LEFT_TO_RIGHT_RUN, MARKER_TEXT, SINGLE_LETTER_END, UNICODE_SUPERSCRIPT_RUN
 
 # Measures in units of the font size (em) unless named otherwise.
 WORD_GAP = 0.15
@@ -31,12 +32,6 @@ SUPERSCRIPT_RISE = 0.18
 """…with its baseline raised by at least this fraction of the line's size."""
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-UNICODE_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-"""Superscript digits after a letter or punctuation: ``policies¹⁴`` (``km²`` is excepted
-below)."""
-MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[ivxl]{1,7}|[IVX]{1,7}|[*†‡§¶]{1,3})$")
-"""What a raised run may say to count as a footnote marker: ``12``, ``xiv``, ``*``, ``††``.
-Ordinal endings (``th``, ``er``) and trademarks are raised too, but are not markers."""
 UNIT_WORDS = frozenset({"km", "m", "cm", "mm", "ft", "in", "mi", "yd", "sq", "m3", "km3"})
 """Words after which a raised 2 or 3 is an exponent (``km2``), not a marker."""
 
@@ -66,13 +61,6 @@ def is_slanted(glyphs: Sequence[Char], size: float) -> bool:
     """Full-size glyphs whose bottoms spread over more than half the type size."""
     bottoms = [c.bottom for c in glyphs if c.size >= size * SUPERSCRIPT_SIZE]
     return len(bottoms) >= 3 and max(bottoms) - min(bottoms) > 0.5 * size
-
-
-LEFT_TO_RIGHT_RUN = re.compile(
-    r"[0-9A-Za-z\u00c0-\u024f\ue000\ue001](?:[0-9A-Za-z\u00c0-\u024f\ue000\ue001.,:;/%'’()\- ]*[0-9A-Za-z\u00c0-\u024f\ue000\ue001])?"
-)
-"""A run of Latin letters and digits (with the punctuation and spaces inside it) that keeps
-its left-to-right order inside a right-to-left line: ``R``, ``Python``, ``2020``."""
 
 
 def is_right_to_left(text: str) -> bool:
@@ -195,10 +183,6 @@ MATH_AFTER = frozenset("\u2044/(=+")
 ``¼`` drawn as raised 1, ``⁄``, lowered 4; ``f⁻¹(U)``; ``x²=``."""
 
 
-SINGLE_LETTER_END = re.compile(r"(?:^|[^\w’'])[^\W\d_]$")
-"""Text ending in a one-letter symbol: ``R``, ``(g``, ``3x``, ``+z`` (not ``Order``)."""
-
-
 def is_exponent(run: list[Char], chars: Sequence[Char], before: str, spaced: bool, size: float) -> bool:
     """Tell a raised run that is mathematics (or a fraction) from a footnote marker.
 
@@ -214,11 +198,6 @@ def is_exponent(run: list[Char], chars: Sequence[Char], before: str, spaced: boo
         if after.text in MATH_AFTER and after.x0 - last.x1 < WORD_GAP * size:
             return True
     return not spaced and bool(SINGLE_LETTER_END.search(before))
-
-
-DINGBAT_FONT = re.compile(r"wingdings|webdings|dingbat|zapf|typographicsymbols|symbol", re.IGNORECASE)
-"""Fonts whose glyphs are pictures: their ``!``, ``¢`` or ``\uf0fc`` is a bullet drawn as
-a symbol (WordPerfect's typographic symbols, Wingdings), not the letter it maps to."""
 
 
 def is_bullet_glyph(char: Char) -> bool:

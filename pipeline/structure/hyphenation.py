@@ -11,16 +11,11 @@ words (``돌입하였다``).
 
 from __future__ import annotations
 
-import re
-
 from pipeline import patterns
+from pipeline.patterns import INNER_HYPHEN, LETTER_RUN
 from pipeline.words import ENGLISH, Lexicon, word_frequency
 
 __all__ = ["WrittenHyphens", "WrittenPrefixes", "join_line", "should_drop_hyphen", "word_frequency"]
-
-INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
-"""A hyphen between two letters inside a line: ``nicht-kommerziell``, ``rights-respecting``."""
-LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class WrittenHyphens:
@@ -41,7 +36,7 @@ class WrittenHyphens:
             text, self._text = self._text, None
             for match in INNER_HYPHEN.finditer(text):
                 start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-                after = LETTERS.match(text, match.end())
+                after = LETTER_RUN.match(text, match.end())
                 if after:
                     self._forms.add((text[start : match.start()].lower(), after.group().lower()[:5]))
         return pair in self._forms

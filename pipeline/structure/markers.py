@@ -29,6 +29,7 @@ from functools import lru_cache
 import regex
 
 from pipeline import patterns
+from pipeline.patterns import ANCHOR_WORD, STEM
 from pipeline.structure.numerals import SYMBOL_SEQUENCE, marker_style_and_value
 from pipeline.words import ENGLISH, Lexicon
 
@@ -39,8 +40,6 @@ STEM_WORD_LIMIT = 2.0
 """To resynchronise the sequence, the stem must be a word at least this frequent."""
 
 BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
-# The word a glued tail hangs on, searched backwards from the tail: "memo" in "memoii".
-STEM = regex.compile(r"(?r)[\p{L}\p{M}'’]+")
 SECTION_SIGNS = frozenset({"§", "§§", "¶"})
 CLOSING = frozenset("”’\"')]")
 SENTENCE_PUNCTUATION = frozenset(".,;:!?")
@@ -372,9 +371,6 @@ def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[st
         position = hit.end
     pieces.append(text[position:])
     return "".join(pieces), refs
-
-
-ANCHOR_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 
 
 def split_cell_markers(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], ...], list[tuple[str, int, int, int]]]:
