@@ -150,7 +150,7 @@ def test_scanned_brief_gives_the_files_of_its_twin(tmp_path: Path) -> None:
 @needs_tesseract
 def test_ocr_off_refuses_a_scan_and_says_why(tmp_path: Path) -> None:
     scan = scan_pdf(build_brief(tmp_path / "brief.pdf"), tmp_path / "scan.pdf", dpi=100)
-    with pytest.raises(DocumentError, match=r"^no text layer \(scanned\?\); OCR is off$"):
+    with pytest.raises(DocumentError, match=r"^no text: no text layer on its 2 pages \(blank pages, or a scan: OCR needed\); OCR is off$"):
         pipeline.process(scan, with_ocr(ocr="off"))
 
 

@@ -147,7 +147,7 @@ class OcrDocument:
 
     def pages(self) -> Iterator[SourcePage]:
         for page in self.base.pages():
-            if needs_ocr(page, self.mode, self.cid_share) and check_ocr_engine(self.mode, self.language):
+            if needs_ocr(page, self.mode, self.cid_share) and check_ocr_engine(self.mode, self.language) and self.has_ink(page.number):
                 yield self.read_page_safely(page)
             else:
                 yield page
@@ -172,8 +172,16 @@ class OcrDocument:
         self.records.append(OcrPageRecord(page.number, mean_confidence(lines), language, sum(len(x.words) for x in lines)))
         return OcrPage(page.number, page.width, page.height, chars, rules)
 
-    def render(self, number: int) -> Any:
-        """The page as a grey image at the OCR resolution (pypdfium2 renders it)."""
+    def has_ink(self, number: int) -> bool:
+        """Whether the page shows anything at all, told from a thumbnail (18 dpi, a few
+        milliseconds): a blank page is not worth Tesseract's second, and a file of
+        thousands of blank pages must not read as thousands of scans."""
+        thumbnail = self.render(number, dpi=BLANK_CHECK_DPI)
+        darkest, _ = thumbnail.getextrema()
+        return bool(darkest < BLANK_LEVEL)
+
+    def render(self, number: int, dpi: int | None = None) -> Any:
+        """The page as a grey image at the OCR resolution, or ``dpi`` (pypdfium2 renders it)."""
         import pypdfium2
 
         if self._pdfium is None:
@@ -183,7 +191,7 @@ class OcrDocument:
                 raise DocumentError("damaged", f"cannot render page {number} for OCR: {error}") from error
         page = self._pdfium[number - 1]
         try:
-            return page.render(scale=self.dpi / 72.0, grayscale=True).to_pil()
+            return page.render(scale=(dpi or self.dpi) / 72.0, grayscale=True).to_pil()
         finally:
             page.close()
 
@@ -262,9 +270,14 @@ def ocr_metadata(records: Sequence[OcrPageRecord]) -> dict[str, Any]:
     """What ``document.json`` says of OCR: the engine, and each page read with its confidence."""
     return {
         "engine": f"tesseract {tesseract_version() or ''}".strip(),
-        "pages": [{"page": r.page, "confidence": r.confidence, "language": r.language} for r in records],
+        "pages": [{"page": r.page, "confidence": r.confidence, "language": r.language, "words": r.words} for r in records],
     }
 
+
+BLANK_CHECK_DPI = 18
+BLANK_LEVEL = 200
+"""A thumbnail whose darkest pixel is lighter than this (of 255) is a blank page: paper
+tone and faint show-through stay above it, any printed letter goes below."""
 
 LOW_CONFIDENCE = 70.0
 """Below this mean word confidence a page read by OCR deserves a look: clean print scans
@@ -272,12 +285,13 @@ read at 90–96, a faded fax or a skewed photocopy falls under 70."""
 
 
 def ocr_warnings(metadata: dict[str, Any]) -> tuple[DocumentWarning, ...]:
-    """A ``low_ocr_confidence`` warning for each page read by OCR with a poor confidence."""
+    """A ``low_ocr_confidence`` warning for each page read by OCR with a poor confidence (a
+    page where OCR read no word is a ``page_without_text``, not a poor reading)."""
     record = metadata.get("ocr")
     if not isinstance(record, dict):
         return ()
     return tuple(
         DocumentWarning("low_ocr_confidence", f"mean OCR confidence {page['confidence']:.0f}%", page=int(page["page"]))
-        for page in record.get("pages", ()) if float(page["confidence"]) < LOW_CONFIDENCE
+        for page in record.get("pages", ()) if page.get("words", 1) and float(page["confidence"]) < LOW_CONFIDENCE
     )
 
