@@ -396,7 +396,9 @@ def run_pipeline(names: list[str], clean: Path) -> None:
         raw.mkdir()
         for name in names:
             (raw / f"{name}.pdf").symlink_to(CORPUS / f"{name}.pdf")
-        subprocess.run([sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--force", "-q"], check=True, cwd=ROOT)
+        # the raw folder holds links to the corpus: --follow-links reads them
+        command = [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--force", "-q", "--follow-links"]
+        subprocess.run(command, check=True, cwd=ROOT)
 
 
 def score_all(clean: Path) -> dict[str, Score]:

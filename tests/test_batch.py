@@ -399,7 +399,7 @@ def test_a_journal_line_whose_folder_never_got_in_place_is_ignored(tmp_path):
 
 
 def test_a_rerun_with_nothing_to_do_reads_no_folder_and_rewrites_nothing(raw, tmp_path, monkeypatch):
-    from pipeline import batch
+    from pipeline import cache
 
     clean = tmp_path / "clean"
     run_batch(raw, clean, only="brief-0*")
@@ -411,8 +411,8 @@ def test_a_rerun_with_nothing_to_do_reads_no_folder_and_rewrites_nothing(raw, tm
         raise AssertionError(f"read {folder}")
 
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "read_folder", unexpected)
-        patch.setattr(batch, "describe_source", unexpected)
+        patch.setattr(cache, "read_folder", unexpected)
+        patch.setattr(cache, "describe_source", unexpected)
         rows, _ = run_batch(raw, clean, only="brief-0*")
     assert {row["status"] for row in rows} == {"skipped"}
     assert {name: (clean / name).stat().st_mtime_ns for name in files} == times
