@@ -73,9 +73,20 @@ def sentence_language(text: str) -> str:
     return detect_language(text)[0]
 
 
+def readable(text: str) -> str:
+    """The text as fastText can take it: white space as single spaces, and a lone surrogate
+    (a character outside the Basic Multilingual Plane cut in two by a PDF engine) as ``?``,
+    which UTF-8 cannot carry and fastText refuses.
+
+    >>> readable("a\\n b\\udb82")
+    'a b?'
+    """
+    return SPACES.sub(" ", text).encode("utf-8", "replace").decode("utf-8")
+
+
 def predict(text: str) -> tuple[str, float]:
     """The model's most likely language for ``text`` (any white space read as one space)."""
-    labels, scores = identifier().predict(SPACES.sub(" ", text), k=1)
+    labels, scores = identifier().predict(readable(text), k=1)
     code = labels[0].removeprefix("__label__") if labels else "und"
     return (code if len(code) == 2 else "und"), float(scores[0]) if len(scores) else 0.0
 
@@ -99,7 +110,7 @@ def likely_languages(text: str) -> tuple[str, ...]:
     # share of the whole, yet its words are the ones a marker split would cut
     latin = " ".join(LATIN_WORD.findall(sample))
     for part in (sample, latin) if latin and len(latin) < 0.9 * len(sample) else (sample,):
-        labels, scores = identifier().predict(part, k=5)
+        labels, scores = identifier().predict(readable(part), k=5)
         found += [label.removeprefix("__label__") for label, score in zip(labels, scores) if score >= LIKELY_SHARE]
     return tuple(dict.fromkeys(code for code in found if len(code) == 2))
 

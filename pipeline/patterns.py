@@ -171,9 +171,9 @@ ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # --- page regions and paragraphs --------------------------------------------------------
 # A line that opens a footnote on the page, its marker raised or printed: "\ue0001\ue001See…",
 # "12. See…", "* See…". Narrower than NOTE_START (no capital numerals, no "[4]"), because
-# it decides on a page's lines, where "I think" must stay body text.
+# it decides on a page's lines, where "I think" must stay body text. A raised marker may
+# stand in parentheses: "(¹) OJ C 229…", the EU's Official Journal.
 FOOTNOTE_LINE_START = regex.compile(r"^(?:\(?\ue000[^\ue001]{1,8}\ue001|(?:\d{1,3}|[ivxlc]{1,7}|[*†‡§]{1,3})[.)]?\s)")
-# (a raised marker may stand in parentheses: "(¹) OJ C 229…", the EU's Official Journal)
 # A list item's bullet and label at a line start, either or both: "• ", "3) ", "• (a) ".
 LIST_START = regex.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
 # A lower-case Roman numeral, well formed: "iv", "xiv", "xc" (not "iiii", "vx").

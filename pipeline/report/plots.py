@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,17 @@ def svg_of(figure: object) -> str:
     return text[:start] + text[end + len("</metadata>"):] if 0 <= start < end else text
 
 
+def finish_axes(axes: Any, title: str, xlabel: str, *, ylabel: str | None = None) -> None:
+    """The report's one look for every plot: a small title on the left, small labels, no box."""
+    axes.set_title(title, fontsize=10, loc="left")
+    axes.set_xlabel(xlabel, fontsize=8)
+    if ylabel:
+        axes.set_ylabel(ylabel, fontsize=8)
+    axes.tick_params(labelsize=7)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
 def bar_plot(name: str, title: str, counts: Counter[str] | dict[str, float], xlabel: str, *, most: int = 15) -> Plot:
     """Horizontal bars, largest first (at most ``most`` of them), or a note when empty."""
     import matplotlib
@@ -39,11 +51,7 @@ def bar_plot(name: str, title: str, counts: Counter[str] | dict[str, float], xla
         else:
             axes.text(0.5, 0.5, "none", ha="center", va="center", transform=axes.transAxes, color="#6a737d")
             axes.set_yticks([])
-        axes.set_title(title, fontsize=10, loc="left")
-        axes.set_xlabel(xlabel, fontsize=8)
-        axes.tick_params(labelsize=7)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        finish_axes(axes, title, xlabel)
         return Plot(name, svg_of(figure))
     finally:
         pyplot.close(figure)
@@ -62,12 +70,7 @@ def histogram(name: str, title: str, values: list[float], xlabel: str) -> Plot:
             axes.hist(values, bins=min(30, max(5, len(set(values)))), color="#16a085")
         else:
             axes.text(0.5, 0.5, "none", ha="center", va="center", transform=axes.transAxes, color="#6a737d")
-        axes.set_title(title, fontsize=10, loc="left")
-        axes.set_xlabel(xlabel, fontsize=8)
-        axes.set_ylabel("documents", fontsize=8)
-        axes.tick_params(labelsize=7)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        finish_axes(axes, title, xlabel, ylabel="documents")
         return Plot(name, svg_of(figure))
     finally:
         pyplot.close(figure)
