@@ -94,6 +94,10 @@ def process_input(item: Input, settings: Settings) -> Outcome:
             raise DocumentError("changed while read", "the file changed while it was read; run again to read it whole")
         files = dict(document_files(document))
     except DocumentError as error:
+        if error.kind == "over the memory limit":
+            # a reader that ran out of memory inside leaves the heap in no state to trust:
+            # the worker is replaced, as for any MemoryError, and the parent words the row
+            raise MemoryError(str(error)) from None
         return failed_row(row, str(error), started)
     except MemoryError:
         raise
@@ -246,7 +250,13 @@ def serve(connection: Connection, task: Task, settings: Settings, max_memory: in
                 outcome = stage_outcome(outcome, staging)
             connection.send((index, outcome))
         except MemoryError:
-            connection.send((index, None))  # the parent words it, with the limit
+            outcome = None
+        if outcome is None:
+            gc.collect()  # what the failed document held is unreachable now
+            try:
+                connection.send((index, None))  # the parent words it, with the limit
+            except MemoryError:
+                os._exit(1)  # not even room to say so: the parent sees the worker gone
             return
 
 
