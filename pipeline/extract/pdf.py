@@ -43,7 +43,7 @@ from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import SPACE_CHARS, PageStats
 from pipeline.model import Box, DocumentWarning, Extraction, Line, Page, PageTables, Source, Table
 from pipeline.settings import ExtractSettings
-from pipeline.tables import inside_any, merge_continued_tables
+from pipeline.tables import inside_any
 
 
 @dataclass
@@ -122,7 +122,7 @@ def read_pdf(
     metadata = clean_metadata(raw_metadata, len(pages))
     record_ocr(getattr(document, "records", ()), stats, metadata)
     return Extraction(
-        source=source, pages=tuple(pages), metadata=metadata, tables=tuple(merge_continued_tables(tables, pages)), stats=stats.counts,
+        source=source, pages=tuple(pages), metadata=metadata, tables=tuple(tables), stats=stats.counts,
         warnings=tuple(warnings) + tuple(getattr(document, "warnings", ())),
     )
 

@@ -45,6 +45,7 @@ from pipeline.structure.notes import (
     untitled_notes_section,
 )
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
+from pipeline.tables.continued import merge_continued_tables
 from pipeline.words import Lexicon
 
 
@@ -114,12 +115,15 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
 
 
 def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
-    """Drop running heads, feet and page numbers; set the footnote area's lines apart as notes."""
+    """Drop running heads, feet and page numbers; set the footnote area's lines apart as
+    notes; join the tables that a page break split (which needs the heads gone: a head
+    between two parts of a table does not keep them apart, a line of body text does)."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
     body = [line for page in pages for line in page.lines if line.region == "body"]
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
     footnote_lines = note_area_lines(pages, extraction, stats)
-    return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
+    tables = tuple(merge_continued_tables(list(extraction.tables), pages))
+    return Work(body=body, notes=parse_notes(footnote_lines), tables=tables, stats=stats,
                 removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind)
 
 

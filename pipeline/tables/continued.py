@@ -14,7 +14,8 @@ def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> l
     """Join a table that a page break split: the first table of page n+1 continues the last
     table of page n when it has as many columns and either no header or the same header
     (which is dropped), and no caption of its own (but ``Table 4 (continued)``), and no body
-    text stands between them (see :func:`text_between`; known only when ``pages`` are given).
+    text stands between them (see :func:`text_between`; known only when ``pages`` are given, with their furniture
+    dropped).
 
     >>> from pipeline.model import Box
     >>> a = Table((("County", "Held"), ("Wake", "12")), (1,), box=Box(0, 600, 100, 700), page_order=600)
@@ -46,7 +47,7 @@ def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
     """Whether body text stands after ``first`` on its page or before ``then`` on the next:
     a table that goes on over a page break fills its page to the foot and starts the next
     one, whereas a survey report's small tables, one a page under a question each, have
-    prose and charts between them. Running heads and feet (:func:`body_lines`) do not count. Without the pages, nothing is known to stand between."""
+    prose and charts between them. Running heads and feet do not count (:func:`body_lines`). Without the pages, nothing is known to stand between."""
     by_number = {page.number: page for page in pages}
     before, after = by_number.get(first.pages[-1]), by_number.get(then.pages[0])
     if before is None or after is None or first.box is None or then.box is None:
@@ -55,20 +56,12 @@ def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:
             or any(line.box.bottom < then.box.top for line in body_lines(after)))
 
 
-RUNNING_HEAD_SHARE = 0.1
-"""Lines this close to the page's top or bottom edge (a share of its height) do not stand
-between two parts of a table. Narrower than the reader's margin
-(:data:`~pipeline.extract.page_regions.MARGIN_SHARE`, 0.13) on purpose: with that one, the
-question printed just under a survey report's running head (Chelsea's plan, page 57) was
-skipped and two answers' tables were joined."""
-
-
 def body_lines(page: Page) -> list[Any]:
-    """A page's body lines with a box, running heads and feet left out: lines in the top or
-    bottom :data:`RUNNING_HEAD_SHARE` of the page."""
-    height = page.height or max((line.box.bottom for line in page.lines if line.box), default=0.0)
-    return [line for line in page.lines if line.region == "body" and line.box is not None and line.text.strip()
-            and RUNNING_HEAD_SHARE * height < line.box.top and line.box.bottom < (1 - RUNNING_HEAD_SHARE) * height]
+    """A page's body lines with a box and some text: the pages given are the structure
+    stage's, with running heads, feet and page numbers already dropped by
+    :func:`pipeline.structure.furniture.drop_running_furniture` (the one running-head rule),
+    so what is left here stands between two tables."""
+    return [line for line in page.lines if line.region == "body" and line.box is not None and line.text.strip()]
 
 
 def continues(previous: Table, table: Table, ordered: list[Table]) -> bool:
