@@ -29,7 +29,7 @@ from pipeline.model import (
     Table,
 )
 from pipeline.settings import StructureSettings
-from pipeline.structure.blocks import DraftBlock, Layout, classify, group_lines, rank_heading_levels
+from pipeline.structure.blocks import DraftBlock, Layout, classify, lines_into_blocks, rank_heading_levels
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.hyphenation import WrittenHyphens, WrittenPrefixes
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
@@ -241,7 +241,7 @@ def blocks_and_markers(
     layout = Layout.of(body)
     lexicon = (Lexicon.of_text(reading.language, reading.likely).with_written_hyphens(reading.written_hyphens)
                .with_written_words(reading.written_words))
-    drafts = [classify(block, layout, settings) for block in group_lines(body, layout, lexicon, dehyphenate=settings.dehyphenate)]
+    drafts = [classify(block, layout, settings) for block in lines_into_blocks(body, layout, lexicon, dehyphenate=settings.dehyphenate)]
     drafts = rank_heading_levels(drafts, layout)
     texts = [d.text for d in drafts]
     languages = block_languages(texts, reading.language)

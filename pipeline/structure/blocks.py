@@ -187,7 +187,7 @@ def starts_new_block(previous: Line, line: Line, layout: Layout) -> bool:
     return any(sign(previous, line, layout) for sign in BLOCK_STARTS)
 
 
-def group_lines(lines: list[Line], layout: Layout, lexicon: Lexicon = ENGLISH, *, dehyphenate: bool = True) -> list[DraftBlock]:
+def lines_into_blocks(lines: list[Line], layout: Layout, lexicon: Lexicon = ENGLISH, *, dehyphenate: bool = True) -> list[DraftBlock]:
     """Group body lines into draft blocks, joining each block's lines into one text (words
     split at line ends are rejoined with the document's word list, ``lexicon``, unless
     ``dehyphenate`` is off)."""
