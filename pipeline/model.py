@@ -251,6 +251,8 @@ class Note:
     page: int | None = None
     box: Box | None = None
     """Where the note's lines stand on ``page`` (PDF only)."""
+    repairs: tuple[RepairMark, ...] = ()
+    """Where ``normalize`` repaired characters of the note's lines."""
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,8 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     head = records[0]
     blocks = tuple(block_from(r["block"]) for r in records[1:] if "block" in r)
     footnotes = tuple(footnote_from(r["footnote"]) for r in records[1:] if "footnote" in r)
-    notes = tuple(Note(**{**r["note"], "box": box_from(r["note"].get("box"))}) for r in records[1:] if "note" in r)
+    notes = tuple(Note(**{**r["note"], "box": box_from(r["note"].get("box")), "repairs": repairs_from(r["note"].get("repairs", ()))})
+                  for r in records[1:] if "note" in r)
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
         notes=notes, stats=head["stats"], settings=settings.as_dict(),

@@ -73,6 +73,8 @@ def note_record(note: Note) -> dict[str, Any]:
     record: dict[str, Any] = {"marker": note.marker, "page": note.page, "text": note.text}
     if note.box is not None:
         record["box"] = box_list(note.box)
+    if note.repairs:
+        record["repairs"] = [repair_record(mark) for mark in note.repairs]
     return record
 
 

@@ -40,6 +40,9 @@ def running_furniture(builder: PdfBuilder) -> None:
 REPAIRED_LINE = "Their \ufb01nal \ufb01gures are rights\u2010based counts of the year."
 """A line set with two ligature glyphs and a U+2010 hyphen, which ``normalize`` repairs."""
 REPAIRED_TOP = 126.0
+REPAIRED_NOTE_LINE = "The court's \ufb01nding was not appealed."
+"""A second line of note 1 (page 1) with a ligature glyph."""
+REPAIRED_NOTE_TOP = 722.0
 REPAIRED_KINDS = {"\ufb01": "ligatures_fixed", "\u2010": "broken_hyphens_fixed"}
 
 
@@ -72,6 +75,7 @@ def build_drawn_pdf(path: Path) -> dict[str, Placed]:
     builder.line(LEFT, 126, "gration detainers, and some stopped holding anyone on a detainer at all.", size=10)
     builder.rule(LEFT, 200, 700)
     builder.line(LEFT, 712, sup("1"), "State v. Doe, 123 N.E.3d 45 (2019).", size=8)
+    builder.line(LEFT, REPAIRED_NOTE_TOP, REPAIRED_NOTE_LINE, size=8, font=register_dejavu())
     builder.new_page()
     builder.new_page()
     running_furniture(builder)

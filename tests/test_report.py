@@ -15,7 +15,7 @@ import pytest
 from pipeline.report import write_report
 
 from .browser import Browser, find_chromium
-from .report_fixtures import HEAD, REPAIRED_TOP, make_batch, repaired_places
+from .report_fixtures import HEAD, LEFT, REPAIRED_NOTE_LINE, REPAIRED_NOTE_TOP, REPAIRED_TOP, make_batch, repaired_places
 
 NEAR = 8.0
 """Points: a marker's box is estimated from its place in its line, within about a glyph."""
@@ -71,7 +71,7 @@ def test_notes_keep_the_box_they_were_read_from(batch):
     assert [(n["marker"], n["page"]) for n in notes] == [("1", 1), ("2", 3)]
     for note in notes:
         x0, top, _, bottom = note["box"]
-        assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 720
+        assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 730
 
 
 def test_removed_running_heads_and_page_numbers_are_kept_with_their_place(batch):
@@ -98,7 +98,7 @@ def test_each_character_repair_is_kept_with_its_block_and_place(batch):
     marks = [(block["id"], mark) for block in doc["blocks"] for mark in block.get("repairs", [])]
     expected = repaired_places()
     assert sorted(mark["kind"] for _, mark in marks) == sorted(kind for kind, _ in expected)
-    assert doc["stats"]["ligatures_fixed"] == 2 and doc["stats"]["broken_hyphens_fixed"] == 1
+    assert doc["stats"]["ligatures_fixed"] == 3 and doc["stats"]["broken_hyphens_fixed"] == 1  # one in note 1
     blocks = {b["id"]: b for b in doc["blocks"]}
     for (kind, x), (block_id, mark) in zip(expected, sorted(marks, key=lambda pair: pair[1]["box"][0])):
         assert mark["kind"] == kind and mark["page"] == 3
@@ -107,6 +107,19 @@ def test_each_character_repair_is_kept_with_its_block_and_place(batch):
         assert abs(x0 - x) < NEAR, (mark, x)
         assert top < REPAIRED_TOP < bottom + 3
         assert any(p["page"] == 3 and p["box"][0] - 1 <= x0 and x1 <= p["box"][2] + 1 for p in blocks[block_id]["boxes"])
+
+
+def test_a_repair_in_a_note_is_kept_with_the_note(batch):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _, clean, _, _ = batch
+    doc = document(clean, "drawn")
+    note = doc["notes"][0]
+    assert note["text"].endswith("The court's finding was not appealed.")
+    [mark] = note["repairs"]
+    assert (mark["kind"], mark["page"], mark["found"]) == ("ligatures_fixed", 1, "\ufb01")
+    x = LEFT + stringWidth(REPAIRED_NOTE_LINE[:REPAIRED_NOTE_LINE.index("\ufb01")], "DejaVuSans", 8.0)
+    assert abs(mark["box"][0] - x) < NEAR and mark["box"][1] < REPAIRED_NOTE_TOP < mark["box"][3] + 3
 
 
 def test_a_marker_in_a_table_cell_stands_where_it_was_printed(batch):
@@ -329,10 +342,10 @@ def test_character_repairs_are_drawn_where_they_stand_named_on_hover(batch, brow
     drawn = browser.evaluate("""Array.from(document.querySelectorAll('.page .repair[data-repair]')).map(r => ({
         kind: r.dataset.repair, title: r.title, page: r.closest('.page').id, left: parseFloat(r.style.left),
         width: r.getBoundingClientRect().width}))""")
-    marks = [mark for block in doc["blocks"] for mark in block.get("repairs", [])]
-    assert len(drawn) == len(marks) == 3
-    for shown, mark in zip(sorted(drawn, key=lambda d: d["left"]), sorted(marks, key=lambda m: m["box"][0])):
-        assert shown["kind"] == mark["kind"] and shown["page"] == "page-3" and shown["width"] > 0
+    marks = [mark for part in doc["blocks"] + doc["notes"] for mark in part.get("repairs", [])]
+    assert len(drawn) == len(marks) == 4
+    for shown, mark in zip(sorted(drawn, key=lambda d: (d["page"], d["left"])), sorted(marks, key=lambda m: (m["page"], m["box"][0]))):
+        assert shown["kind"] == mark["kind"] and shown["page"] == f"page-{mark['page']}" and shown["width"] > 0
         assert shown["title"].startswith(mark["kind"].replace("_", " ") + ": ")
         assert shown["left"] == pytest.approx(100 * mark["box"][0] / 612, abs=0.01)
     browser.evaluate("{ const b = document.querySelector('.layers input[data-layer=\"repair\"]'); b.click(); }")

@@ -110,6 +110,9 @@ def page_views(document: dict[str, Any], images: list[PageImage]) -> list[PageVi
     for number, note in enumerate(document.get("notes", []), start=1):
         add(note["page"], note.get("box"), "note", "note", label=f"note {note['marker']}", title=note["text"][:200],
             attrs={"id": f"n{number}-box", "data-note-box": f"n{number}"})
+        for mark in note.get("repairs", []):
+            add(mark["page"], mark.get("box"), "repair", "repair", title=repair_title(mark),
+                attrs={"data-repair": mark["kind"], "data-in-note": f"n{number}"})
     for footnote, note in zip(document["footnotes"], note_ids(document)):
         placed = marker_box(footnote, blocks)
         if placed is None:
@@ -130,6 +133,11 @@ def ocr_pages(document: dict[str, Any]) -> dict[int, dict[str, Any]]:
     if not isinstance(record, dict):
         return {}
     return {int(page["page"]): page for page in record.get("pages", ()) if "page" in page}
+
+
+def repair_marks(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every character repair ``document.json`` places: its blocks' and its notes'."""
+    return [mark for part in (*document["blocks"], *document.get("notes", [])) for mark in part.get("repairs", [])]
 
 
 def repair_title(mark: dict[str, Any]) -> str:
@@ -206,9 +214,8 @@ def raw_pages(raw_text: str, document: dict[str, Any], extract_settings: dict[st
     for removed_line in document.get("removed_lines", []):
         dropped.setdefault(removed_line["page"], set()).add(" ".join(removed_line["text"].split()))
     repairs: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for block in document["blocks"]:
-        for mark in block.get("repairs", []):
-            repairs.setdefault((mark["page"], mark["line"]), []).append(mark)
+    for mark in repair_marks(document):
+        repairs.setdefault((mark["page"], mark["line"]), []).append(mark)
     pages = []
     for number, lines in enumerate(export_pages(raw_text, extract_settings), start=1):
         runs: list[RawRun] = []
