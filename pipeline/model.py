@@ -71,7 +71,7 @@ class RemovedLine:
     box: Box | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepairMark:
     """Where ``normalize`` repaired characters of a line: what it read there and which repair.
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from pipeline import patterns
-from pipeline.model import FOUND_LIMIT, Box, Extraction, Line, Page, RepairMark
+from pipeline.model import Extraction, Page
+from pipeline.repair_places import page_repair_marks
 from pipeline.settings import NormalizeSettings
 
 
@@ -196,18 +197,24 @@ class Repair:
     stat: str
     apply: Callable[[str], tuple[str, int]]
     enabled: Callable[[NormalizeSettings], bool] = lambda settings: True
+    found_by: tuple[regex.Pattern[str], ...] = ()
+    """The patterns whose matches are what the repair changes, to place it for the report
+    (:mod:`pipeline.repair_places`); none: it is placed by comparing the text before and after."""
+    checked: bool = False
+    """Whether a match must be repaired on its own to count (not every spacing accent composes)."""
 
 
 REPAIRS: tuple[Repair, ...] = (
-    Repair("control_characters_removed", remove_control_characters),
-    Repair("zero_width_removed", remove_zero_width),
+    Repair("control_characters_removed", remove_control_characters, found_by=(patterns.CONTROL_CHARS,)),
+    Repair("zero_width_removed", remove_zero_width, found_by=(patterns.ZERO_WIDTH, patterns.LATIN_JOINER)),
     Repair("mojibake_fixed", fix_mojibake, lambda s: s.fix_mojibake),
-    Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures),
-    Repair("accents_composed", compose_accents),
-    Repair("soft_hyphens_removed", remove_soft_hyphens),
-    Repair("broken_hyphens_fixed", fix_broken_hyphens),
-    Repair("tab_artifacts_removed", collapse_glyph_spacing),
-    Repair("quotes_straightened", straighten_quotes, lambda s: s.straighten_quotes),
+    Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures, found_by=(patterns.LIGATURE,)),
+    Repair("accents_composed", compose_accents, found_by=(patterns.SPACING_ACCENT,), checked=True),
+    Repair("soft_hyphens_removed", remove_soft_hyphens, found_by=(patterns.SOFT_HYPHENS,)),
+    Repair("broken_hyphens_fixed", fix_broken_hyphens, found_by=(patterns.BROKEN_HYPHEN,)),
+    Repair("tab_artifacts_removed", collapse_glyph_spacing, found_by=(patterns.GLYPH_SPACING_RUN,)),
+    Repair("quotes_straightened", straighten_quotes, lambda s: s.straighten_quotes,
+           found_by=(patterns.CURLY_SINGLE, patterns.CURLY_DOUBLE)),
 )
 """The repairs in the order they run: mojibake first (its repair can produce any of the
 characters the later repairs look for), glyph spacing last but one."""
@@ -239,140 +246,20 @@ def normalize(extraction: Extraction, settings: NormalizeSettings) -> Extraction
 
 
 def normalize_page(page: Page, settings: NormalizeSettings, stats: Counter[str]) -> Page:
+    """Repair a page's lines in one pass over its text; each line that changed keeps where
+    (:func:`pipeline.repair_places.page_repair_marks`, given only the repairs that changed the page)."""
     if not page.lines:
         return page
     texts = [line.text for line in page.lines]
-    repaired = repair_text("\n".join(texts), settings, stats).split("\n")
+    text = "\n".join(texts)
+    counts: Counter[str] = Counter()
+    repaired = repair_text(text, settings, counts).split("\n")
     if len(repaired) != len(texts):  # a repair must never add or remove a line end
         raise AssertionError(f"page {page.number}: a repair changed the number of lines")
+    stats.update(counts)
+    marks = page_repair_marks(page.lines, text, [repair for repair in REPAIRS if counts[repair.stat]])
     lines = []
     for index, (line, new) in enumerate(zip(page.lines, repaired)):
         new = new.strip(" ")
-        lines.append(line if new == line.text else line.with_text(new, repair_marks(line, index, settings)))
+        lines.append(line if new == line.text else line.with_text(new, marks.get(index, ())))
     return replace(page, lines=tuple(lines))
-
-
-def repair_marks(line: Line, index: int, settings: NormalizeSettings) -> tuple[RepairMark, ...]:
-    """Where each repair changed ``line`` (the ``index``-th of its page), for the report.
-
-    The page was repaired in one pass; only a line that changed is gone over again, repair
-    by repair, and each repair's changes are placed in the line as read (a character
-    diff, carried back through the repairs before it).
-    """
-    text = line.text
-    origin = list(range(len(text) + 1))  # each position of ``text`` in the line as read
-    marks: list[RepairMark] = []
-    for repair in REPAIRS:
-        if not repair.enabled(settings):
-            continue
-        new, count = repair.apply(text)
-        if not count or new == text:
-            continue
-        spans, origin = changed_spans(text, new, origin)
-        for start, end in spans:
-            found = line.text[start:end][:FOUND_LIMIT]
-            marks.append(RepairMark(repair.stat, line.page, index, start, end, found, span_box(line, start, end)))
-        text = new
-    return tuple(marks)
-
-
-def changed_spans(before: str, after: str, origin: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
-    """The spans of the line as read that ``before`` → ``after`` changed (changes one
-    space apart are one span), and the origin of each position of ``after``.
-
-    >>> changed_spans("a\\t \\u00a0b\\t \\u00a0c", "a b c", list(range(10)))[0]
-    [(1, 4), (5, 8)]
-    """
-    spans: list[tuple[int, int]] = []
-    carried: list[int] = []
-    done = 0  # the end of the last change in ``before``
-    for i1, i2, j1, j2 in local_changes(before, after):
-        carried += origin[done:i1]
-        carried += [origin[i1]] * (j2 - j1)
-        start, end = origin[i1], max(origin[i2], origin[i1] + 1)
-        if spans and before[done:i1] in ("", " "):
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-        done = i2
-    carried += origin[done:]
-    return spans, carried
-
-
-RESYNC_RUN = 64
-"""The longest run of characters a repair replaces at once (a run of spaces), looked for
-before the slow general diff is called."""
-
-
-def local_changes(before: str, after: str) -> list[tuple[int, int, int, int]]:
-    """The regions ``before[i1:i2]`` replaced by ``after[j1:j2]``, in order.
-
-    Repairs replace short runs (``\\t \\u00a0`` by a space, ``ﬁ`` by ``fi``), so equal
-    stretches are skipped by slices and each change is closed at the nearest place where
-    they agree again; a line where that fails is left to :mod:`difflib`.
-
-    >>> local_changes("the ﬁnal\\t \\u00a0word", "the final word")
-    [(4, 5, 4, 6), (8, 9, 9, 9), (10, 11, 10, 10)]
-    """
-    changes: list[tuple[int, int, int, int]] = []
-    i = j = 0
-    while True:
-        run = common_run(before, i, after, j)
-        i, j = i + run, j + run
-        if i >= len(before) or j >= len(after):
-            break
-        resync = nearest_agreement(before, i, after, j)
-        if resync is None:
-            return changes + general_changes(before, i, after, j)
-        changes.append((i, i + resync[0], j, j + resync[1]))
-        i, j = i + resync[0], j + resync[1]
-    if i < len(before) or j < len(after):
-        changes.append((i, len(before), j, len(after)))
-    return changes
-
-
-def common_run(before: str, i: int, after: str, j: int) -> int:
-    """How many characters agree from ``before[i]`` and ``after[j]`` on (slices that double
-    while they agree, then halve)."""
-    length, step, growing = 0, 4, True
-    limit = min(len(before) - i, len(after) - j)
-    while step:
-        if length + step <= limit and before[i + length:i + length + step] == after[j + length:j + length + step]:
-            length += step
-            step = step * 2 if growing else step // 2
-        else:
-            growing = False
-            step //= 2
-    return length
-
-
-def nearest_agreement(before: str, i: int, after: str, j: int) -> tuple[int, int] | None:
-    """The fewest characters (of ``before``, of ``after``) to skip from a difference so
-    that both agree again (or both end); a repair puts at most four characters in."""
-    ends = len(before), len(after)
-    for total in range(1, RESYNC_RUN + 5):
-        for taken in range(min(total, 4) + 1):
-            skipped = total - taken
-            a, b = i + skipped, j + taken
-            if skipped <= RESYNC_RUN and ((a < ends[0] and b < ends[1] and before[a] == after[b]) or (a, b) == ends):
-                return skipped, taken
-    return None
-
-
-def general_changes(before: str, i: int, after: str, j: int) -> list[tuple[int, int, int, int]]:
-    """The changes in what is left of two texts, by :mod:`difflib` (slow on long lines)."""
-    from difflib import SequenceMatcher
-
-    opcodes = SequenceMatcher(None, before[i:], after[j:], autojunk=False).get_opcodes()
-    return [(i + i1, i + i2, j + j1, j + j2) for op, i1, i2, j1, j2 in opcodes if op != "equal"]
-
-
-def span_box(line: Line, start: int, end: int) -> Box | None:
-    """A span's place on the page, from its share of the line's characters (PDF lines only)."""
-    if line.box is None or not line.text:
-        return None
-    box, length = line.box, len(line.text)
-    width = box.x1 - box.x0
-    left = box.x0 + width * start / length
-    right = max(left + 2.0, box.x0 + width * end / length)
-    return Box(round(left, 2), box.top, round(min(right, box.x1), 2), box.bottom)

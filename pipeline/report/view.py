@@ -244,12 +244,29 @@ def repaired_runs(line: str, marks: list[dict[str, Any]]) -> list[RawRun]:
     return runs + artifact_runs(line[position:])
 
 
+GLYPH_SPACING = "tab_artifacts_removed"
+
+
 def artifact_runs(text: str) -> list[RawRun]:
+    """Raw text no placed repair claimed: its glyph-spacing runs, which ``normalize``
+    collapses everywhere but does not place in a text export (see
+    :mod:`pipeline.repair_places`), found by the same pattern and shown as that repair;
+    other invisible characters highlighted as they are."""
+    runs: list[RawRun] = []
+    position = 0
+    for match in patterns.GLYPH_SPACING_RUN.finditer(text):
+        runs += other_artifacts(text[position:match.start()])
+        runs.append((f"repair {GLYPH_SPACING}", shown(match.group()), repair_title({"kind": GLYPH_SPACING, "found": match.group()})))
+        position = match.end()
+    return runs + other_artifacts(text[position:])
+
+
+def other_artifacts(text: str) -> list[RawRun]:
     runs: list[RawRun] = []
     position = 0
     for match in patterns.REPORT_ARTIFACT.finditer(text):
         runs.append(("", text[position:match.start()], ""))
-        runs.append(("artifact", shown(match.group()), "glyph spacing or an invisible character"))
+        runs.append(("artifact", shown(match.group()), "an invisible character or a broken hyphen"))
         position = match.end()
     runs.append(("", text[position:], ""))
     return runs
