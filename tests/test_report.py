@@ -401,12 +401,13 @@ def test_pages_read_by_ocr_carry_a_badge_with_their_confidence(scanned, browser)
     browser.open(scanned / "report" / "scan.html")
     assert_offline_and_clean(browser)
     badges = browser.evaluate("""Array.from(document.querySelectorAll('.page .ocr-badge')).map(b => [
-        b.closest('.page').id, b.dataset.ocrConfidence, b.textContent, getComputedStyle(b).display])""")
+        b.closest('.page').id, b.dataset.ocrConfidence, b.textContent, getComputedStyle(b).display, b.classList.contains('low')])""")
     assert [page for page, *_ in badges] == [f"page-{n}" for n in sorted(pages)]
-    for page, confidence, text, display in badges:
+    for page, confidence, text, display, low in badges:
         record = pages[int(page.split("-")[1])]
         assert float(confidence) == pytest.approx(record["confidence"], abs=0.05)
         assert text == f"OCR · mean confidence {round(record['confidence'])}%" and display != "none"
+        assert low == (record["confidence"] < 70)  # the low_ocr_confidence warning's bar
     browser.open(scanned / "report" / "brief.html")
     assert browser.evaluate("document.querySelectorAll('.ocr-badge').length") == 0
 

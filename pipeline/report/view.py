@@ -128,11 +128,15 @@ def page_views(document: dict[str, Any], images: list[PageImage]) -> list[PageVi
 
 
 def ocr_pages(document: dict[str, Any]) -> dict[int, dict[str, Any]]:
-    """The pages OCR read, each with its record (``metadata.ocr.pages``: mean confidence …)."""
+    """The pages OCR read, each with its record (``metadata.ocr.pages``: mean confidence …)
+    and ``low``: whether its confidence is below the ``low_ocr_confidence`` warning's bar."""
+    from pipeline.extract.ocr import LOW_CONFIDENCE
+
     record = document.get("metadata", {}).get("ocr")
     if not isinstance(record, dict):
         return {}
-    return {int(page["page"]): page for page in record.get("pages", ()) if "page" in page}
+    return {int(page["page"]): {**page, "low": float(page.get("confidence", 0)) < LOW_CONFIDENCE}
+            for page in record.get("pages", ()) if "page" in page}
 
 
 def repair_marks(document: dict[str, Any]) -> list[dict[str, Any]]:
