@@ -44,12 +44,12 @@ def main() -> None:
         warm = root / "warm"
         warm.mkdir()
         (warm / "a.pdf").symlink_to((ROOT / "raw" / "detainers-by-county-data-brief.pdf").resolve())
-        run_batch(warm, root / "warm-clean")
+        run_batch(warm, root / "warm-clean", follow_links=True)  # the inputs are links to the corpus
         write_report(root / "warm-clean", warm)
 
         count = link_inputs(root / "raw", args.limit)
         started = time.perf_counter()
-        rows, summary = run_batch(root / "raw", root / "clean", jobs=args.jobs)
+        rows, summary = run_batch(root / "raw", root / "clean", jobs=args.jobs, follow_links=True)
         batch = time.perf_counter() - started
         started = time.perf_counter()
         result = write_report(root / "clean", root / "raw")

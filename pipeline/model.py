@@ -72,6 +72,29 @@ class RemovedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class RepairMark:
+    """Where ``normalize`` repaired characters of a line: what it read there and which repair.
+
+    ``kind`` is the repair's name in ``stats`` (``ligatures_fixed``, ``mojibake_fixed`` …);
+    ``line`` the line's index on its page as the reader cut it, ``start``/``end`` the span in
+    that line as read, so that a text export's raw line can be highlighted; ``box`` (PDF
+    only) is the span's place, estimated from its share of the line's characters.
+    """
+
+    kind: str
+    page: int
+    line: int
+    start: int
+    end: int
+    found: str
+    """The characters as read (at most :data:`FOUND_LIMIT`), shown on hover."""
+    box: Box | None = None
+
+
+FOUND_LIMIT = 40
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of a page, as a reader saw it.
 
@@ -96,13 +119,16 @@ class Line:
     """Left indent relative to the column's left edge, in points (PDF only)."""
     space_before: float | None = None
     """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
+    repairs: tuple[RepairMark, ...] = ()
+    """What ``normalize`` repaired in the line, and where (empty before ``normalize``)."""
 
-    def with_text(self, text: str) -> Line:
-        """The same line with other text: ``dataclasses.replace`` without its introspection,
-        for ``normalize``, which makes a new line for nearly every line of a document."""
+    def with_text(self, text: str, repairs: tuple[RepairMark, ...] = ()) -> Line:
+        """The same line with other text (and the repairs that made it): ``dataclasses.replace``
+        without its introspection, for ``normalize``, which makes a new line for nearly every
+        line of a document."""
         return Line(
             text, self.page, self.kind, self.starts_page, self.trailing_gap, self.region, self.box,
-            self.font_size, self.bold, self.indent, self.space_before,
+            self.font_size, self.bold, self.indent, self.space_before, repairs,
         )
 
 
@@ -140,6 +166,9 @@ class Table:
     """The page of each row, for a table joined over a page break (empty: all on ``pages[0]``)."""
     more_boxes: tuple[tuple[int, Box], ...] = ()
     """``(page, box)`` of each part after the first of a table joined over a page break."""
+    marker_boxes: tuple[PageBox | None, ...] = ()
+    """Where each footnote marker in the cells was printed, row by row and cell by cell (PDF
+    only; ``None`` where it was not found)."""
 
     def page_of_row(self, row: int) -> int | None:
         """The page a row stands on (a footnote marker in it is on that page)."""
@@ -209,6 +238,8 @@ class Block:
     """Line ends where a word split by a hyphen was rejoined (the hyphen's place, PDF only)."""
     language: str | None = None
     """ISO 639-1 code of a block in another language than its document; None otherwise."""
+    repairs: tuple[RepairMark, ...] = ()
+    """Where ``normalize`` repaired characters of the block's lines (kind, line span, box)."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +251,8 @@ class Note:
     page: int | None = None
     box: Box | None = None
     """Where the note's lines stand on ``page`` (PDF only)."""
+    repairs: tuple[RepairMark, ...] = ()
+    """Where ``normalize`` repaired characters of the note's lines."""
 
 
 @dataclass(frozen=True)

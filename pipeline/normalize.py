@@ -17,6 +17,7 @@ import regex
 
 from pipeline import patterns
 from pipeline.model import Extraction, Page
+from pipeline.repair_places import page_repair_marks
 from pipeline.settings import NormalizeSettings
 
 
@@ -196,18 +197,24 @@ class Repair:
     stat: str
     apply: Callable[[str], tuple[str, int]]
     enabled: Callable[[NormalizeSettings], bool] = lambda settings: True
+    found_by: tuple[regex.Pattern[str], ...] = ()
+    """The patterns whose matches are what the repair changes, to place it for the report
+    (:mod:`pipeline.repair_places`); none: it is placed by comparing the text before and after."""
+    checked: bool = False
+    """Whether a match must be repaired on its own to count (not every spacing accent composes)."""
 
 
 REPAIRS: tuple[Repair, ...] = (
-    Repair("control_characters_removed", remove_control_characters),
-    Repair("zero_width_removed", remove_zero_width),
+    Repair("control_characters_removed", remove_control_characters, found_by=(patterns.CONTROL_CHARS,)),
+    Repair("zero_width_removed", remove_zero_width, found_by=(patterns.ZERO_WIDTH, patterns.LATIN_JOINER)),
     Repair("mojibake_fixed", fix_mojibake, lambda s: s.fix_mojibake),
-    Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures),
-    Repair("accents_composed", compose_accents),
-    Repair("soft_hyphens_removed", remove_soft_hyphens),
-    Repair("broken_hyphens_fixed", fix_broken_hyphens),
-    Repair("tab_artifacts_removed", collapse_glyph_spacing),
-    Repair("quotes_straightened", straighten_quotes, lambda s: s.straighten_quotes),
+    Repair("ligatures_fixed", fix_ligatures, lambda s: s.fix_ligatures, found_by=(patterns.LIGATURE,)),
+    Repair("accents_composed", compose_accents, found_by=(patterns.SPACING_ACCENT,), checked=True),
+    Repair("soft_hyphens_removed", remove_soft_hyphens, found_by=(patterns.SOFT_HYPHENS,)),
+    Repair("broken_hyphens_fixed", fix_broken_hyphens, found_by=(patterns.BROKEN_HYPHEN,)),
+    Repair("tab_artifacts_removed", collapse_glyph_spacing, found_by=(patterns.GLYPH_SPACING_RUN,)),
+    Repair("quotes_straightened", straighten_quotes, lambda s: s.straighten_quotes,
+           found_by=(patterns.CURLY_SINGLE, patterns.CURLY_DOUBLE)),
 )
 """The repairs in the order they run: mojibake first (its repair can produce any of the
 characters the later repairs look for), glyph spacing last but one."""
@@ -239,14 +246,20 @@ def normalize(extraction: Extraction, settings: NormalizeSettings) -> Extraction
 
 
 def normalize_page(page: Page, settings: NormalizeSettings, stats: Counter[str]) -> Page:
+    """Repair a page's lines in one pass over its text; each line that changed keeps where
+    (:func:`pipeline.repair_places.page_repair_marks`, given only the repairs that changed the page)."""
     if not page.lines:
         return page
     texts = [line.text for line in page.lines]
-    repaired = repair_text("\n".join(texts), settings, stats).split("\n")
+    text = "\n".join(texts)
+    counts: Counter[str] = Counter()
+    repaired = repair_text(text, settings, counts).split("\n")
     if len(repaired) != len(texts):  # a repair must never add or remove a line end
         raise AssertionError(f"page {page.number}: a repair changed the number of lines")
+    stats.update(counts)
+    marks = page_repair_marks(page.lines, text, [repair for repair in REPAIRS if counts[repair.stat]])
     lines = []
-    for line, new in zip(page.lines, repaired):
+    for index, (line, new) in enumerate(zip(page.lines, repaired)):
         new = new.strip(" ")
-        lines.append(line if new == line.text else line.with_text(new))
+        lines.append(line if new == line.text else line.with_text(new, marks.get(index, ())))
     return replace(page, lines=tuple(lines))

@@ -33,6 +33,7 @@ ONLY_SPACE = regex.compile(f"^[{SPACE_CHARS}]+$")
 # Unicode hyphen U+2010 / non-breaking hyphen U+2011 alone: all mean "-".
 BROKEN_HYPHEN = regex.compile("[-\u2010\u2011]*[\u2010\u2011][-\u2010\u2011]*")
 SOFT_HYPHEN = "\u00ad"
+SOFT_HYPHENS = regex.compile("\u00ad+")  # "immi\u00adgration": the soft hyphen (for the report's marks)
 
 # --- invisible characters --------------------------------------------------------------
 # Zero-width space, word joiner, BOM inside text, Mongolian vowel separator: never content.

@@ -38,6 +38,7 @@ from pipeline.model import (
     Page,
     PageBox,
     RemovedLine,
+    RepairMark,
     Source,
     Table,
 )
@@ -84,16 +85,21 @@ def read_extraction(text: str) -> Extraction:
 
 
 def line_from(record: dict[str, Any]) -> Line:
-    box = record.pop("box")
-    return Line(**record, box=Box(**box) if box else None)
+    box, repairs = record.pop("box"), record.pop("repairs", ())
+    return Line(**record, box=Box(**box) if box else None, repairs=repairs_from(repairs))
+
+
+def repairs_from(records: Any) -> tuple[RepairMark, ...]:
+    return tuple(RepairMark(**{**r, "box": box_from(r.get("box"))}) for r in records)
 
 
 def table_from(record: dict[str, Any]) -> Table:
     box = record.pop("box")
     more = tuple((page, Box(**part)) for page, part in record.pop("more_boxes", ()))
+    markers = tuple(place_from(place) for place in record.pop("marker_boxes", ()))
     return Table(
         **{**record, "rows": tuple(tuple(row) for row in record["rows"]), "pages": tuple(record["pages"])},
-        box=Box(**box) if box else None, more_boxes=more,
+        box=Box(**box) if box else None, more_boxes=more, marker_boxes=markers,
     )
 
 
@@ -121,7 +127,8 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
     head = records[0]
     blocks = tuple(block_from(r["block"]) for r in records[1:] if "block" in r)
     footnotes = tuple(footnote_from(r["footnote"]) for r in records[1:] if "footnote" in r)
-    notes = tuple(Note(**{**r["note"], "box": box_from(r["note"].get("box"))}) for r in records[1:] if "note" in r)
+    notes = tuple(Note(**{**r["note"], "box": box_from(r["note"].get("box")), "repairs": repairs_from(r["note"].get("repairs", ()))})
+                  for r in records[1:] if "note" in r)
     return Document(
         id=doc_id, source=Source(**head["source"]), metadata=head["metadata"], blocks=blocks, footnotes=footnotes,
         notes=notes, stats=head["stats"], settings=settings.as_dict(),
@@ -146,7 +153,7 @@ def footnote_from(record: dict[str, Any]) -> Footnote:
 
 def block_from(record: dict[str, Any]) -> Block:
     table = record.pop("table")
-    boxes, rejoined = record.pop("boxes", ()), record.pop("rejoined", ())
+    boxes, rejoined, repairs = record.pop("boxes", ()), record.pop("rejoined", ()), record.pop("repairs", ())
     refs = tuple(
         FootnoteRef(**{**r, "cell": tuple(r["cell"]) if r.get("cell") else None, "box": place_from(r.get("box"))})
         for r in record["footnote_refs"]
@@ -156,6 +163,7 @@ def block_from(record: dict[str, Any]) -> Block:
         table=table_from(table) if table else None,
         boxes=tuple(place_from(p) for p in boxes),  # type: ignore[misc]
         rejoined=tuple(place_from(p) for p in rejoined),  # type: ignore[misc]
+        repairs=repairs_from(repairs),
     )
 
 

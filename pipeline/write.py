@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # only annotations here: a batch with nothing to do never loa
         Note,
         PageBox,
         RemovedLine,
+        RepairMark,
         Source,
         Table,
     )
@@ -72,6 +73,8 @@ def note_record(note: Note) -> dict[str, Any]:
     record: dict[str, Any] = {"marker": note.marker, "page": note.page, "text": note.text}
     if note.box is not None:
         record["box"] = box_list(note.box)
+    if note.repairs:
+        record["repairs"] = [repair_record(mark) for mark in note.repairs]
     return record
 
 
@@ -139,12 +142,25 @@ def block_record(block: Block) -> dict[str, Any]:
 
 
 def add_places(record: dict[str, Any], block: Block) -> None:
-    """The block's provenance, when the reader gave boxes: ``boxes`` (one per page) and
-    ``rejoined`` (line ends where a hyphenated word was rejoined)."""
+    """The block's provenance: ``boxes`` (one per page) and ``rejoined`` (line ends where a
+    hyphenated word was rejoined), when the reader gave boxes; ``repairs`` (where
+    ``normalize`` repaired characters), for every reader."""
     if block.boxes:
         record["boxes"] = [place_record(p) for p in block.boxes]
     if block.rejoined:
         record["rejoined"] = [place_record(p) for p in block.rejoined]
+    if block.repairs:
+        record["repairs"] = [repair_record(mark) for mark in block.repairs]
+
+
+def repair_record(mark: RepairMark) -> dict[str, Any]:
+    """One character repair: its kind, page, line (index on the page as read), the span in
+    that line as read, what was read there, and (PDF) its box."""
+    record: dict[str, Any] = {"kind": mark.kind, "page": mark.page, "line": mark.line, "start": mark.start,
+                              "end": mark.end, "found": mark.found}
+    if mark.box is not None:
+        record["box"] = box_list(mark.box)
+    return record
 
 
 def table_record(block_id: str, table: Table) -> dict[str, Any]:

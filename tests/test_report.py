@@ -15,7 +15,7 @@ import pytest
 from pipeline.report import write_report
 
 from .browser import Browser, find_chromium
-from .report_fixtures import HEAD, make_batch
+from .report_fixtures import HEAD, LEFT, REPAIRED_NOTE_LINE, REPAIRED_NOTE_TOP, REPAIRED_TOP, make_batch, repaired_places
 
 NEAR = 8.0
 """Points: a marker's box is estimated from its place in its line, within about a glyph."""
@@ -71,7 +71,7 @@ def test_notes_keep_the_box_they_were_read_from(batch):
     assert [(n["marker"], n["page"]) for n in notes] == [("1", 1), ("2", 3)]
     for note in notes:
         x0, top, _, bottom = note["box"]
-        assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 720
+        assert x0 == pytest.approx(72.0, abs=1) and 695 < top < bottom < 730
 
 
 def test_removed_running_heads_and_page_numbers_are_kept_with_their_place(batch):
@@ -90,6 +90,52 @@ def test_a_rejoined_hyphenation_is_marked_at_its_line_end(batch):
     assert "immigration detainers" in block["text"]
     [rejoined] = block["rejoined"]
     assert rejoined["page"] == 1 and 100 < rejoined["box"][1] < 118  # the line "… on immi-"
+
+
+def test_each_character_repair_is_kept_with_its_block_and_place(batch):
+    _, clean, _, _ = batch
+    doc = document(clean, "drawn")
+    marks = [(block["id"], mark) for block in doc["blocks"] for mark in block.get("repairs", [])]
+    expected = repaired_places()
+    assert sorted(mark["kind"] for _, mark in marks) == sorted(kind for kind, _ in expected)
+    assert doc["stats"]["ligatures_fixed"] == 3 and doc["stats"]["broken_hyphens_fixed"] == 1  # one in note 1
+    blocks = {b["id"]: b for b in doc["blocks"]}
+    for (kind, x), (block_id, mark) in zip(expected, sorted(marks, key=lambda pair: pair[1]["box"][0])):
+        assert mark["kind"] == kind and mark["page"] == 3
+        assert mark["found"] in ("\ufb01", "\u2010")
+        x0, top, x1, bottom = mark["box"]
+        assert abs(x0 - x) < NEAR, (mark, x)
+        assert top < REPAIRED_TOP < bottom + 3
+        assert any(p["page"] == 3 and p["box"][0] - 1 <= x0 and x1 <= p["box"][2] + 1 for p in blocks[block_id]["boxes"])
+
+
+def test_a_repair_in_a_note_is_kept_with_the_note(batch):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _, clean, _, _ = batch
+    doc = document(clean, "drawn")
+    note = doc["notes"][0]
+    assert note["text"].endswith("The court's finding was not appealed.")
+    [mark] = note["repairs"]
+    assert (mark["kind"], mark["page"], mark["found"]) == ("ligatures_fixed", 1, "\ufb01")
+    x = LEFT + stringWidth(REPAIRED_NOTE_LINE[:REPAIRED_NOTE_LINE.index("\ufb01")], "DejaVuSans", 8.0)
+    assert abs(mark["box"][0] - x) < NEAR and mark["box"][1] < REPAIRED_NOTE_TOP < mark["box"][3] + 3
+
+
+def test_a_marker_in_a_table_cell_stands_where_it_was_printed(batch):
+    _, clean, _, _ = batch
+    doc = document(clean, "detainers-by-county-data-brief")
+    [footnote] = [f for f in doc["footnotes"] if f.get("cell")]
+    table = next(b for b in doc["blocks"] if b["id"] == footnote["block"])
+    row, column = footnote["cell"]
+    with (clean / "detainers-by-county-data-brief" / table["csv"]).open(encoding="utf-8", newline="") as handle:
+        assert list(csv.reader(handle))[row][column] == "1,301"  # the marker follows this figure
+    page, (x0, top, x1, bottom) = footnote["box"]["page"], footnote["box"]["box"]
+    assert page == footnote["page"] == 2
+    [outer] = [p["box"] for p in table["boxes"] if p["page"] == page]
+    assert outer[0] < x0 < x1 < outer[2] and outer[1] < top < bottom < outer[3]
+    assert x1 - x0 < 6 and bottom - top < 8  # one small raised glyph, not the table's corner
+    assert x1 < outer[2] - 50  # in its column (the third of four), far from the table's right edge
 
 
 def test_a_page_without_text_is_a_warning_with_its_page(batch):
@@ -260,7 +306,18 @@ def test_a_text_export_shows_its_raw_text_beside_the_clean_text(batch, browser):
     browser.open(clean / "report" / "briefing-interior-enforcement.html")
     assert_offline_and_clean(browser)
     assert browser.evaluate("document.querySelectorAll('.export[data-page]').length") == doc["metadata"]["pages"]
-    assert browser.evaluate("document.querySelectorAll('.raw .artifact').length") > 100  # the seed's glyph spacing
+    marks = [mark for block in doc["blocks"] for mark in block.get("repairs", [])]
+    assert sorted(mark["kind"] for mark in marks) == ["broken_hyphens_fixed"] * 3  # glyph spacing is not placed in exports
+    shown = browser.evaluate("""Array.from(document.querySelectorAll('.raw .repair[data-repair]')).map(r => [
+        r.dataset.repair, r.textContent, r.title, r.closest('.export').dataset.page])""")
+    placed = [s for s in shown if s[0] != "tab_artifacts_removed"]
+    assert len(placed) == len(marks)
+    for (kind, text, title, page), mark in zip(placed, sorted(marks, key=lambda m: (m["page"], m["line"], m["start"]))):
+        assert kind == mark["kind"] and int(page) == mark["page"] and text == mark["found"]
+        assert title.startswith("broken hyphens fixed: ")
+    spacing = [text for kind, text, *_ in shown if kind == "tab_artifacts_removed"]
+    assert len(spacing) > 1000 and all(set(text) <= set(" →·") for text in spacing)  # the seed's glyph spacing, run by run
+    assert browser.evaluate("document.querySelector('.raw .repair').title").startswith("tab artifacts removed: ⟨U+0009⟩")
     refs = browser.evaluate("Array.from(document.querySelectorAll('aside .ref[data-marker]')).map(r => r.dataset.marker)")
     assert refs == [f["marker"] for f in doc["footnotes"]]
     assert_not_blank(browser.screenshot())
@@ -277,3 +334,89 @@ def test_rejected_table_regions_are_warnings_on_their_pages():
     counted = sum(int(w.detail.split()[0]) if w.detail[0].isdigit() else 1 for w in rejected)
     assert counted == document_.stats.get("tables_rejected", 0)
     assert all(w.page == 1 for w in rejected)
+
+
+def test_character_repairs_are_drawn_where_they_stand_named_on_hover(batch, browser):
+    _, clean, _, _ = batch
+    doc = document(clean, "drawn")
+    browser.open(clean / "report" / "drawn.html")
+    assert_offline_and_clean(browser)
+    drawn = browser.evaluate("""Array.from(document.querySelectorAll('.page .repair[data-repair]')).map(r => ({
+        kind: r.dataset.repair, title: r.title, page: r.closest('.page').id, left: parseFloat(r.style.left),
+        width: r.getBoundingClientRect().width}))""")
+    marks = [mark for part in doc["blocks"] + doc["notes"] for mark in part.get("repairs", [])]
+    assert len(drawn) == len(marks) == 4
+    for shown, mark in zip(sorted(drawn, key=lambda d: (d["page"], d["left"])), sorted(marks, key=lambda m: (m["page"], m["box"][0]))):
+        assert shown["kind"] == mark["kind"] and shown["page"] == f"page-{mark['page']}" and shown["width"] > 0
+        assert shown["title"].startswith(mark["kind"].replace("_", " ") + ": ")
+        assert shown["left"] == pytest.approx(100 * mark["box"][0] / 612, abs=0.01)
+    browser.evaluate("{ const b = document.querySelector('.layers input[data-layer=\"repair\"]'); b.click(); }")
+    assert browser.evaluate("getComputedStyle(document.querySelector('.page .repair')).display") == "none"
+
+
+def test_a_table_cell_marker_is_drawn_at_its_place_not_the_table_corner(batch, browser):
+    _, clean, _, _ = batch
+    doc = document(clean, "detainers-by-county-data-brief")
+    [footnote] = [f for f in doc["footnotes"] if f.get("cell")]
+    browser.open(clean / "report" / "detainers-by-county-data-brief.html")
+    place = browser.evaluate(f"""(() => {{ const m = Array.from(document.querySelectorAll('.page .marker[data-marker="{footnote['marker']}"]'))
+        .find(m => m.closest('.page').id === 'page-{footnote["page"]}'); const t = document.querySelector(
+        '#page-{footnote["page"]} .t-table[data-block="{footnote['block']}"]'); const a = m.getBoundingClientRect(),
+        b = t.getBoundingClientRect(), i = m.closest('.page').querySelector('img');
+        return [a.left - b.left, b.right - a.right, a.top - b.top, i.getBoundingClientRect().width / Number(i.getAttribute('width'))]; }})()""")
+    from_left, from_right, from_top, scale = place
+    x0, top, _, _ = footnote["box"]["box"]
+    [outer] = [p["box"] for p in next(b for b in doc["blocks"] if b["id"] == footnote["block"])["boxes"] if p["page"] == footnote["page"]]
+    assert from_right > 40 and from_top > 100  # inside the table, far from its top right corner
+    assert from_left == pytest.approx((x0 - outer[0]) * scale, abs=2)
+    assert from_top == pytest.approx((top - outer[1]) * scale, abs=2)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """A batch of a generated brief and its scan (read by OCR), with its report."""
+    from pipeline.batch import run_batch
+    from pipeline.extract.ocr import ocr_available
+
+    from .scan_factory import scan_pdf
+    from .test_pdf_end_to_end import build_brief
+
+    if not ocr_available():
+        if os.environ.get("CI"):
+            pytest.fail("Tesseract must be installed here (.ci/run installs it)")
+        pytest.skip("Tesseract is not installed (scripts/install-ocr.sh installs it)")
+    root = tmp_path_factory.mktemp("scanned")
+    raw = root / "raw"
+    raw.mkdir()
+    scan_pdf(build_brief(raw / "brief.pdf"), raw / "scan.pdf", dpi=200, angle=0.3)
+    run_batch(raw, root / "clean", jobs=1)
+    write_report(root / "clean", raw)
+    return root / "clean"
+
+
+def test_pages_read_by_ocr_carry_a_badge_with_their_confidence(scanned, browser):
+    doc = document(scanned, "scan")
+    pages = {p["page"]: p for p in doc["metadata"]["ocr"]["pages"]}
+    assert sorted(pages) == [1, 2]
+    browser.open(scanned / "report" / "scan.html")
+    assert_offline_and_clean(browser)
+    badges = browser.evaluate("""Array.from(document.querySelectorAll('.page .ocr-badge')).map(b => [
+        b.closest('.page').id, b.dataset.ocrConfidence, b.textContent, getComputedStyle(b).display, b.classList.contains('low')])""")
+    assert [page for page, *_ in badges] == [f"page-{n}" for n in sorted(pages)]
+    for page, confidence, text, display, low in badges:
+        record = pages[int(page.split("-")[1])]
+        assert float(confidence) == pytest.approx(record["confidence"], abs=0.05)
+        assert text == f"OCR · mean confidence {round(record['confidence'])}%" and display != "none"
+        assert low == (record["confidence"] < 70)  # the low_ocr_confidence warning's bar
+    browser.open(scanned / "report" / "brief.html")
+    assert browser.evaluate("document.querySelectorAll('.ocr-badge').length") == 0
+
+
+def test_the_index_counts_the_pages_read_by_ocr(scanned, browser):
+    browser.open(scanned / "report" / "index.html")
+    column = browser.evaluate("Array.from(document.querySelectorAll('#documents th')).findIndex(th => th.textContent === 'OCR pages')")
+    assert column > 0
+    shown = dict(browser.evaluate(f"""Array.from(document.querySelectorAll('#documents tbody tr')).map(r => [
+        r.dataset.id, r.cells[{column}].textContent])"""))
+    assert shown == {row["id"]: row["ocr_pages"] for row in manifest(scanned)} == {"brief": "0", "scan": "2"}
+    assert "(2 read by OCR)" in browser.evaluate("document.querySelector('header').textContent")

@@ -122,7 +122,7 @@ def write_document_page(document: dict[str, Any], clean: Path, folder: Path, raw
         encoding = document["source"].get("encoding") or "utf-8"
         text = source.read_bytes().decode(encoding, errors="replace")
         extract_settings = document.get("pipeline", {}).get("settings", {}).get("extract", {})
-        raw_text_pages = raw_pages(text, document.get("removed_lines", []), extract_settings)
+        raw_text_pages = raw_pages(text, document, extract_settings)
     html = render(
         "document.html.j2", doc=document, pages=pages, raw_pages=raw_text_pages, missing=missing,
         blocks=text_blocks(document, clean / doc_id), tables=sum(1 for b in document["blocks"] if b["type"] == "table"),
@@ -241,7 +241,8 @@ def index_page(rows: list[dict[str, str]], summaries: dict[str, dict[str, Any]])
     per_page = [float(v["seconds_per_page"]) for v in views if v["seconds_per_page"] and v["status"] == "ok"]
     plots = batch_plots(pages, per_page, repairs, failures, warnings)
     counts = Counter(row["status"] for row in rows)
-    totals = {"pages": int(sum(pages)), "warnings": sum(v["warnings"] for v in views), "warned": sum(1 for v in views if v["warnings"])}
+    totals = {"pages": int(sum(pages)), "warnings": sum(v["warnings"] for v in views), "warned": sum(1 for v in views if v["warnings"]),
+              "ocr": sum(int(row.get("ocr_pages") or 0) for row in rows if row["status"] != "failed")}
     return render("index.html.j2", rows=views, counts=counts, totals=totals, plots=plots, version=__version__)
 
 

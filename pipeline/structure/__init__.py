@@ -307,6 +307,12 @@ class MarkerRef:
     box: PageBox | None = None
 
 
+def cell_marker_places(table: Table, count: int) -> tuple[PageBox | None, ...]:
+    """Where each of the ``count`` markers of a table's cells was printed (``None`` each
+    when the reader did not say)."""
+    return table.marker_boxes if len(table.marker_boxes) == count else (None,) * count
+
+
 def build_blocks(
     drafts: list[DraftBlock], hits: list[list[MarkerHit]], tables: dict[int, list[Table]]
 ) -> tuple[tuple[Block, ...], list[MarkerRef]]:
@@ -318,11 +324,12 @@ def build_blocks(
         for table in tables.get(after, []):
             block_id = f"b{len(blocks) + 1}"
             rows, found = split_cell_markers(table.rows)
-            refs.extend(MarkerRef(marker, table.page_of_row(r), block_id, offset, anchor_word(rows[r][c], offset), (r, c))
-                        for marker, r, c, offset in found)
+            places = cell_marker_places(table, len(found))
+            refs.extend(MarkerRef(marker, table.page_of_row(r), block_id, offset, anchor_word(rows[r][c], offset), (r, c), place)
+                        for (marker, r, c, offset), place in zip(found, places))
             blocks.append(Block(
                 id=block_id, type="table", text="", pages=table.pages, table=replace(table, rows=rows),
-                footnote_refs=tuple(FootnoteRef(marker, offset, (r, c)) for marker, r, c, offset in found),
+                footnote_refs=tuple(FootnoteRef(marker, offset, (r, c), place) for (marker, r, c, offset), place in zip(found, places)),
                 boxes=table_boxes(table),
             ))
 
@@ -339,6 +346,7 @@ def build_blocks(
             Block(
                 id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,
                 label=draft.label, footnote_refs=tuple(block_refs), boxes=page_boxes(draft.lines), rejoined=draft.rejoined,
+                repairs=tuple(mark for line in draft.lines for mark in line.repairs),
             )
         )
         add_tables(index)

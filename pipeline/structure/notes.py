@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline import patterns
-from pipeline.model import Box, DocumentWarning, Line, Note
+from pipeline.model import Box, DocumentWarning, Line, Note, RepairMark
 from pipeline.structure.hyphenation import join_line
 from pipeline.structure.numerals import marker_style_and_value
 from pipeline.structure.provenance import union
@@ -70,6 +70,7 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     notes: list[Note] = []
     texts: list[str] = []
     boxes: list[list[Box]] = []  # where each note was read, on its first page (for the report)
+    repairs: list[list[RepairMark]] = []  # where its characters were repaired (for the report)
     expected: dict[str, int] = {}
     for line in lines:
         if line.kind != "text":
@@ -86,14 +87,17 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             notes.append(Note(marker=start.marker, text="", page=line.page))
             texts.append(start.text)
             boxes.append([])
+            repairs.append([])
             if start.value is not None:
                 expected[start.style] = start.value + 1
         elif notes:
             texts[-1] = join_line(texts[-1], line.text)[0]
         if notes and line.box is not None and line.page == notes[-1].page:
             boxes[-1].append(line.box)
-    return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box))
-            for note, text, box in zip(notes, texts, boxes)]
+        if notes:
+            repairs[-1] += line.repairs
+    return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box), tuple(marks))
+            for note, text, box, marks in zip(notes, texts, boxes, repairs)]
 
 
 REPEATED_NOTE_LINE_PAGES = 3
@@ -243,7 +247,9 @@ def rejoin_stray_notes(notes: list[Note], chosen: list[int | None]) -> list[Note
         stray = index not in taken and note.marker in linked_markers and note.marker.isdigit()
         if stray and out and out[-1].page == note.page and (index - 1) in taken:
             before = out.pop()
-            out.append(Note(before.marker, join_line(before.text, f"{note.marker} {note.text}")[0], before.page))
+            out.append(Note(before.marker, join_line(before.text, f"{note.marker} {note.text}")[0], before.page,
+                            union([box for box in (before.box, note.box) if box is not None]),
+                            repairs=before.repairs + note.repairs))
             continue
         out.append(note)
     return out

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.model import Page, Table
-from pipeline.patterns import CAPTION_NUMBER, CONTINUED
+from pipeline.patterns import CAPTION_NUMBER, CONTINUED, KNOWN_MARKER
 
 
 def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> list[Table]:
@@ -32,15 +32,23 @@ def merge_continued_tables(tables: list[Table], pages: Sequence[Page] = ()) -> l
         if (previous is not None and last_piece is not None and continues(previous, table, ordered)
                 and not text_between(last_piece, table, pages)):
             rows = table.rows[1:] if table.has_header and previous.has_header else table.rows
+            places = table.marker_boxes[markers_in(table.rows[:len(table.rows) - len(rows)]):]
             box = previous.box
             row_pages = tuple(previous.page_of_row(r) or 0 for r in range(len(previous.rows))) + (table.pages[0],) * len(rows)
             merged[-1] = replace(previous, rows=previous.rows + rows, row_pages=row_pages,
                                  pages=tuple(dict.fromkeys(previous.pages + table.pages)), box=box,
+                                 marker_boxes=previous.marker_boxes + places
+                                 if len(previous.marker_boxes) == markers_in(previous.rows) else (),
                                  more_boxes=previous.more_boxes + ((table.pages[0], table.box),) if table.box else previous.more_boxes)
         else:
             merged.append(table)
         last_piece = table
     return merged
+
+
+def markers_in(rows: tuple[tuple[str, ...], ...]) -> int:
+    """How many footnote markers the cells of ``rows`` hold (a dropped repeated header's)."""
+    return sum(len(KNOWN_MARKER.findall(cell)) for row in rows for cell in row)
 
 
 def text_between(first: Table, then: Table, pages: Sequence[Page]) -> bool:

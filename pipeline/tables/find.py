@@ -19,6 +19,7 @@ from pipeline.tables.clean import clean_grid, grid_table
 from pipeline.tables.geometry import chars_to_lines, clamped, overlaps
 from pipeline.tables.grid import Grid
 from pipeline.tables.gutters import aligned_bands, figure_column_bands, text_grids
+from pipeline.tables.marker_places import with_marker_places
 from pipeline.tables.page import glyph_page
 from pipeline.tables.ruled import may_be_ruled, ruled_grids, with_row_labels
 from pipeline.tables.verdict import is_mathematics, rejection
@@ -175,5 +176,5 @@ def accepted(grids: list[Grid], page: Any, settings: TableSettings, normalize: N
         table = grid_table(grid, cleaned, page.page_number)
         if grid.ruled:
             table = with_row_labels(table, page, settings, normalize, stats)
-        kept.append((grid, table))
+        kept.append((grid, with_marker_places(table, page)))
     return kept
