@@ -281,10 +281,13 @@ def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:
     offset; :func:`fit_advances` then ends them where the next glyph starts."""
     drop: dict[int, float] = {}
     tight_set = set(tight)
+    wanted = {id(glyphs[index][STYLE]) for index in tight}
     for index, glyph in enumerate(glyphs):
         key = id(glyph[STYLE])
-        if index not in tight_set and key not in drop:
+        if key in wanted and index not in tight_set and key not in drop:
             drop[key] = glyph[BOTTOM] - glyph[OY]
+            if len(drop) == len(wanted):
+                break  # every text object with a tight glyph has its offset
     for index in tight:
         glyph = glyphs[index]
         width = glyph[X1] - glyph[X0]

@@ -29,7 +29,7 @@ def keep_layout_chars(chars: Sequence[Char], stats: PageStats) -> list[Char]:
             continue
         if char.size <= 0 or char.bottom <= char.top:
             continue
-        if char.unmapped:
+        if char.text.startswith("(cid:") and char.unmapped:
             stats.cid_glyphs += 1
         kept.append(char)
     return kept
