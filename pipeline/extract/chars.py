@@ -133,7 +133,7 @@ def drop_duplicate_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char
     >>> len(drop_duplicate_chars([a, Char("a", 10.4, 15.4, 0.3, 10.3, 10), Char("a", 16, 21, 0, 10, 10)]))
     2
     """
-    suspects = may_be_duplicated(chars, tolerance)
+    suspects = may_be_duplicated(chars, tolerance) if may_have_copies(chars, tolerance) else []
     if not suspects:
         return list(chars)
     copies = {suspects[i] for i in copies_of_glyphs([chars[i] for i in suspects], tolerance)}
@@ -172,6 +172,41 @@ def copies_of_glyphs(chars: list[Char], tolerance: float) -> list[int]:
         else:
             seen.setdefault((char.text, ix, iy), []).append(char)
     return copies
+
+
+def may_have_copies(chars: list[Char], tolerance: float) -> bool:
+    """Whether two glyphs of the same text may lie within ``tolerance`` of each other both
+    across and down: decided for the whole page by two sorts of arrays, so that a page
+    without fake bold (nearly every page) costs no lookup per glyph.
+
+    The page is cut into bands three tolerances high, once from 0 and once shifted by half a
+    band: two glyphs that close down share a band in one of the cuts, and sorted by text,
+    band and x, two that close across then follow one another. (Sorting by text and x alone
+    finds the same letter starting lines at one margin, or dot leaders aligned down a page.)
+
+    >>> may_have_copies([Char("a", 10, 15, 0, 10, 10), Char("a", 10.5, 15.5, 40, 50, 10)], 1.0)
+    False
+    >>> may_have_copies([Char("a", 10, 15, 0, 10, 10), Char("a", 10.5, 15.5, 0.9, 10.9, 10)], 1.0)
+    True
+    """
+    import numpy as np
+
+    count = len(chars)
+    if count < 2:
+        return False
+    texts = list(map(attrgetter("text"), chars))
+    number = {text: index for index, text in enumerate(dict.fromkeys(texts))}
+    code = np.fromiter(map(number.__getitem__, texts), dtype=np.int64, count=count)
+    x0 = np.fromiter(map(attrgetter("x0"), chars), dtype=np.float64, count=count)
+    top = np.fromiter(map(attrgetter("top"), chars), dtype=np.float64, count=count)
+    band = 3 * tolerance
+    for shift in (0.0, band / 2):
+        bands = np.floor((top + shift) / band)
+        order = np.lexsort((x0, bands, code))
+        c, b, x = code[order], bands[order], x0[order]
+        if np.any((c[1:] == c[:-1]) & (b[1:] == b[:-1]) & (x[1:] - x[:-1] <= tolerance)):
+            return True
+    return False
 
 
 def may_be_duplicated(chars: list[Char], tolerance: float) -> list[int]:

@@ -93,10 +93,10 @@ class GlyphReader:
         self.fill_colour = c_function(raw.FPDFPageObj_GetFillColor, status, pointer, pointer, pointer, pointer, pointer)
         self.render_mode = c_function(raw.FPDFTextObj_GetTextRenderMode, status, pointer)
         self.facts = ctypes.create_string_buffer(OBJECT_FACTS.size)
+        self.shared: dict[tuple[Any, ...], TextStyle] = {}
 
-    def font(self, address: int) -> FontFacts:
-        """What pdfium says about the font of the text object at ``address``, read once per font."""
-        font_address = self.font_address(address)
+    def font(self, font_address: int) -> FontFacts:
+        """What pdfium says about the font at ``font_address``, read once per font."""
         facts = self.fonts.get(font_address)
         if facts is None:
             raw = self.raw
@@ -128,20 +128,33 @@ class GlyphReader:
         """Font, size, colour and direction of the text object at ``address``.
 
         The size is pdfminer's: the font size scaled by the text matrix (``Tf`` is often 1
-        and the matrix does the scaling)."""
-        size, (a, b, c, d), fill = self.object_facts(address)
+        and the matrix does the scaling). Text objects that share font, size, matrix,
+        colour and render mode (most of a page's) share the worked-out values."""
+        size, matrix, fill = self.object_facts(address)
+        font_address, render_mode = self.font_address(address), self.render_mode(address)
+        key = (font_address, render_mode, size, matrix, fill)
+        shared = self.shared.get(key)
+        if shared is None:
+            shared = self.shared[key] = self.work_out_style(self.font(font_address), render_mode, size, matrix, fill)
+        return TextStyle(shared.font, shared.render_mode, shared.fill, shared.size, shared.upright, shared.turned,
+                         shared.angle, self.text_order.get(address, 0), shared.axes)
+
+    def work_out_style(self, font: FontFacts, render_mode: int, size: float, matrix: tuple[float, float, float, float],
+                       fill: tuple[int, int, int, int]) -> TextStyle:
+        """The style of text objects with these facts (painting order not yet set)."""
+        a, b, c, d = matrix
         # as the page is displayed (pdfminer's upright and size are taken after /Rotate)
         ta, tb, tc, td = self.transform[0], -self.transform[1], self.transform[2], -self.transform[3]
         ea, eb, ec, ed = a * ta + b * tc, a * tb + b * td, c * ta + d * tc, c * tb + d * td
         return TextStyle(
-            font=self.font(address),
-            render_mode=self.render_mode(address),
+            font=font,
+            render_mode=render_mode,
             fill=fill,
             size=size * abs(ed) if (eb == 0 and ec == 0) else size * math.hypot(ec, ed),
             upright=ea * ed > 0 and eb * ec <= 0,
             turned=not (a * d > 0 and b * c <= 0),
             angle=round(math.degrees(math.atan2(eb, ea)), 2),
-            order=self.text_order.get(address, 0),
+            order=0,
             axes=(a / (math.hypot(a, b) or 1), b / (math.hypot(a, b) or 1), c / (math.hypot(c, d) or 1), d / (math.hypot(c, d) or 1)),
         )
 
