@@ -12,6 +12,10 @@ rerun is timed the same way, and also as the whole command (``python -m pipeline
 interpreter start-up and imports included).
 
     python benchmarks/bench_batch.py [--count 40] [--pdfs 6] [--repeat 3]
+    python benchmarks/bench_batch.py --corpus ../shared/corpus/real --engine pdfium [--repeat 2]
+
+``--corpus`` batches the PDFs of a folder instead (linked, not copied; OCR off, so scans are
+refused at once), ``--engine`` picks the PDF character engine (default: the settings').
 """
 
 from __future__ import annotations
@@ -42,19 +46,35 @@ def build_inputs(raw: Path, count: int, pdfs: int) -> None:
             (raw / f"brief-{n:03d}.pdf").write_bytes(data.replace(b"Briefing", f"Brief{n:03d}"[:8].encode(), 1))
 
 
-def run_once(raw: Path, clean: Path, jobs: int) -> None:
+def link_corpus(raw: Path, corpus: Path) -> None:
+    """The folder's PDFs, linked into ``raw``."""
+    raw.mkdir(parents=True)
+    for path in sorted(corpus.glob("*.pdf")):
+        (raw / path.name).symlink_to(path.resolve())
+
+
+def run_once(raw: Path, clean: Path, jobs: int, engine: str = "") -> None:
     """The child's side of :func:`timed`: one batch, its seconds and pages on stdout."""
+    from dataclasses import replace
+
     from pipeline.batch import run_batch
+    from pipeline.settings import Settings
     from pipeline.workers import Limits
 
+    settings = Settings()
+    if engine:
+        settings = replace(settings, extract=replace(settings.extract, pdf_engine=engine, ocr="off"))
     started = time.perf_counter()
-    _, summary = run_batch(raw, clean, jobs=jobs, limits=Limits(timeout=300, max_memory=2048))
+    _, summary = run_batch(raw, clean, settings, jobs=jobs, limits=Limits(timeout=300, max_memory=2048), follow_links=True)
     print(time.perf_counter() - started, summary.pages)
+
+
+ENGINE = [""]
 
 
 def timed(raw: Path, clean: Path, jobs: int) -> tuple[float, int]:
     """Seconds and pages of one batch run in a fresh process."""
-    command = [sys.executable, __file__, "--once", str(raw), str(clean), str(jobs)]
+    command = [sys.executable, __file__, "--once", str(raw), str(clean), str(jobs), ENGINE[0]]
     seconds, pages = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
     return float(seconds), int(pages)
 
@@ -72,14 +92,20 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=40, help="text exports (default: 40)")
     parser.add_argument("--pdfs", type=int, default=6, help="PDF copies, when raw/ has the seed PDF (default: 6)")
     parser.add_argument("--repeat", type=int, default=3, help="pairs of --jobs 1 and --jobs 2 runs (default: 3)")
-    parser.add_argument("--once", nargs=3, metavar=("RAW", "CLEAN", "JOBS"), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help="batch this folder's PDFs instead (OCR off)")
+    parser.add_argument("--engine", choices=("pdfium", "pdfplumber"), default="", help="PDF character engine")
+    parser.add_argument("--once", nargs=4, metavar=("RAW", "CLEAN", "JOBS", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.once:
-        run_once(Path(args.once[0]), Path(args.once[1]), int(args.once[2]))
+        run_once(Path(args.once[0]), Path(args.once[1]), int(args.once[2]), args.once[3])
         return
+    ENGINE[0] = args.engine or ("pdfplumber" if args.corpus else "")
     with tempfile.TemporaryDirectory() as folder:
         raw = Path(folder) / "raw"
-        build_inputs(raw, args.count, args.pdfs)
+        if args.corpus:
+            link_corpus(raw, args.corpus)
+        else:
+            build_inputs(raw, args.count, args.pdfs)
         print(f"{sum(1 for _ in raw.iterdir())} inputs", flush=True)
         speed_ups, firsts = [], []
         for n in range(args.repeat):

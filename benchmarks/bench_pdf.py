@@ -7,7 +7,7 @@ table pass (pages with no ruling lines and no aligned columns skip its expensive
 and lays them out itself, so it should keep up with (ratio >= 1.0) a plain text dump
 that does none of the structure work.
 
-    .venv/bin/python benchmarks/bench_pdf.py [corpus-dir] [--repeat N] [--engine pdfium|pdfplumber] [--profile]
+    .venv/bin/python benchmarks/bench_pdf.py [corpus-dir] [--repeat N] [--engine pdfium|pdfplumber] [--profile] [--ocr off|auto]
 
 ``--engine`` picks the character engine (default: the settings' default, pdfplumber); the
 last line gives the process's peak memory (one process: what one batch worker needs);
@@ -92,12 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per file and tool")
     parser.add_argument("--engine", choices=("pdfium", "pdfplumber"), default=None, help="character engine (default: the settings', pdfplumber)")
     parser.add_argument("--profile", action="store_true", help="print the pipeline's top functions by own time")
+    parser.add_argument("--ocr", choices=("off", "auto"), default="off",
+                        help="OCR of pages with no text layer (default off: scans are refused and left out of both"
+                             " sums, since extract_text reads nothing there; OCR speed is bench_ocr.py's)")
     args = parser.parse_args(argv)
     from dataclasses import replace
 
     from pipeline.settings import Settings
 
     settings = Settings()
+    settings = replace(settings, extract=replace(settings.extract, ocr=args.ocr))
     if args.engine:
         settings = replace(settings, extract=replace(settings.extract, pdf_engine=args.engine))
     SETTINGS[0] = settings
@@ -144,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"engine {settings.extract.pdf_engine}; peak memory of this process: {peak:.0f} MiB")
+    print(f"engine {settings.extract.pdf_engine}, OCR {args.ocr}; peak memory of this process: {peak:.0f} MiB")
     if PROFILER[0] is not None:
         import pstats
 

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -132,12 +133,22 @@ def drop_duplicate_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char
     >>> len(drop_duplicate_chars([a, Char("a", 10.4, 15.4, 0.3, 10.3, 10), Char("a", 16, 21, 0, 10, 10)]))
     2
     """
-    kept: list[Char] = []
+    suspects = may_be_duplicated(chars, tolerance) if may_have_copies(chars, tolerance) else []
+    if not suspects:
+        return list(chars)
+    copies = {suspects[i] for i in copies_of_glyphs([chars[i] for i in suspects], tolerance)}
+    return [char for i, char in enumerate(chars) if i not in copies] if copies else list(chars)
+
+
+def copies_of_glyphs(chars: list[Char], tolerance: float) -> list[int]:
+    """The places of the glyphs that repeat an earlier one at (almost) the same spot: same
+    text, font and size, position within ``tolerance`` (:func:`drop_duplicate_chars`)."""
+    copies: list[int] = []
     # Cells twice the tolerance wide: a copy within the tolerance lies in one of the four
     # cells around the glyph's corner, so four lookups replace a scan.
     cell = 2 * tolerance
     seen: dict[tuple[str, int, int], list[Char]] = {}
-    for char in chars:
+    for place, char in enumerate(chars):
         cx, cy = char.x0 / cell, char.top / cell
         ix, iy = int(cx), int(cy)
         nx = ix + 1 if cx - ix >= 0.5 else ix - 1
@@ -156,10 +167,61 @@ def drop_duplicate_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char
                     break
             if duplicate:
                 break
-        if not duplicate:
+        if duplicate:
+            copies.append(place)
+        else:
             seen.setdefault((char.text, ix, iy), []).append(char)
-            kept.append(char)
-    return kept
+    return copies
+
+
+def may_have_copies(chars: list[Char], tolerance: float) -> bool:
+    """Whether two glyphs of the same text may lie within ``tolerance`` of each other both
+    across and down: decided for the whole page by two sorts of arrays, so that a page
+    without fake bold (nearly every page) costs no lookup per glyph.
+
+    The page is cut into bands three tolerances high, once from 0 and once shifted by half a
+    band: two glyphs that close down share a band in one of the cuts, and sorted by text,
+    band and x, two that close across then follow one another. (Sorting by text and x alone
+    finds the same letter starting lines at one margin, or dot leaders aligned down a page.)
+
+    >>> may_have_copies([Char("a", 10, 15, 0, 10, 10), Char("a", 10.5, 15.5, 40, 50, 10)], 1.0)
+    False
+    >>> may_have_copies([Char("a", 10, 15, 0, 10, 10), Char("a", 10.5, 15.5, 0.9, 10.9, 10)], 1.0)
+    True
+    """
+    import numpy as np
+
+    count = len(chars)
+    if count < 2:
+        return False
+    texts = list(map(attrgetter("text"), chars))
+    number = {text: index for index, text in enumerate(dict.fromkeys(texts))}
+    code = np.fromiter(map(number.__getitem__, texts), dtype=np.int64, count=count)
+    x0 = np.fromiter(map(attrgetter("x0"), chars), dtype=np.float64, count=count)
+    top = np.fromiter(map(attrgetter("top"), chars), dtype=np.float64, count=count)
+    band = 3 * tolerance
+    for shift in (0.0, band / 2):
+        bands = np.floor((top + shift) / band)
+        order = np.lexsort((x0, bands, code))
+        c, b, x = code[order], bands[order], x0[order]
+        if np.any((c[1:] == c[:-1]) & (b[1:] == b[:-1]) & (x[1:] - x[:-1] <= tolerance)):
+            return True
+    return False
+
+
+def may_be_duplicated(chars: list[Char], tolerance: float) -> list[int]:
+    """The places of the glyphs that could be a copy of another, or have one: those with a
+    glyph of the same text starting within ``tolerance`` across. One sort finds them for the
+    whole page (sorted by text and x, such glyphs follow one another), so that the lookup
+    per glyph runs on these few instead of every glyph of the page; a glyph left out has no
+    copy and is no copy, so the outcome is the same.
+
+    >>> may_be_duplicated([Char("a", 10, 15, 0, 10, 10), Char("b", 10, 15, 0, 10, 10), Char("a", 10.5, 15.5, 40, 50, 10)], 1.0)
+    [0, 2]
+    """
+    starts = sorted(zip(map(attrgetter("text"), chars), map(attrgetter("x0"), chars), range(len(chars))))
+    close = {place for a, b in zip(starts, starts[1:]) if a[0] == b[0] and b[1] - a[1] <= tolerance for place in (a[2], b[2])}
+    return sorted(close)
 
 
 # --- pdfplumber ------------------------------------------------------------------------

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.chars import Char
 
 Matrix = tuple[float, float, float, float, float, float]
+
+BOX_AND_ORIGIN = struct.Struct("=4f2d")
+"""pdfium's loose box of a glyph (``FS_RECTF``: left, top, right, bottom) and its origin
+(x, y), as the reader asks for them into one buffer."""
+FOUR_FLOATS = struct.Struct("=4f")
+OBJECT_FACTS = struct.Struct("=7f4I")
+"""A text object's font size, its matrix (``FS_MATRIX``: a, b, c, d, e, f) and its fill
+colour (r, g, b, a), as the reader asks for them into one buffer."""
 
 ITALIC_FLAG = 1 << 6
 """The font descriptor's Italic flag (PDF 32000-1, table 123)."""
@@ -76,17 +85,25 @@ class GlyphReader:
         self.transform = transform
         self.text_order = text_order
         self.fonts: dict[int, FontFacts] = {}
-        self.font_address = c_function(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+        pointer, status = ctypes.c_void_p, ctypes.c_int
+        self.font_address = c_function(raw.FPDFTextObj_GetFont, pointer, pointer)
+        # A text object's facts with plain C types into one reused buffer, read in one unpack.
+        self.font_size = c_function(raw.FPDFTextObj_GetFontSize, status, pointer, pointer)
+        self.matrix = c_function(raw.FPDFPageObj_GetMatrix, status, pointer, pointer)
+        self.fill_colour = c_function(raw.FPDFPageObj_GetFillColor, status, pointer, pointer, pointer, pointer, pointer)
+        self.render_mode = c_function(raw.FPDFTextObj_GetTextRenderMode, status, pointer)
+        self.facts = ctypes.create_string_buffer(OBJECT_FACTS.size)
+        self.shared: dict[tuple[Any, ...], TextStyle] = {}
 
-    def font(self, obj: Any) -> FontFacts:
-        address = self.font_address(obj)
-        facts = self.fonts.get(address)
+    def font(self, font_address: int) -> FontFacts:
+        """What pdfium says about the font at ``font_address``, read once per font."""
+        facts = self.fonts.get(font_address)
         if facts is None:
             raw = self.raw
-            font = raw.FPDFTextObj_GetFont(obj)
+            font = ctypes.cast(ctypes.c_void_p(font_address), raw.FPDF_FONT)
             name = ctypes.create_string_buffer(256)
             raw.FPDFFont_GetBaseFontName(font, name, 256)
-            facts = self.fonts[address] = FontFacts(
+            facts = self.fonts[font_address] = FontFacts(
                 fontname=name.value.decode("latin-1"),
                 weight=raw.FPDFFont_GetWeight(font),
                 italic=bool(raw.FPDFFont_GetFlags(font) & ITALIC_FLAG),
@@ -95,31 +112,49 @@ class GlyphReader:
             )
         return facts
 
-    def style(self, obj: Any, address: int) -> TextStyle:
-        """Font, size, colour and direction of a text object.
+    def object_facts(self, address: int) -> tuple[float, tuple[float, float, float, float], tuple[int, int, int, int]]:
+        """A text object's font size, matrix (a, b, c, d) and fill colour; zeros for what
+        pdfium cannot say."""
+        buffer = self.facts
+        ctypes.memset(buffer, 0, OBJECT_FACTS.size)
+        at = ctypes.addressof(buffer)
+        self.font_size(address, at)
+        self.matrix(address, at + 4)
+        self.fill_colour(address, at + 28, at + 32, at + 36, at + 40)
+        size, a, b, c, d, _e, _f, *fill = OBJECT_FACTS.unpack_from(buffer)
+        return size, (a, b, c, d), (fill[0], fill[1], fill[2], fill[3])
+
+    def style(self, address: int) -> TextStyle:
+        """Font, size, colour and direction of the text object at ``address``.
 
         The size is pdfminer's: the font size scaled by the text matrix (``Tf`` is often 1
-        and the matrix does the scaling)."""
-        raw = self.raw
-        size = ctypes.c_float()
-        raw.FPDFTextObj_GetFontSize(obj, size)
-        m = raw.FS_MATRIX()
-        raw.FPDFPageObj_GetMatrix(obj, m)
-        a, b, c, d = m.a, m.b, m.c, m.d
+        and the matrix does the scaling). Text objects that share font, size, matrix,
+        colour and render mode (most of a page's) share the worked-out values."""
+        size, matrix, fill = self.object_facts(address)
+        font_address, render_mode = self.font_address(address), self.render_mode(address)
+        key = (font_address, render_mode, size, matrix, fill)
+        shared = self.shared.get(key)
+        if shared is None:
+            shared = self.shared[key] = self.work_out_style(self.font(font_address), render_mode, size, matrix, fill)
+        return TextStyle(shared.font, shared.render_mode, shared.fill, shared.size, shared.upright, shared.turned,
+                         shared.angle, self.text_order.get(address, 0), shared.axes)
+
+    def work_out_style(self, font: FontFacts, render_mode: int, size: float, matrix: tuple[float, float, float, float],
+                       fill: tuple[int, int, int, int]) -> TextStyle:
+        """The style of text objects with these facts (painting order not yet set)."""
+        a, b, c, d = matrix
         # as the page is displayed (pdfminer's upright and size are taken after /Rotate)
         ta, tb, tc, td = self.transform[0], -self.transform[1], self.transform[2], -self.transform[3]
         ea, eb, ec, ed = a * ta + b * tc, a * tb + b * td, c * ta + d * tc, c * tb + d * td
-        r, g, bl, al = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-        raw.FPDFPageObj_GetFillColor(obj, r, g, bl, al)
         return TextStyle(
-            font=self.font(obj),
-            render_mode=raw.FPDFTextObj_GetTextRenderMode(obj),
-            fill=(r.value, g.value, bl.value, al.value),
-            size=size.value * abs(ed) if (eb == 0 and ec == 0) else size.value * math.hypot(ec, ed),
+            font=font,
+            render_mode=render_mode,
+            fill=fill,
+            size=size * abs(ed) if (eb == 0 and ec == 0) else size * math.hypot(ec, ed),
             upright=ea * ed > 0 and eb * ec <= 0,
             turned=not (a * d > 0 and b * c <= 0),
             angle=round(math.degrees(math.atan2(eb, ea)), 2),
-            order=self.text_order.get(address, 0),
+            order=0,
             axes=(a / (math.hypot(a, b) or 1), b / (math.hypot(a, b) or 1), c / (math.hypot(c, d) or 1), d / (math.hypot(c, d) or 1)),
         )
 
@@ -135,22 +170,24 @@ class GlyphReader:
             return []
         text = page_text(raw, text_page, count)
         # The per-glyph calls with plain C types: pypdfium2's checked wrappers cost more
-        # than the calls themselves.
+        # than the calls themselves. Box and origin land in one buffer, read in one unpack.
         pointer, index_type = ctypes.c_void_p, ctypes.c_int
         get_object = c_function(raw.FPDFText_GetTextObject, pointer, pointer, index_type)
         loose_box = c_function(raw.FPDFText_GetLooseCharBox, index_type, pointer, index_type, pointer)
         char_origin = c_function(raw.FPDFText_GetCharOrigin, index_type, pointer, index_type, pointer, pointer)
         map_error = c_function(raw.FPDFText_HasUnicodeMapError, index_type, pointer, index_type)
         generated = c_function(raw.FPDFText_IsGenerated, index_type, pointer, index_type)
-        rect = raw.FS_RECTF()
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        rect_at, x_at, y_at = ctypes.addressof(rect), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+        buffer = ctypes.create_string_buffer(BOX_AND_ORIGIN.size)
+        rect_at = ctypes.addressof(buffer)  # FS_RECTF: left, top, right, bottom (floats)
+        x_at, y_at = rect_at + 16, rect_at + 24  # the origin (doubles)
+        unpack = BOX_AND_ORIGIN.unpack_from
         a, b, c, d, e, f = self.transform
         flat = b == 0 and c == 0
         glyphs: list[Glyph] = []
         tight: list[int] = []  # glyphs whose box is pdfium's ink box, not its loose box
         styles: dict[int, TextStyle] = {}
         page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
+        last: Glyph = [None] * 8
         for index in range(count):
             glyph = text[index]
             if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(page_pointer, index)):
@@ -160,42 +197,49 @@ class GlyphReader:
                 continue
             style = styles.get(address)
             if style is None:
-                style = styles[address] = self.style(raw.FPDFText_GetTextObject(text_page, index), address)
+                style = styles[address] = self.style(address)
             loose_box(page_pointer, index, rect_at)
             char_origin(page_pointer, index, x_at, y_at)
+            left, top, right, bottom, px, py = unpack(buffer)
             if glyph == LINE_END_HYPHEN:
                 glyph = "-"
             elif map_error(page_pointer, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
             if style.turned:
-                turn_box(rect, origin_x.value, origin_y.value, style)
+                left, right, bottom, top = turned_box(left, right, bottom, top, px, py, style)
             # corners to the reader's space (an axis flip for upright text, a turn for rotated)
-            xa, ya = a * rect.left + c * rect.bottom + e, b * rect.left + d * rect.bottom + f
-            xb, yb = a * rect.right + c * rect.top + e, b * rect.right + d * rect.top + f
-            ox, oy = a * origin_x.value + c * origin_y.value + e, b * origin_x.value + d * origin_y.value + f
-            if glyphs and glyphs[-1][STYLE] is style and glyphs[-1][OX] == ox and glyphs[-1][OY] == oy and glyph.strip():
-                merge_split_glyph(glyphs[-1], glyph, max(xa, xb))
+            xa, ya = a * left + c * bottom + e, b * left + d * bottom + f
+            xb, yb = a * right + c * top + e, b * right + d * top + f
+            ox, oy = a * px + c * py + e, b * px + d * py + f
+            if last[STYLE] is style and last[OX] == ox and last[OY] == oy and glyph.strip():
+                merge_split_glyph(last, glyph, xa if xa > xb else xb)
                 continue
-            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-            top, bottom = (ya, yb) if ya <= yb else (yb, ya)
-            glyphs.append([glyph, x0, x1, top, bottom, ox, oy, style])
-            if abs(rect.left - origin_x.value) > 0.01 and flat and style.upright:
+            last = [glyph, xa, xb, ya, yb, ox, oy, style] if xa <= xb else [glyph, xb, xa, ya, yb, ox, oy, style]
+            if ya > yb:
+                last[TOP], last[BOTTOM] = yb, ya
+            glyphs.append(last)
+            if flat and (left - px > 0.01 or px - left > 0.01) and style.upright:
                 tight.append(len(glyphs) - 1)
         if tight:
             place_tight_boxes(glyphs, tight)
-        glyphs = in_drawing_order(glyphs)
+        glyphs = in_drawing_order(glyphs, text)
         if any(not style.font.embedded for style in styles.values()):
             learn_advances(glyphs)
         fit_advances(glyphs)
         return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
 
 
-def in_drawing_order(glyphs: list[Glyph]) -> list[Glyph]:
+def in_drawing_order(glyphs: list[Glyph], page_text: str = "") -> list[Glyph]:
     """Put right-to-left runs back in the order they are drawn, left to right, as pdfminer
     gives them: pdfium turns each text object holding Arabic or Hebrew letters into reading
-    order, which the reader (built on drawing order) would scramble."""
+    order, which the reader (built on drawing order) would scramble.
+
+    ``page_text`` (every character pdfium read on the page) rules the page out at once when
+    none of its distinct characters is right-to-left."""
     import unicodedata
 
+    if page_text and not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in set(page_text)):
+        return glyphs
     if not any(unicodedata.bidirectional(g[TEXT][:1] or " ") in ("R", "AL") for g in glyphs):
         return glyphs
     out: list[Glyph] = []
@@ -225,16 +269,18 @@ def make_char(glyph: Glyph) -> Char:
                 style.render_mode, style.fill, style.angle)
 
 
-def turn_box(rect: Any, ox: float, oy: float, style: TextStyle) -> None:
-    """pdfminer's box for a glyph set sideways, written into ``rect`` (PDF space): its
+def turned_box(left: float, right: float, bottom: float, top: float, ox: float, oy: float,
+               style: TextStyle) -> tuple[float, float, float, float]:
+    """pdfminer's box for a glyph set sideways (PDF space, as left, right, bottom, top): its
     advance along the baseline, one font size across from the descent. pdfium's loose box
-    for such a glyph is as wide across as along."""
+    for such a glyph is as wide across as along. The corners are single-precision floats,
+    as pdfium's own box is."""
     ux, uy, nx, ny = style.axes
-    advance = abs((rect.right - rect.left) * ux) + abs((rect.top - rect.bottom) * uy)
+    advance = abs((right - left) * ux) + abs((top - bottom) * uy)
     low, high = style.font.descent * style.size, (style.font.descent + 1) * style.size
     xs = [ox + ux * along + nx * across for along in (0.0, advance) for across in (low, high)]
     ys = [oy + uy * along + ny * across for along in (0.0, advance) for across in (low, high)]
-    rect.left, rect.right, rect.bottom, rect.top = min(xs), max(xs), min(ys), max(ys)
+    return FOUR_FLOATS.unpack(FOUR_FLOATS.pack(min(xs), max(xs), min(ys), max(ys)))
 
 
 def font_descent(raw: Any, font: Any) -> float:
@@ -248,10 +294,13 @@ def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:
     offset; :func:`fit_advances` then ends them where the next glyph starts."""
     drop: dict[int, float] = {}
     tight_set = set(tight)
+    wanted = {id(glyphs[index][STYLE]) for index in tight}
     for index, glyph in enumerate(glyphs):
         key = id(glyph[STYLE])
-        if index not in tight_set and key not in drop:
+        if key in wanted and index not in tight_set and key not in drop:
             drop[key] = glyph[BOTTOM] - glyph[OY]
+            if len(drop) == len(wanted):
+                break  # every text object with a tight glyph has its offset
     for index in tight:
         glyph = glyphs[index]
         width = glyph[X1] - glyph[X0]

@@ -103,7 +103,7 @@ class PageDrawing:
     images: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     """(painting order, x0, top, x1, bottom) of every image."""
     fills: list[tuple[int, float, float, float, float]] = field(default_factory=list)
-    """(painting order, box) of every filled path whose colour is not white: a ground for white text."""
+    """(painting order, box) of every filled or stroked path whose colour is not white: a ground for white text."""
     text_order: dict[int, int] = field(default_factory=dict)
     """Painting order of each text object, by its handle's address."""
 
@@ -216,6 +216,19 @@ class DrawingReader:
             self.drawing.strokes += stroke_edges(Segments([(px, -py) for px, py in points]), 0.0, 0.0, 0.0)
             if fill_mode.value and not self.is_white(obj, raw.FPDFPageObj_GetFillColor):
                 self.drawing.fills.append((order, x0, top, x1, bottom))
+        if stroke.value and not self.is_white(obj, raw.FPDFPageObj_GetStrokeColor):
+            self.drawing.fills.append((order, *self.stroke_box(obj, parent)))
+
+    def stroke_box(self, obj: Any, parent: Matrix) -> tuple[float, float, float, float]:
+        """Where a stroked path paints, its line width included: a line drawn 25 points wide
+        in a colour is the ground of the white caption set on it (the Korean security
+        report's figure titles), as much as a filled box is."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        self.raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        matrix = multiply(parent, self.transform)
+        xa, ya = apply(matrix, left.value, bottom.value)
+        xb, yb = apply(matrix, right.value, top.value)
+        return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
     def is_white(self, obj: Any, getter: Any) -> bool:
         r, g, b, a = (ctypes.c_uint() for _ in range(4))

@@ -7,6 +7,7 @@ drawn over each other on one row (a filing stamp over a title) are read as separ
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -28,7 +29,7 @@ def keep_layout_chars(chars: Sequence[Char], stats: PageStats) -> list[Char]:
             continue
         if char.size <= 0 or char.bottom <= char.top:
             continue
-        if char.unmapped:
+        if char.text.startswith("(cid:") and char.unmapped:
             stats.cid_glyphs += 1
         kept.append(char)
     return kept
@@ -61,50 +62,57 @@ def group_rows(chars: Sequence[Char]) -> list[Row]:
     """
     ordered = sorted((c for c in chars if c.text not in SPACE_CHARS), key=lambda c: c.top + c.bottom)
     spaces = [c for c in chars if c.text in SPACE_CHARS and c.x1 > c.x0]
-    bands: list[list[float]] = []  # [top, bottom] per row
+    tops: list[float] = []  # per row: the top and bottom of its band
+    bottoms: list[float] = []
     members: list[list[Char]] = []
     for char in ordered:
         top, bottom = char.top, char.bottom
         height = bottom - top
         best, best_share = -1, 0.0
         # Most glyphs continue the latest row; only the last few rows can still overlap.
-        for index in range(len(bands) - 1, max(-1, len(bands) - 5), -1):
-            band = bands[index]
-            overlap = min(band[1], bottom) - max(band[0], top)
+        for index in range(len(tops) - 1, max(-1, len(tops) - 5), -1):
+            band_top, band_bottom = tops[index], bottoms[index]
+            overlap = (band_bottom if band_bottom < bottom else bottom) - (band_top if band_top > top else top)
             if overlap <= 0:
                 continue
-            share = overlap / max(0.01, min(band[1] - band[0], height))
+            smaller = band_bottom - band_top if band_bottom - band_top < height else height
+            share = overlap / (smaller if smaller > 0.01 else 0.01)
             if share > best_share:
                 best, best_share = index, share
                 if share >= 0.99:
                     break
         if best_share < 0.5:
-            bands.append([top, bottom])
+            tops.append(top)
+            bottoms.append(bottom)
             members.append([char])
         else:
-            band = bands[best]
-            band[0] = min(band[0], top)
-            band[1] = max(band[1], bottom)
+            if top < tops[best]:
+                tops[best] = top
+            if bottom > bottoms[best]:
+                bottoms[best] = bottom
             members[best].append(char)
-    attach_spaces(spaces, bands, members)
-    order = {id(char): index for index, char in enumerate(chars)}
-    rows = [Row(tuple(layer)) for m in members for layer in separate_overlaid_text(sorted(m, key=lambda c: c.x0), order)]
+    attach_spaces(spaces, list(zip(tops, bottoms)), members)
+    order: dict[int, int] = {}  # drawing order, filled only if a row has overlaid text
+    rows = [Row(tuple(layer)) for m in members for layer in separate_overlaid_text(sorted(m, key=lambda c: c.x0), order, chars)]
     return sorted(rows, key=lambda r: (row_baseline(r.chars), r.x0))
 
 
-def separate_overlaid_text(row: list[Char], order: dict[int, int]) -> list[list[Char]]:
+def separate_overlaid_text(row: list[Char], order: dict[int, int], page: Sequence[Char] = ()) -> list[list[Char]]:
     """Split a row where two texts are drawn over each other (a court's filing stamp over
     its title, a cover's layered titles), which sorting by x would shuffle letter by letter
     (``United StaFtieftshCCoirucrutiotf Appeals``).
 
     Only rows whose glyphs overlap heavily are touched. Their glyphs are cut into runs in
     drawing order (a run ends where the pen jumps back left), and runs that overlap go to
-    separate layers, each read as its own row.
+    separate layers, each read as its own row. ``order`` maps a glyph's ``id`` to its place
+    in ``page`` (the page's glyphs in drawing order); it is filled here the first time a row needs it.
     """
     glyphs = [c for c in row if c.text not in SPACE_CHARS]
     overlaps = sum(1 for a, b in pairwise(glyphs) if b.x0 < a.x1 - 0.4 * min(a.x1 - a.x0, b.x1 - b.x0) and a.x1 - a.x0 > 0.5)
     if overlaps < 2:
         return [row]
+    if not order:
+        order.update((id(char), index) for index, char in enumerate(page))
     runs: list[list[Char]] = []
     for char in sorted(row, key=lambda c: order.get(id(c), 0)):
         if not runs or char.x0 < runs[-1][-1].x0 - 0.5:
@@ -125,10 +133,20 @@ def separate_overlaid_text(row: list[Char], order: dict[int, int]) -> list[list[
     return [sorted(layer, key=lambda c: c.x0) for layer in layers if any(c.text not in SPACE_CHARS for c in layer)]
 
 
-def attach_spaces(spaces: list[Char], bands: list[list[float]], members: list[list[Char]]) -> None:
-    """Put each space glyph back into the row it belongs to: spaces mark word ends."""
+def attach_spaces(spaces: list[Char], bands: list[tuple[float, float]], members: list[list[Char]]) -> None:
+    """Put each space glyph back into the row it belongs to: spaces mark word ends.
+
+    A space joins the first row (in the order rows were found) whose band holds its middle.
+    Only the bands starting at most one band height above the middle can hold it, so they
+    are found by bisection among the bands sorted by top instead of trying every row."""
+    if not spaces or not bands:
+        return
+    by_top = sorted(range(len(bands)), key=lambda index: bands[index][0])
+    tops = [bands[index][0] for index in by_top]
+    tallest = max(bottom - top for top, bottom in bands)
     for space in spaces:
-        for index, (top, bottom) in enumerate(bands):
-            if top <= space.middle <= bottom:
-                members[index].append(space)
-                break
+        middle = space.middle
+        start, end = bisect_left(tops, middle - tallest - 1.0), bisect_right(tops, middle)
+        holding = [by_top[k] for k in range(start, end) if middle <= bands[by_top[k]][1]]
+        if holding:
+            members[min(holding)].append(space)

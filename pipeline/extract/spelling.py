@@ -134,11 +134,12 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
         right = max(c.x1 for c in run)
         run.clear()
 
+    small, raised_below = size * SUPERSCRIPT_SIZE, baseline - size * SUPERSCRIPT_RISE  # is_superscript's bounds
     for char in chars:
         if char.text in SPACE_CHARS:
             pending_space = True
             continue
-        if char.unmapped:
+        if char.text.startswith("(cid:") and char.unmapped:
             if not pieces and right is None:
                 pieces.append("•")  # an unmapped glyph opening a line is almost always a bullet
                 word_starts.append(char.x0)
@@ -153,9 +154,9 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
             pending_space = True
             continue
         gap = char.x0 - right if right is not None else 0.0
-        em = min(size, char.size)
+        em = char.size if char.size < size else size
         spaced = (pending_space and (slanted or gap > SPACE_GLYPH_GAP * em)) or gap > WORD_GAP * em
-        if is_superscript(char, size, baseline):
+        if char.size <= small and char.bottom <= raised_below:  # is_superscript, inlined for speed
             if run and spaced and gap > SEGMENT_GAP * size:
                 close_run()
             if not run:

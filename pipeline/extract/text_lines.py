@@ -11,6 +11,7 @@ the few measures more than one of those steps uses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.extract.chars import Char
 from pipeline.model import Region
@@ -26,19 +27,22 @@ SPACE_CHARS = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 
 
 class GlyphExtent:
-    """The extent of a run of glyphs (``self.chars``): its right edge, top and bottom."""
+    """The extent of a run of glyphs (``self.chars``): its right edge, top and bottom.
+
+    Each is worked out once per line (the glyphs never change) and kept: the layout asks
+    for them in every sort and comparison."""
 
     chars: tuple[Char, ...]
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.chars)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
 
@@ -68,7 +72,7 @@ class TextLine(GlyphExtent):
     word_starts: tuple[float, ...] = ()
     region: Region = "body"
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
 
