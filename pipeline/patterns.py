@@ -97,6 +97,10 @@ PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# What OCR makes of a digit in a running footer: a lone bar or l for a 1 ("Page | of 2"),
+# a letter O beside digits for a 0 ("2O19"). Folded only to compare furniture lines.
+OCR_ONE = regex.compile(r"(?<![^\s(\[])[|l](?![^\s)\]])")
+OCR_ZERO = regex.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 # A paragraph opened by a run-in label in capitals, one word or more, as rules and forms set
 # them: "DATES: The FAA must receive comments", "FOR FURTHER INFORMATION CONTACT: Ian Won".
 # (CAPS_LEAD above wants two words or more: a heading test for text exports.)

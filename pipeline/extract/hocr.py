@@ -25,7 +25,7 @@ class OcrSymbol:
     box: tuple[float, float, float, float]
     raised: bool = False
     confidence: float = 100.0
-    """Read again alone as a footnote marker (see :func:`reread_raised_marks`)."""
+    """Read again alone as a footnote marker (see :mod:`pipeline.extract.raised_ink`)."""
 
 
 @dataclass(frozen=True)
