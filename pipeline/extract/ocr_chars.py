@@ -55,8 +55,9 @@ def chars_from_ocr(lines: Sequence[OcrLine], scale: float) -> list[Char]:
         for word in apart([w for w in line.words if not is_speck(w)]):
             if previous_word is not None:
                 x = previous_word.box[2] * scale
-                chars.append(Char(" ", x, x + 0.01, (line.baseline - ASCENT * line.size) * scale,
-                                  (line.baseline + DESCENT * line.size) * scale, line.size * scale))
+                em = font_size(line)
+                chars.append(Char(" ", x, x + 0.01, (line.baseline - ASCENT * em) * scale,
+                                  (line.baseline + DESCENT * em) * scale, em * scale))
             chars += word_chars(word, line, digit_height, scale)
             previous_word = word
     return chars
@@ -76,6 +77,16 @@ def apart(words: Sequence[OcrWord]) -> list[OcrWord]:
         if word.box[0] < following.box[0] < word.box[2]:
             out[index] = replace(word, box=(word.box[0], word.box[1], following.box[0] - 1, word.box[3]))
     return out
+
+
+def font_size(line: OcrLine) -> float:
+    """The line's font size (em) in pixels: Tesseract's ``x_size`` spans ascenders to
+    descenders, about 0.9 of the em in book and sans faces (Times 0.90, Helvetica 0.93), so
+    read as the size it made a scanned 10-point line 9.1 points and moved its spacing rules."""
+    return line.size / X_SIZE_EM
+
+
+X_SIZE_EM = 0.9
 
 
 def full_digit_height(line: OcrLine) -> float:
@@ -104,12 +115,13 @@ def word_chars(word: OcrWord, line: OcrLine, digit_height: float, scale: float) 
         x0, x1 = left, left + span * width / total
         left = x1
         if is_raised(symbol, line, digit_height):
-            size = 0.6 * line.size
+            size = 0.6 * font_size(line)
             bottom = symbol.box[3] + DESCENT * size
             out.append(Char(symbol.text, x0 * scale, x1 * scale, (bottom - size) * scale, bottom * scale, size * scale))
         else:
-            out.append(Char(symbol.text, x0 * scale, x1 * scale, (line.baseline - ASCENT * line.size) * scale,
-                            (line.baseline + DESCENT * line.size) * scale, line.size * scale))
+            em = font_size(line)
+            out.append(Char(symbol.text, x0 * scale, x1 * scale, (line.baseline - ASCENT * em) * scale,
+                            (line.baseline + DESCENT * em) * scale, em * scale))
     return out
 
 
