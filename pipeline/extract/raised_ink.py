@@ -41,7 +41,7 @@ WORD_REACH = 0.6
 MARKER_WHITELIST = "0123456789*ivx"
 """What a mark may be read as: numerals, roman numerals, an asterisk."""
 
-LOOKS_LIKE_A_MARK = frozenset("'’‘`!°?|lI1iJj*\"”“^")
+LOOKS_LIKE_A_MARK = frozenset("'’‘`!°?|lI1iJj*\"”“^™")
 """What Tesseract makes of a lone superscript (``'``, ``!``, ``°``, ``l``): symbols that a
 mark's reading may replace. A letter or a digit read at full size is left alone."""
 
@@ -51,6 +51,8 @@ class RaisedMark:
     """A blot of raised ink in pixels (``x0, top, x1, bottom``)."""
 
     box: tuple[int, int, int, int]
+    parts: int = 1
+    """How many separate strokes of full height it has (``14`` and ``iv`` two, ``v`` one)."""
 
 
 def ink_mask(image: Any) -> Any:
@@ -60,9 +62,13 @@ def ink_mask(image: Any) -> Any:
     return np.asarray(image.convert("L")) < INK_LEVEL
 
 
-def raised_marks(dark: Any, line: OcrLine, digit_height: float) -> list[RaisedMark]:
-    """The raised marks of a line: connected ink that stands above its baseline, sized like
-    a superscript numeral, grouped when close together."""
+Blot = tuple[int, int, int, int]
+"""A connected piece of ink: ``x0, top, x1, bottom`` in pixels."""
+
+
+def raised_blots(dark: Any, line: OcrLine, digit_height: float) -> list[Blot]:
+    """The line's connected pieces of ink standing above its baseline, no taller than a
+    superscript numeral: marks, their dots, quote marks, specks."""
     import numpy as np
     from scipy import ndimage
 
@@ -79,13 +85,34 @@ def raised_marks(dark: Any, line: OcrLine, digit_height: float) -> list[RaisedMa
         y0, y1, x0, x1 = found[0].start + top, found[0].stop + top, found[1].start + left, found[1].stop + left
         baseline = line.baseline_at((x0 + x1) / 2)
         height = y1 - y0
-        if (y1 <= baseline - MARK_RISE * size and y0 >= baseline - MARK_TOP * size
-                and MARK_MIN_HEIGHT * digit_height <= height <= MARK_MAX_HEIGHT * digit_height and x1 - x0 <= size):
+        if y1 <= baseline - MARK_RISE * size and y0 >= baseline - MARK_TOP * size and height <= MARK_MAX_HEIGHT * digit_height and x1 - x0 <= size:
             blots.append((x0, y0, x1, y1))
-    return group_blots(sorted(blots), MARK_GAP * size)
+    return blots
 
 
-def group_blots(blots: Sequence[tuple[int, int, int, int]], gap: float) -> list[RaisedMark]:
+def raised_marks(blots: Sequence[Blot], size: float, digit_height: float) -> list[RaisedMark]:
+    """The raised marks of a line: raised blots tall enough for a superscript numeral,
+    grouped when close together, with the dots standing over them."""
+    tall = [b for b in blots if b[3] - b[1] >= MARK_MIN_HEIGHT * digit_height]
+    small = [b for b in blots if b[3] - b[1] < MARK_MIN_HEIGHT * digit_height]
+    return [with_dots(mark, small) for mark in group_blots(sorted(tall), MARK_GAP * size)]
+
+
+def with_dots(mark: RaisedMark, small: Sequence[Blot]) -> RaisedMark:
+    """The mark with the small blots standing over it (the dots of a roman ``ii``), so it is
+    read whole; small blots beside it (a closing quote, a speck) stay out.
+
+    >>> with_dots(RaisedMark((10, 20, 14, 30)), [(10, 15, 13, 18), (0, 20, 4, 24)]).box
+    (10, 15, 14, 30)
+    """
+    x0, top, x1, bottom = mark.box
+    for bx0, btop, bx1, bbottom in small:
+        if x0 - 2 <= (bx0 + bx1) / 2 <= x1 + 2:
+            x0, top, x1, bottom = min(x0, bx0), min(top, btop), max(x1, bx1), max(bottom, bbottom)
+    return RaisedMark((x0, top, x1, bottom), mark.parts)
+
+
+def group_blots(blots: Sequence[Blot], gap: float) -> list[RaisedMark]:
     """Blots closer than ``gap`` side by side make one mark (the two digits of ``14``).
 
     >>> [m.box for m in group_blots([(0, 0, 5, 10), (7, 1, 12, 10), (40, 0, 45, 9)], 4)]
@@ -95,10 +122,10 @@ def group_blots(blots: Sequence[tuple[int, int, int, int]], gap: float) -> list[
     for x0, y0, x1, y1 in blots:
         if marks and x0 - marks[-1][2] <= gap:
             last = marks[-1]
-            last[:] = [min(last[0], x0), min(last[1], y0), max(last[2], x1), max(last[3], y1)]
+            last[:] = [min(last[0], x0), min(last[1], y0), max(last[2], x1), max(last[3], y1), last[4] + 1]
         else:
-            marks.append([x0, y0, x1, y1])
-    return [RaisedMark((m[0], m[1], m[2], m[3])) for m in marks]
+            marks.append([x0, y0, x1, y1, 1])
+    return [RaisedMark((m[0], m[1], m[2], m[3]), m[4]) for m in marks]
 
 
 def read_raised_mark(image: Any, mark: RaisedMark) -> str:
@@ -115,8 +142,12 @@ def read_raised_mark(image: Any, mark: RaisedMark) -> str:
     crop = crop.resize((max(1, round(crop.width * scale)), max(1, round(crop.height * scale))), Image.Resampling.LANCZOS)
     crop = ImageOps.expand(crop, border=READ_HEIGHT // 2, fill=255)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    config = f"--psm 8 -c tessedit_char_whitelist={MARKER_WHITELIST}"
-    return str(pytesseract.image_to_string(crop, config=config)).strip()
+    text = str(pytesseract.image_to_string(crop, config=f"--psm 8 -c tessedit_char_whitelist={MARKER_WHITELIST}")).strip()
+    if mark.parts == 1 and len(text) > 1:
+        # one stroke is one character: read as a word, a lone ``v`` came back ``vv``
+        single = str(pytesseract.image_to_string(crop, config=f"--psm 10 -c tessedit_char_whitelist={MARKER_WHITELIST}")).strip()
+        text = single if len(single) == 1 else text
+    return text
 
 
 READ_HEIGHT = 48
@@ -133,50 +164,42 @@ def covered_symbols(word: OcrWord, mark: RaisedMark) -> list[int]:
             if min(s.box[2], x1 + 2) - max(s.box[0], x0 - 2) >= 0.5 * max(1.0, s.box[2] - s.box[0]) and s.box[1] < bottom]
 
 
-def place_mark(words: list[OcrWord], mark: RaisedMark, text: str, size: float) -> bool:
-    """Give the line's words the mark read as ``text``: in place of what OCR read over it at
-    a word's end or start (``courts!`` → ``courts¹``), glued after the word it follows when
-    OCR read nothing there (``trap`` → ``trap²``), or as a word of its own opening the line
-    (a note's key). ``False`` when the mark sits inside a word's letters."""
+def place_mark(words: list[OcrWord], mark: RaisedMark, text: str, size: float, blots: Sequence[Blot]) -> bool:
+    """Give the line's words the mark read as ``text``: at the end of the word it ends or
+    follows (``courts!`` → ``courts¹``, ``trap`` → ``trap²``, ``case.`` → ``case.³``), or as
+    a word of its own opening the line (a note's key). ``False`` when no word is near."""
     x0, top, x1, bottom = mark.box
     raised = [OcrSymbol(ch, (x0 + i * (x1 - x0) / len(text), top, x0 + (i + 1) * (x1 - x0) / len(text), bottom), raised=True)
               for i, ch in enumerate(text)]
-    for index, word in enumerate(words):
-        covered = covered_symbols(word, mark)
-        if covered:
-            placed = over_covered(word, covered, raised)
-            if placed is not None:
-                words[index] = placed
-            return placed is not None
-    before = [i for i, w in enumerate(words) if w.box[0] < x0]
-    if before and x0 - words[before[-1]].box[2] <= WORD_REACH * size and words[before[-1]].box[2] <= x1 + 2:
+    before = [i for i, w in enumerate(words) if w.box[0] < x0 + 2 and x0 - w.box[2] <= WORD_REACH * size]
+    if before:
         word = words[before[-1]]
-        words[before[-1]] = rebuilt(word, [*clipped(word.symbols, x0), *raised])
+        kept = [s for s in word.symbols if s.box[2] <= x0 + 2 or not stands_for_mark(s, mark, blots)]
+        if not kept:
+            words[before[-1]] = OcrWord(text, (x0, top, x1, bottom), word.confidence, tuple(raised))
+        else:
+            words[before[-1]] = rebuilt(word, [*clipped(kept, x0), *raised])
         return True
-    if not before and words and words[0].box[0] - x1 <= 2 * size:
+    if words and not any(w.box[0] < x0 for w in words) and words[0].box[0] - x1 <= 2 * size:
         words.insert(0, OcrWord(text, (x0, top, x1, bottom), 90.0, tuple(raised)))
         return True
     return False
 
 
-def over_covered(word: OcrWord, covered: list[int], raised: list[OcrSymbol]) -> OcrWord | None:
-    """The word with the mark put where OCR read symbols over it, at the word's end or start:
-    in their place when they are what OCR makes of a superscript (``courts!``), after them
-    when they are a full stop or comma whose box took in the mark (``case.³`` read ``case.``);
-    ``None`` when the mark is inside the word or under letters."""
-    symbols = list(word.symbols)
-    if covered[-1] != len(symbols) - 1 and covered[0] != 0:
-        return None
-    if all(may_be_a_mark(symbols[i]) for i in covered):
-        symbols[covered[0]:covered[-1] + 1] = raised
-        return rebuilt(word, symbols)
-    if covered[-1] == len(symbols) - 1 and all(symbols[i].text in SENTENCE_MARKS for i in covered):
-        return rebuilt(word, [*clipped(symbols, raised[0].box[0]), *raised])
-    return None
+def stands_for_mark(symbol: OcrSymbol, mark: RaisedMark, blots: Sequence[Blot]) -> bool:
+    """Whether a symbol OCR read over the mark is the mark misread (``!``, ``'``, ``"`` for a
+    superscript ``1``, ``iii``, ``v``), to be replaced by its reading, rather than print of
+    its own whose box took in the mark: a full stop, a letter, or a closing quote with ink
+    left of the mark (``“deconstruct”ⁱᵛ``)."""
+    if not (symbol.box[1] < mark.box[3] and may_be_a_mark(symbol)):
+        return False
+    return not own_ink(symbol, mark, blots)
 
 
-SENTENCE_MARKS = frozenset(".,;:)")
-"""Punctuation a superscript follows (``case.³``): kept before the mark read over it."""
+def own_ink(symbol: OcrSymbol, mark: RaisedMark, blots: Sequence[Blot]) -> bool:
+    """Whether raised ink of its own (a quote mark) stands in the symbol's box left of the
+    mark; a letter's arm reaching there is part of the letter, not raised ink."""
+    return any(symbol.box[0] - 2 <= (b[0] + b[2]) / 2 < mark.box[0] - 1 for b in blots)
 
 
 def clipped(symbols: Sequence[OcrSymbol], x: float) -> list[OcrSymbol]:
@@ -207,12 +230,13 @@ def read_raised_ink(image: Any, lines: Sequence[OcrLine], digit_height_of: Any) 
     out = []
     for line in lines:
         words = list(line.words)
-        for mark in raised_marks(dark, line, digit_height_of(line)):
+        blots = raised_blots(dark, line, digit_height_of(line))
+        for mark in raised_marks(blots, line.size, digit_height_of(line)):
             if mark_under_letters(words, mark):
                 continue
             text = read_raised_mark(image, mark)
             if text and MARKER_TEXT.match(text):
-                place_mark(words, mark, text, line.size)
+                place_mark(words, mark, text, line.size, blots)
         out.append(OcrLine(tuple(words), line.baseline, line.size, line.slope, line.middle))
     return out
 
