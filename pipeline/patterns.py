@@ -245,6 +245,10 @@ HOCR_NUMBER = {
     "x_size": regex.compile(r"x_size ([\d.]+)"),  # the line's text size in pixels: ``x_size 41``
 }
 """Numbers in an hOCR title, by name."""
+OCR_LIST_KEY_COMMA = regex.compile(rf"^(?:\d{{1,3}}|{ROMAN_BELOW_100}),$")
+"""A note list's key whose full stop OCR read as a comma (a speck under it): ``ix,``."""
+WEB_ENDING = regex.compile(r"^(?:com|org|net|gov|edu|int|mil|io|uk|eu|de|fr|us|ca|html?|pdf)\W*$", regex.IGNORECASE)
+"""What follows the dot of a web or file name (``ice.gov``, ``report.pdf``): not a speck."""
 
 
 # --- moved here from the modules that use them -------------------------------------------
