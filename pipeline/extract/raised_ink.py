@@ -11,6 +11,7 @@ raised symbol, so that the reader takes it for a superscript exactly as on a bor
 from __future__ import annotations
 
 import os
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -31,6 +32,11 @@ little): ink higher up is the line above's descenders."""
 MARK_MIN_HEIGHT, MARK_MAX_HEIGHT = 0.4, 0.85
 """A mark is this fraction of a full-size digit's height: dust, dots and quote marks are
 smaller, letters larger."""
+
+MARK_BODY_SHARE = 0.6
+"""…and no taller than this fraction of the page's body text size: a superscript numeral is
+under half of it, a full-size digit three quarters (a table's figures that OCR set on a
+line of its own, under a misread shaded row, are not markers)."""
 
 MARK_GAP = 0.3
 """Blots this close (fraction of the size) are one mark (``14``, ``iv``)."""
@@ -227,12 +233,13 @@ def read_raised_ink(image: Any, lines: Sequence[OcrLine], digit_height_of: Any) 
     from pipeline.patterns import MARKER_TEXT
 
     dark = ink_mask(image)
+    body_size = statistics.median(line.size for line in lines for _ in line.words) if lines else 0.0
     out = []
     for line in lines:
         words = list(line.words)
         blots = raised_blots(dark, line, digit_height_of(line))
         for mark in raised_marks(blots, line.size, digit_height_of(line)):
-            if mark_under_letters(words, mark):
+            if mark_under_letters(words, mark) or mark.box[3] - mark.box[1] > MARK_BODY_SHARE * body_size:
                 continue
             text = read_raised_mark(image, mark)
             if text and MARKER_TEXT.match(text):
