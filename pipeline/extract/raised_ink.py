@@ -99,23 +99,28 @@ def raised_blots(dark: Any, line: OcrLine, digit_height: float) -> list[Blot]:
 def raised_marks(blots: Sequence[Blot], size: float, digit_height: float) -> list[RaisedMark]:
     """The raised marks of a line: raised blots tall enough for a superscript numeral,
     grouped when close together, with the dots standing over them."""
-    tall = [b for b in blots if b[3] - b[1] >= MARK_MIN_HEIGHT * digit_height]
-    small = [b for b in blots if b[3] - b[1] < MARK_MIN_HEIGHT * digit_height]
-    return [with_dots(mark, small) for mark in group_blots(sorted(tall), MARK_GAP * size)]
+    tall = [b for b in stacked(blots) if b[3] - b[1] >= MARK_MIN_HEIGHT * digit_height]
+    return group_blots(sorted(tall), MARK_GAP * size)
 
 
-def with_dots(mark: RaisedMark, small: Sequence[Blot]) -> RaisedMark:
-    """The mark with the small blots standing over it (the dots of a roman ``ii``), so it is
-    read whole; small blots beside it (a closing quote, a speck) stay out.
+def stacked(blots: Sequence[Blot]) -> list[Blot]:
+    """Blots standing one over the other made one: the dot and stem of a roman ``i``, the
+    pieces of a thin ``2`` that a scan at 150 dpi broke apart. Side by side (the two
+    strokes of a closing quote) they stay apart, and small.
 
-    >>> with_dots(RaisedMark((10, 20, 14, 30)), [(10, 15, 13, 18), (0, 20, 4, 24)]).box
-    (10, 15, 14, 30)
+    >>> stacked([(10, 15, 13, 18), (10, 20, 14, 30), (0, 20, 4, 24)])
+    [(0, 20, 4, 24), (10, 15, 14, 30)]
     """
-    x0, top, x1, bottom = mark.box
-    for bx0, btop, bx1, bbottom in small:
-        if x0 - 2 <= (bx0 + bx1) / 2 <= x1 + 2:
-            x0, top, x1, bottom = min(x0, bx0), min(top, btop), max(x1, bx1), max(bottom, bbottom)
-    return RaisedMark((x0, top, x1, bottom), mark.parts)
+    pieces: list[Blot] = []
+    for blot in sorted(blots):
+        for index, piece in enumerate(pieces):
+            overlap = min(piece[2], blot[2]) - max(piece[0], blot[0])
+            if overlap >= 0.5 * min(piece[2] - piece[0], blot[2] - blot[0]):
+                pieces[index] = (min(piece[0], blot[0]), min(piece[1], blot[1]), max(piece[2], blot[2]), max(piece[3], blot[3]))
+                break
+        else:
+            pieces.append(blot)
+    return sorted(pieces)
 
 
 def group_blots(blots: Sequence[Blot], gap: float) -> list[RaisedMark]:
@@ -149,6 +154,9 @@ def read_raised_mark(image: Any, mark: RaisedMark) -> str:
     crop = ImageOps.expand(crop, border=READ_HEIGHT // 2, fill=255)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     text = str(pytesseract.image_to_string(crop, config=f"--psm 8 -c tessedit_char_whitelist={MARKER_WHITELIST}")).strip()
+    if not text:
+        # a lone stroke read as a word may come back empty; as a single character it is read
+        text = str(pytesseract.image_to_string(crop, config=f"--psm 10 -c tessedit_char_whitelist={MARKER_WHITELIST}")).strip()
     if mark.parts == 1 and len(text) > 1:
         # one stroke is one character: read as a word, a lone ``v`` came back ``vv``
         single = str(pytesseract.image_to_string(crop, config=f"--psm 10 -c tessedit_char_whitelist={MARKER_WHITELIST}")).strip()
