@@ -180,6 +180,42 @@ def mend_list_keys(lines: Sequence[OcrLine]) -> list[OcrLine]:
     return out
 
 
+def drop_edge_bars(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines without a lone bar ``|`` at their start or end: the edge of a table's cell, a
+    crease or a stain, never print (``in fact make |``). A bar inside a line stays: a page
+    footer's ``1`` may be read as one (``Page | of 2``)."""
+    out = []
+    for line in lines:
+        words = list(line.words)
+        while words and is_bar(words[-1]):
+            words.pop()
+        while words and is_bar(words[0]):
+            words.pop(0)
+        if words:
+            out.append(replace(line, words=tuple(words)))
+    return out
+
+
+def is_bar(word: OcrWord) -> bool:
+    return not word.text.strip("|")
+
+
+BULLET_MISREADS = frozenset("¢")
+"""What Tesseract makes of a list's bullet ``•`` opening a line: no line of prose opens so."""
+
+
+def mend_bullets(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines opening with a bullet OCR misread (``¢ 1) Throwing away``), the bullet put back,
+    so the line is read as a list item as on the born-digital page."""
+    out = []
+    for line in lines:
+        words = list(line.words)
+        if len(words) > 1 and words[0].text in BULLET_MISREADS:
+            words[0] = replace(words[0], text="•", symbols=tuple(replace(s, text="•") for s in words[0].symbols[:1]))
+        out.append(replace(line, words=tuple(words)))
+    return out
+
+
 def trim_specks(symbols: list[OcrSymbol]) -> None:
     """Drop doubtful punctuation at a word's edges: dust glued to a word (``_i.``, ``‘makes``)."""
     while symbols and is_doubtful_mark(symbols[0]):

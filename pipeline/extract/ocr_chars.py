@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.extract.chars import Char, Rule
 from pipeline.extract.hocr import OcrLine, OcrSymbol, OcrWord, is_speck
+from pipeline.extract.raised_ink import MARK_MIN_HEIGHT
 
 MARKER_SYMBOLS = frozenset("0123456789*†‡§¶")
 """Symbols that may stand raised after a word: a footnote marker glued to it by OCR."""
@@ -24,7 +25,9 @@ RAISED_RISE = 0.3
 """A symbol whose ink ends this fraction of the line's size above the baseline is raised."""
 
 RAISED_HEIGHT = 0.8
-"""…and is at most this fraction of a full-size digit's height (a superscript is small)."""
+"""…and is at most this fraction of a full-size digit's height (a superscript is small),
+and at least :data:`~pipeline.extract.raised_ink.MARK_MIN_HEIGHT` of it (a speck of dust
+that OCR read as ``*`` is smaller)."""
 
 WORD_INSET = 0.06
 """How much narrower (a fraction of the line's size) each side of a word is drawn."""
@@ -138,7 +141,7 @@ def is_raised(symbol: OcrSymbol, line: OcrLine, digit_height: float) -> bool:
         return False
     height = symbol.box[3] - symbol.box[1]
     baseline = line.baseline_at((symbol.box[0] + symbol.box[2]) / 2)
-    return symbol.box[3] <= baseline - RAISED_RISE * line.size and height <= RAISED_HEIGHT * digit_height
+    return symbol.box[3] <= baseline - RAISED_RISE * line.size and MARK_MIN_HEIGHT * digit_height <= height <= RAISED_HEIGHT * digit_height
 
 
 RULE_MIN_LENGTH = 40.0

@@ -247,13 +247,20 @@ def read_raised_ink(image: Any, lines: Sequence[OcrLine], digit_height_of: Any) 
         words = list(line.words)
         blots = raised_blots(dark, line, digit_height_of(line))
         for mark in raised_marks(blots, line.size, digit_height_of(line)):
-            if mark_under_letters(words, mark) or mark.box[3] - mark.box[1] > MARK_BODY_SHARE * body_size:
+            if mark_under_letters(words, mark) or tallest_stroke(mark, blots) > MARK_BODY_SHARE * body_size:
                 continue
             text = read_raised_mark(image, mark)
             if text and MARKER_TEXT.match(text):
                 place_mark(words, mark, text, line.size, blots)
         out.append(OcrLine(tuple(words), line.baseline, line.size, line.slope, line.middle))
     return out
+
+
+def tallest_stroke(mark: RaisedMark, blots: Sequence[Blot]) -> int:
+    """The height of the mark's tallest piece of ink: its strokes without the dots over them
+    (a sans-serif ``ⁱ``'s dot stands high)."""
+    x0, top, x1, bottom = mark.box
+    return max((b[3] - b[1] for b in blots if x0 <= b[0] and b[2] <= x1 and top <= b[1] and b[3] <= bottom), default=0)
 
 
 def mark_under_letters(words: Sequence[OcrWord], mark: RaisedMark) -> bool:
