@@ -98,6 +98,10 @@ PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 DIGITS = regex.compile(r"\d+")
+# What OCR makes of a digit in a running footer: a lone bar or l for a 1 ("Page | of 2"),
+# a letter O beside digits for a 0 ("2O19"). Folded only to compare furniture lines.
+OCR_ONE = regex.compile(r"(?<![^\s(\[])[|l](?![^\s)\]])")
+OCR_ZERO = regex.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 # A paragraph opened by a run-in label in capitals, one word or more, as rules and forms set
 # them: "DATES: The FAA must receive comments", "FOR FURTHER INFORMATION CONTACT: Ian Won".
 # (CAPS_LEAD above wants two words or more: a heading test for text exports.)
@@ -242,6 +246,10 @@ HOCR_NUMBER = {
     "x_size": regex.compile(r"x_size ([\d.]+)"),  # the line's text size in pixels: ``x_size 41``
 }
 """Numbers in an hOCR title, by name."""
+OCR_LIST_KEY_COMMA = regex.compile(rf"^(?:\d{{1,3}}|{ROMAN_BELOW_100}),$")
+"""A note list's key whose full stop OCR read as a comma (a speck under it): ``ix,``."""
+WEB_ENDING = regex.compile(r"^(?:com|org|net|gov|edu|int|mil|io|uk|eu|de|fr|us|ca|html?|pdf)\W*$", regex.IGNORECASE)
+"""What follows the dot of a web or file name (``ice.gov``, ``report.pdf``): not a speck."""
 
 
 # --- moved here from the modules that use them -------------------------------------------

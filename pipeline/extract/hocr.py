@@ -8,9 +8,9 @@ back as doubtful punctuation. The rules here keep the words and drop the specks,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline.patterns import HOCR_BOX, HOCR_CLASS, HOCR_NUMBER
+from pipeline.patterns import HOCR_BOX, HOCR_CLASS, HOCR_NUMBER, OCR_LIST_KEY_COMMA, WEB_ENDING
 
 SPECK_CONFIDENCE = 60.0
 """Below this confidence a word of punctuation alone is taken for dust or a stain."""
@@ -25,7 +25,7 @@ class OcrSymbol:
     box: tuple[float, float, float, float]
     raised: bool = False
     confidence: float = 100.0
-    """Read again alone as a footnote marker (see :func:`reread_raised_marks`)."""
+    """Read again alone as a footnote marker (see :mod:`pipeline.extract.raised_ink`)."""
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,96 @@ def split_glued_words(symbols: list[OcrSymbol]) -> list[list[OcrSymbol]]:
         previous = parts[-1][-1] if parts[-1] else None
         following = symbols[index + 1] if index + 1 < len(symbols) else None
         if (previous is not None and following is not None and is_doubtful_mark(symbol)
-                and previous.text.isalpha() and following.text.isalpha()):
+                and previous.text.isalpha() and following.text.isalpha()) or is_dust_stop(symbols, index):
             parts.append([])
             continue
+        if index and is_glued_sentence_end(symbols, index):
+            parts.append([])
         parts[-1].append(symbol)
     return [part for part in parts if part]
+
+
+def is_dust_stop(symbols: Sequence[OcrSymbol], index: int) -> bool:
+    """A full stop glued between two words' letters with a lower-case word after it: no
+    sentence goes on that way, and an abbreviation's stop follows a single letter
+    (``e.g``), so it is dust in the word gap read with confidence (``seems.to``,
+    ``ways.in``). A web or mail name (``ice.gov``, ``a@b.org``) keeps its dot.
+
+    >>> s = lambda text: [OcrSymbol(c, (0, 0, 1, 1)) for c in text]
+    >>> is_dust_stop(s("seems.to"), 5), is_dust_stop(s("e.g."), 1), is_dust_stop(s("ice.gov"), 3)
+    (True, False, False)
+    """
+    before, after = dot_sides(symbols, index)
+    return after[:1].islower() and len(before) >= 2 and before[-2:].isalpha() and after[:2].isalpha() and not WEB_ENDING.match(after)
+
+
+def is_glued_sentence_end(symbols: Sequence[OcrSymbol], index: int) -> bool:
+    """Whether the word is cut before ``symbols[index]``: a capital after a full stop that
+    follows a word of two letters or more (``decade.Undocumented``, ``hold.ICE``): a
+    sentence end whose space OCR lost, or dust; either way two words, the stop kept."""
+    if index < 2 or not symbols[index].text[:1].isupper():
+        return False
+    before, after = dot_sides(symbols, index - 1)
+    return len(before) >= 2 and before[-2:].isalpha() and after[:2].isalpha() and not WEB_ENDING.match(after)
+
+
+def dot_sides(symbols: Sequence[OcrSymbol], index: int) -> tuple[str, str]:
+    """The word's text before and after a lone full stop at ``index`` (``("", "")`` when the
+    symbol is no full stop, or the word has other dots, slashes or an ``@``)."""
+    text = "".join(s.text for s in symbols)
+    if symbols[index].text != "." or text.count(".") != 1 or any(ch in text for ch in "@/:"):
+        return "", ""
+    return "".join(s.text for s in symbols[:index]), "".join(s.text for s in symbols[index + 1:])
+
+
+def mend_list_keys(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines opening with a note list's key whose full stop OCR read as a comma (``ix,
+    Court decisions``), the stop put back, so the list is read on to its end."""
+    out = []
+    for line in lines:
+        words = [w for w in line.words if not is_speck(w)]
+        if len(words) > 1 and OCR_LIST_KEY_COMMA.match(words[0].text) and words[1].text[:1].isupper():
+            key = words[0]
+            symbols = (*key.symbols[:-1], replace(key.symbols[-1], text="."))
+            words[0] = replace(key, text=key.text[:-1] + ".", symbols=symbols)
+        out.append(replace(line, words=tuple(words)))
+    return out
+
+
+def drop_edge_bars(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines without a lone bar ``|`` at their start or end: the edge of a table's cell, a
+    crease or a stain, never print (``in fact make |``). A bar inside a line stays: a page
+    footer's ``1`` may be read as one (``Page | of 2``)."""
+    out = []
+    for line in lines:
+        words = list(line.words)
+        while words and is_bar(words[-1]):
+            words.pop()
+        while words and is_bar(words[0]):
+            words.pop(0)
+        if words:
+            out.append(replace(line, words=tuple(words)))
+    return out
+
+
+def is_bar(word: OcrWord) -> bool:
+    return not word.text.strip("|")
+
+
+BULLET_MISREADS = frozenset("¢")
+"""What Tesseract makes of a list's bullet ``•`` opening a line: no line of prose opens so."""
+
+
+def mend_bullets(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines opening with a bullet OCR misread (``¢ 1) Throwing away``), the bullet put back,
+    so the line is read as a list item as on the born-digital page."""
+    out = []
+    for line in lines:
+        words = list(line.words)
+        if len(words) > 1 and words[0].text in BULLET_MISREADS:
+            words[0] = replace(words[0], text="•", symbols=tuple(replace(s, text="•") for s in words[0].symbols[:1]))
+        out.append(replace(line, words=tuple(words)))
+    return out
 
 
 def trim_specks(symbols: list[OcrSymbol]) -> None:
@@ -142,7 +227,24 @@ def trim_specks(symbols: list[OcrSymbol]) -> None:
 def is_doubtful_mark(symbol: OcrSymbol) -> bool:
     """Punctuation Tesseract doubts, or an underscore: at a word's edge on a scan that is a
     speck or the end of a rule, never the print (a rule drawn under text is found as a rule)."""
-    return symbol.text == "_" or (symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum())
+    return symbol.text == "_" or (symbol.confidence < SPECK_CONFIDENCE and not symbol.text.isalnum()) or is_round_hyphen(symbol)
+
+
+def is_round_hyphen(symbol: OcrSymbol) -> bool:
+    """A hyphen whose ink is about as tall as it is wide: a printed hyphen is a bar at least
+    twice as wide as it is thick, a speck of dust is round (``asked-the`` read with 99 %
+    confidence from ``asked the`` and a dot between them).
+
+    >>> is_round_hyphen(OcrSymbol("-", (751, 541, 755, 545))), is_round_hyphen(OcrSymbol("-", (1432, 538, 1442, 541)))
+    (True, False)
+    """
+    width, height = symbol.box[2] - symbol.box[0], symbol.box[3] - symbol.box[1]
+    return symbol.text in HYPHENS and width < HYPHEN_SHAPE * max(1.0, height)
+
+
+HYPHENS = frozenset("-‐‑")
+HYPHEN_SHAPE = 2.0
+"""A printed hyphen's ink is at least this many times as wide as it is thick."""
 
 
 def box_of(title: str) -> tuple[float, float, float, float]:

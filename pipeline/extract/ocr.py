@@ -27,8 +27,9 @@ from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import Char, CharSource, Rule, SourcePage, Stroke
-from pipeline.extract.hocr import OcrLine, mean_confidence, parse_hocr
-from pipeline.extract.ocr_chars import chars_from_ocr, find_rules, reread_raised_marks
+from pipeline.extract.hocr import OcrLine, drop_edge_bars, mean_confidence, mend_bullets, mend_list_keys, parse_hocr
+from pipeline.extract.ocr_chars import chars_from_ocr, find_rules, full_digit_height
+from pipeline.extract.raised_ink import read_raised_ink
 from pipeline.model import DocumentWarning
 
 OCR_MODES = ("auto", "off", "force")
@@ -165,7 +166,7 @@ class OcrDocument:
     def read_page(self, page: SourcePage) -> OcrPage:
         image = self.render(page.number)
         lines, language = self.recognise(image)
-        lines = reread_raised_marks(image, lines, language)
+        lines = mend_bullets(mend_list_keys(read_raised_ink(image, drop_edge_bars(lines), full_digit_height)))
         rules = find_rules(image, 72.0 / self.dpi)
         del image
         chars = chars_from_ocr(lines, 72.0 / self.dpi)

@@ -9,13 +9,14 @@ separator drawn as a line is found in the image.
 
 from __future__ import annotations
 
-import os
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pipeline.extract.chars import Char, Rule
 from pipeline.extract.hocr import OcrLine, OcrSymbol, OcrWord, is_speck
+from pipeline.extract.raised_ink import MARK_MIN_HEIGHT
 
 MARKER_SYMBOLS = frozenset("0123456789*†‡§¶")
 """Symbols that may stand raised after a word: a footnote marker glued to it by OCR."""
@@ -24,7 +25,9 @@ RAISED_RISE = 0.3
 """A symbol whose ink ends this fraction of the line's size above the baseline is raised."""
 
 RAISED_HEIGHT = 0.8
-"""…and is at most this fraction of a full-size digit's height (a superscript is small)."""
+"""…and is at most this fraction of a full-size digit's height (a superscript is small),
+and at least :data:`~pipeline.extract.raised_ink.MARK_MIN_HEIGHT` of it (a speck of dust
+that OCR read as ``*`` is smaller)."""
 
 WORD_INSET = 0.06
 """How much narrower (a fraction of the line's size) each side of a word is drawn."""
@@ -49,17 +52,67 @@ def chars_from_ocr(lines: Sequence[OcrLine], scale: float) -> list[Char]:
     gap between two letters' ink.
     """
     chars: list[Char] = []
-    for line in lines:
+    for line in steady_sizes(lines):
         digit_height = full_digit_height(line)
         previous_word: OcrWord | None = None
-        for word in (w for w in line.words if not is_speck(w)):
+        for word in apart([w for w in line.words if not is_speck(w)]):
             if previous_word is not None:
                 x = previous_word.box[2] * scale
-                chars.append(Char(" ", x, x + 0.01, (line.baseline - ASCENT * line.size) * scale,
-                                  (line.baseline + DESCENT * line.size) * scale, line.size * scale))
+                em = font_size(line)
+                chars.append(Char(" ", x, x + 0.01, (line.baseline - ASCENT * em) * scale,
+                                  (line.baseline + DESCENT * em) * scale, em * scale))
             chars += word_chars(word, line, digit_height, scale)
             previous_word = word
     return chars
+
+
+def steady_sizes(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """The lines a little larger than the page's common size set to it: Tesseract's
+    ``x_size`` wanders by up to 15 % between lines of one paragraph (10.7 to 12.5 points on
+    a 10-point page), and a line that came out large would be taken for a heading. The
+    common size is that of most words; smaller lines (notes, running heads) and headings
+    set clearly larger keep their size.
+
+    >>> sizes = [line.size for line in steady_sizes([OcrLine((OcrWord("a", (0, 0, 1, 1), 9, ()),) * 5, 0, 41),
+    ...          OcrLine((), 0, 46), OcrLine((), 0, 37), OcrLine((), 0, 58)])]
+    >>> sizes
+    [41, 41, 37, 58]
+    """
+    weighted = sorted(line.size for line in lines for _ in line.words)
+    if not weighted:
+        return list(lines)
+    common = weighted[len(weighted) // 2]
+    return [replace(line, size=common) if common < line.size <= (1 + SIZE_WANDER) * common else line for line in lines]
+
+
+SIZE_WANDER = 0.16
+"""How much larger than its true size Tesseract may make a line (a fraction)."""
+
+
+def apart(words: Sequence[OcrWord]) -> list[OcrWord]:
+    """The line's words with each box ending where the next word starts: Tesseract may
+    stretch a word's box over the next word (``of`` reaching over the ``2`` of ``Page 1 of
+    2``), and the reader would then glue the two (``of2``).
+
+    >>> [w.box[2] for w in apart([OcrWord("of", (0, 0, 60, 9), 96.0, ()), OcrWord("2", (44, 0, 61, 9), 96.0, ())])]
+    [43, 61]
+    """
+    out = list(words)
+    for index in range(len(out) - 1):
+        word, following = out[index], out[index + 1]
+        if word.box[0] < following.box[0] < word.box[2]:
+            out[index] = replace(word, box=(word.box[0], word.box[1], following.box[0] - 1, word.box[3]))
+    return out
+
+
+def font_size(line: OcrLine) -> float:
+    """The line's font size (em) in pixels: Tesseract's ``x_size`` spans ascenders to
+    descenders, about 0.9 of the em in book and sans faces (Times 0.90, Helvetica 0.93), so
+    read as the size it made a scanned 10-point line 9.1 points and moved its spacing rules."""
+    return line.size / X_SIZE_EM
+
+
+X_SIZE_EM = 0.9
 
 
 def full_digit_height(line: OcrLine) -> float:
@@ -88,12 +141,13 @@ def word_chars(word: OcrWord, line: OcrLine, digit_height: float, scale: float) 
         x0, x1 = left, left + span * width / total
         left = x1
         if is_raised(symbol, line, digit_height):
-            size = 0.6 * line.size
+            size = 0.6 * font_size(line)
             bottom = symbol.box[3] + DESCENT * size
             out.append(Char(symbol.text, x0 * scale, x1 * scale, (bottom - size) * scale, bottom * scale, size * scale))
         else:
-            out.append(Char(symbol.text, x0 * scale, x1 * scale, (line.baseline - ASCENT * line.size) * scale,
-                            (line.baseline + DESCENT * line.size) * scale, line.size * scale))
+            em = font_size(line)
+            out.append(Char(symbol.text, x0 * scale, x1 * scale, (line.baseline - ASCENT * em) * scale,
+                            (line.baseline + DESCENT * em) * scale, em * scale))
     return out
 
 
@@ -110,94 +164,7 @@ def is_raised(symbol: OcrSymbol, line: OcrLine, digit_height: float) -> bool:
         return False
     height = symbol.box[3] - symbol.box[1]
     baseline = line.baseline_at((symbol.box[0] + symbol.box[2]) / 2)
-    return symbol.box[3] <= baseline - RAISED_RISE * line.size and height <= RAISED_HEIGHT * digit_height
-
-
-def raised_runs(word: OcrWord, line: OcrLine, digit_height: float) -> list[tuple[int, int]]:
-    """Where a word has small symbols standing above the line at its start or end: the
-    ``(start, stop)`` of each such run. Tesseract often misreads a superscript ``1`` as
-    ``!`` or ``'`` when it glues it to the word, so these are read again alone."""
-
-    def small_and_high(symbol: OcrSymbol) -> bool:
-        baseline = line.baseline_at((symbol.box[0] + symbol.box[2]) / 2)
-        return symbol.box[3] <= baseline - RAISED_RISE * line.size and symbol.box[3] - symbol.box[1] <= RAISED_HEIGHT * digit_height
-
-    flags = [small_and_high(s) for s in word.symbols]
-    runs = []
-    end = len(flags)
-    while end > 0 and flags[end - 1]:
-        end -= 1
-    if end < len(flags):
-        runs.append((end, len(flags)))
-    start = 0
-    while start < end and flags[start]:
-        start += 1
-    if start:
-        runs.append((0, start))
-    return runs
-
-
-def reread_raised_marks(image: Any, lines: list[OcrLine], language: str) -> list[OcrLine]:
-    """Read each raised run again, cut out and enlarged, and keep the reading when it is a
-    footnote marker (``1``, ``14``, ``iv``, ``*``): the small marks OCR gets wrong most
-    often are the ones a researcher needs right. A quote mark stays a quote mark."""
-    from pipeline.extract.spelling import MARKER_TEXT
-
-    out = []
-    for line in lines:
-        digit_height = full_digit_height(line)
-        words = []
-        for word in line.words:
-            symbols = list(word.symbols)
-            for start, stop in raised_runs(word, line, digit_height):
-                run = symbols[start:stop]
-                if not worth_rereading(run, digit_height):
-                    continue
-                text = read_mark(image, run, line.size, language)
-                if text and MARKER_TEXT.match(text) and not (is_quote_mark(run) and not text.isdigit()):
-                    symbols[start:stop] = split_box(text, run)
-            words.append(OcrWord("".join(x.text for x in symbols), word.box, word.confidence, tuple(symbols)))
-        out.append(OcrLine(tuple(words), line.baseline, line.size, line.slope, line.middle))
-    return out
-
-
-QUOTE_MARKS = frozenset("'’‘\"”“`")
-
-
-def is_quote_mark(run: Sequence[OcrSymbol]) -> bool:
-    """A run Tesseract read as quote marks: re-read, it may only become a numeral (``1``),
-    never a roman ``i`` or ``v``, which is what a real quote mark enlarged often looks like."""
-    return all(symbol.text in QUOTE_MARKS for symbol in run)
-
-
-def worth_rereading(run: Sequence[OcrSymbol], digit_height: float) -> bool:
-    """A raised run tall enough to be a superscript numeral: an apostrophe or a closing
-    quote is under half a digit's height and is left as read."""
-    height = max(s.box[3] for s in run) - min(s.box[1] for s in run)
-    return height >= 0.45 * digit_height or not is_quote_mark(run)
-
-
-def read_mark(image: Any, run: Sequence[OcrSymbol], size: float, language: str) -> str:
-    """The text of a few symbols, cut out with a margin and read enlarged as one word."""
-    import pytesseract
-    from PIL import Image
-
-    pad = 0.25 * size
-    x0, top = min(s.box[0] for s in run) - pad, min(s.box[1] for s in run) - pad
-    x1, bottom = max(s.box[2] for s in run) + pad, max(s.box[3] for s in run) + pad
-    crop = image.crop((int(x0), int(top), int(x1 + 1), int(bottom + 1)))
-    crop = crop.resize((crop.width * 3, crop.height * 3), Image.Resampling.LANCZOS)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return str(pytesseract.image_to_string(crop, lang=language, config="--psm 8")).strip()
-
-
-def split_box(text: str, run: Sequence[OcrSymbol]) -> list[OcrSymbol]:
-    """New symbols for ``text`` sharing the box of the symbols they replace, marked raised."""
-    x0, top = min(s.box[0] for s in run), min(s.box[1] for s in run)
-    x1, bottom = max(s.box[2] for s in run), max(s.box[3] for s in run)
-    step = (x1 - x0) / len(text)
-    return [OcrSymbol(ch, (x0 + i * step, top, x0 + (i + 1) * step, bottom), raised=True) for i, ch in enumerate(text)]
-
+    return symbol.box[3] <= baseline - RAISED_RISE * line.size and MARK_MIN_HEIGHT * digit_height <= height <= RAISED_HEIGHT * digit_height
 
 
 RULE_MIN_LENGTH = 40.0

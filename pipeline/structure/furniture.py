@@ -32,10 +32,20 @@ def furniture_key(text: str) -> str:
     >>> furniture_key("© Copyright IBM Corp. 2014. All rights reserved. xi")
     '© copyright ibm corp. #. all rights reserved. #'
     """
-    text = " ".join(text.split())
+    text = fold_ocr_digits(" ".join(text.split()))
     if patterns.PAGE_NUMBER.match(text):
         return PAGE_NUMBER_KEY
     return patterns.EDGE_ROMAN.sub("#", patterns.DIGITS.sub("#", text.lower()))
+
+
+def fold_ocr_digits(text: str) -> str:
+    """A scanned page's footer with OCR's digit lookalikes read as digits, so that ``Page |
+    of 2`` (a ``1`` read as a bar) is the same page-number line as ``Page 2 of 2``.
+
+    >>> fold_ocr_digits("Page | of 2"), fold_ocr_digits("Report 2O19 l"), fold_ocr_digits("Oak | Elm")
+    ('Page 1 of 2', 'Report 2019 1', 'Oak 1 Elm')
+    """
+    return patterns.OCR_ZERO.sub("0", patterns.OCR_ONE.sub("1", text))
 
 
 FOOTER_MIN_WORDS = 4
