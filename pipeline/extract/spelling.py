@@ -193,7 +193,7 @@ def is_exponent(run: list[Char], chars: Sequence[Char], before: str, spaced: boo
     """
     last = run[-1]
     following = [c for c in chars if c.x0 >= last.x1 - 0.5 and c not in run and c.text not in SPACE_CHARS]
-    if following:
+    if following and last.text != ")":  # "6)(이하": a closed marker, then a parenthesis of the text
         after = min(following, key=lambda c: c.x0)
         if after.text in MATH_AFTER and after.x0 - last.x1 < WORD_GAP * size:
             return True
@@ -231,6 +231,7 @@ def wrap_markers(raised: str, before: str) -> str | None:
     >>> wrap_markers("2", "100 km") is None
     True
     """
+    raised = without_closing_parenthesis(raised)
     parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
         return None
@@ -238,6 +239,16 @@ def wrap_markers(raised: str, before: str) -> str | None:
     if last_word.lower() in UNIT_WORDS and raised in {"2", "3"}:
         return None
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
+
+
+def without_closing_parenthesis(raised: str) -> str:
+    """A raised number closed by a raised parenthesis is the number's marker: Korean and
+    Japanese documents key their notes so (``상해1)``, note ``1) 손해보험의…``).
+
+    >>> without_closing_parenthesis("1)"), without_closing_parenthesis("(a)"), without_closing_parenthesis("12")
+    ('1', '(a)', '12')
+    """
+    return raised[:-1] if patterns.RAISED_CLOSED_NUMBER.match(raised) else raised
 
 
 def expand_marker_range(raised: str) -> list[str]:

@@ -42,6 +42,7 @@ from pipeline.structure.notes import (
     parse_notes,
     rejoin_stray_notes,
     split_notes_section,
+    stray_note_area_lines,
     untitled_notes_section,
 )
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
@@ -116,9 +117,10 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
 def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
     """Drop running heads, feet and page numbers; set the footnote area's lines apart as notes."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
-    body = [line for page in pages for line in page.lines if line.region == "body"]
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
-    footnote_lines = note_area_lines(pages, extraction, stats)
+    footnote_lines, strays = note_area_lines(pages, extraction, stats)
+    body = [line if id(line) not in strays else replace(line, region="body")
+            for page in pages for line in page.lines if line.region == "body" or id(line) in strays]
     return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
                 removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind)
 
@@ -202,13 +204,17 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
 (structure out), in the order they run."""
 
 
-def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict[str, int]) -> list[Line]:
-    """The lines the reader found in note areas, without a running footer read among them."""
+def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict[str, int]) -> tuple[list[Line], set[int]]:
+    """The lines the reader found in note areas, without a running footer read among them,
+    and the ids of the area lines that belong to no note (they go back to the body)."""
     lines = [line for page in pages for line in page.lines if line.region == "footnote"]
     kept = drop_repeated_note_lines(lines, [line for page in extraction.pages for line in page.lines])
     if len(kept) < len(lines):
         stats["note_area_footers_removed"] = len(lines) - len(kept)
-    return kept
+    stray = stray_note_area_lines(kept)
+    if stray:
+        stats["note_area_lines_returned"] = sum(1 for index in stray if kept[index].kind == "text")
+    return [line for index, line in enumerate(kept) if index not in stray], {id(kept[index]) for index in stray}
 
 
 def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:

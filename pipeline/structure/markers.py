@@ -110,6 +110,8 @@ class MarkerSequence:
             return True
         if candidate.style not in self.styles or candidate.value is None:
             return False
+        if not self.allows_unraised_number(candidate):
+            return False
         if candidate.style == "symbol":
             return is_plausible(candidate, strict=False)
         if not self.allows_letters(candidate):
@@ -139,6 +141,14 @@ class MarkerSequence:
         if self.lexicon.known:
             return True
         return candidate.value == self.expected[candidate.style]
+
+    def allows_unraised_number(self, candidate: Candidate) -> bool:
+        """Whether a number the reader did not see raised may be a marker: never in a PDF,
+        whose reader wraps every raised run as a marker, so a plain number after
+        punctuation is the text's (``1.1 Security`` in a table of contents, ``32.2`` in a
+        chart, ``Art. V(A)1`` in an opinion); in a text export, which lost the raising,
+        the sequence and the punctuation decide."""
+        return self.glued_letters or candidate.style != "arabic"
 
     def pattern(self) -> regex.Pattern[str]:
         """A pattern for every marker this sequence can take next, and the certain ones."""

@@ -8,6 +8,7 @@ lines, and over a page break, until the next note starts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline import patterns
@@ -94,6 +95,35 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             boxes[-1].append(line.box)
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box))
             for note, text, box in zip(notes, texts, boxes)]
+
+
+def stray_note_area_lines(lines: list[Line]) -> set[int]:
+    """Indexes of note-area lines that belong to no note: lines that open no note and
+    cannot run on a note either, because no note line stands on their page or the page
+    before (a figure's labels or caption, a back cover's blurb, a regulation's text set in
+    small type, read as a note area). A note runs on over one page break, not two:
+    joined to the last note, such lines would swallow a page's text into a note three
+    pages back. They go back to the body.
+
+    >>> area = [Line("\ue0001\ue001 See the memo.", 5, region="footnote"), Line("User with", 7, region="footnote")]
+    >>> sorted(stray_note_area_lines(area))
+    [1]
+    """
+    stray: set[int] = set()
+    gaps: list[int] = []  # the paragraph gaps before the next text line go with it
+    last_note_page: int | None = None
+    for index, line in enumerate(lines):
+        if line.kind != "text":
+            gaps.append(index)
+            continue
+        if parse_note_start(line.text) is not None or is_raised_key(line.text):
+            last_note_page = line.page
+        elif last_note_page is not None and line.page - last_note_page <= 1:
+            last_note_page = line.page
+        else:
+            stray.update(gaps + [index])
+        gaps = []
+    return stray
 
 
 REPEATED_NOTE_LINE_PAGES = 3
@@ -210,23 +240,36 @@ def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[st
 def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
     """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
-    Each note is used once; a note on the reference's own page is preferred (footnotes
-    that restart numbering on every page), then the first unused one with that marker.
+    Each note is used once. First every reference takes the first unused note with its
+    marker on its own page (footnotes, numbered per page or running on); then each one left
+    takes the first unused note with its marker on a later page (a note pushed to the next
+    page, an endnotes section): never one of an earlier page, nor one that a reference of
+    its own page took, so a marker without a note (``1.1`` of a table of contents read as
+    a marker) shifts no note away from its marker.
     """
     used = [False] * len(notes)
-    chosen: list[int | None] = []
-    for marker, page in refs:
-        choice = None
-        for index, note in enumerate(notes):
-            if not used[index] and note.marker == marker and (note.page == page or page is None):
-                choice = index
-                break
-        if choice is None:
-            choice = next((i for i, note in enumerate(notes) if not used[i] and note.marker == marker), None)
-        if choice is not None:
-            used[choice] = True
-        chosen.append(choice)
+    chosen: list[int | None] = [None] * len(refs)
+    for position, (marker, page) in enumerate(refs):
+        chosen[position] = take_note(notes, used, lambda note, m=marker, p=page: note.marker == m and (note.page == p or p is None))
+    for position, (marker, page) in enumerate(refs):
+        if chosen[position] is None:
+            chosen[position] = take_note(notes, used, lambda note, m=marker, p=page: note.marker == m and comes_after(note.page, p))
     return chosen
+
+
+def take_note(notes: list[Note], used: list[bool], fits: Callable[[Note], bool]) -> int | None:
+    """The first unused note that fits, marked used; None when none fits."""
+    for index, note in enumerate(notes):
+        if not used[index] and fits(note):
+            used[index] = True
+            return index
+    return None
+
+
+def comes_after(note_page: int | None, marker_page: int | None) -> bool:
+    """Whether a note may belong to a marker of another page: it stands on a later page
+    (or either page is unknown)."""
+    return note_page is None or marker_page is None or note_page > marker_page
 
 
 def rejoin_stray_notes(notes: list[Note], chosen: list[int | None]) -> list[Note]:

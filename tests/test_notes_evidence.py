@@ -1,0 +1,101 @@
+"""Footnote markers and their notes decided by evidence: what is raised, what stands on the
+page, what the notes area holds. PDFs made here with reportlab, so the truth is known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pipeline
+from pipeline.model import Note
+from pipeline.structure.notes import choose_notes
+
+from .pdf_factory import PdfBuilder, Span, sup
+
+NOTE = 8.0
+
+
+def notes_of(document: pipeline.Document) -> list[tuple[str, int | None, str]]:
+    return [(f.marker, f.page, f.note) for f in document.footnotes]
+
+
+def test_numbers_printed_on_the_line_are_never_markers_in_a_pdf(tmp_path: Path) -> None:
+    """A PDF prints its markers raised: ``1.1 Security`` in a table of contents, ``32.2``
+    closing a chart's row and ``Art. V(A)1`` in an opinion are the text's numbers."""
+    pdf = PdfBuilder(tmp_path / "numbers.pdf")
+    pdf.line(72, 100, "Chapter 1. Securing the data . . . . . . . . . . . 1")
+    pdf.line(72, 112, "1.1 Security fundamentals. . . . . . . . . . . . . 2")
+    pdf.line(72, 124, "1.2 Current state of security. . . . . . . . . . . 2")
+    pdf.line(72, 150, "2030 26.6 41.2 32.2")
+    pdf.line(72, 180, "The compact governs the river. See Art. V(A)1, id., at 88. Tarrant")
+    pdf.line(72, 192, "suggests that this language shows the point", sup("1"), " the Court made.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("1", size=5, rise=3), Span(" See the compact of 1980.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "See the compact of 1980.")]
+    assert "1.1 Security fundamentals" in document.text and "32.2" in document.text and "V(A)1, id." in document.text
+    assert document.warnings == ()
+
+
+def test_a_marker_without_a_note_takes_no_note_of_another_page() -> None:
+    """A spurious ``1`` on page 2 must not take page 5's note 1 away from page 5's marker,
+    and a marker never takes a note printed on an earlier page."""
+    notes = [Note("1", "http://www.idtheftcenter.org", 5), Note("2", "http://www.ponemon.org/", 5), Note("3", "Ibid.", 1)]
+    refs: list[tuple[str, int | None]] = [("1", 2), ("2", 2), ("1", 5), ("2", 5), ("3", 4)]
+    assert choose_notes(refs, notes) == [None, None, 0, 1, None]
+    # a note pushed to the page after its marker is still its note
+    assert choose_notes([("4", 6)], [Note("4", "Pushed over the break.", 7)]) == [0]
+
+
+def test_small_type_pages_after_the_last_note_is_no_note(tmp_path: Path) -> None:
+    """A figure's caption in small type under a rule at a page's foot, two pages after the
+    last note, is neither a note nor a run-on of the note three pages back: it stays in the
+    body."""
+    pdf = PdfBuilder(tmp_path / "caption.pdf")
+    pdf.line(72, 150, "Recent headlines report on data breaches at the Resource Center", sup("1"), " this year.")
+    pdf.line(72, 162, "The cost of a breach rose in every industry that was studied.")
+    pdf.rule(72, 200, 690)
+    pdf.line(72, 702, sup("1", size=5, rise=3), Span(" http://www.idtheftcenter.org", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 150, "The second chapter describes the roles that separate the duties.")
+    pdf.line(72, 162, "Each role has its own function and its own user profile.")
+    pdf.new_page()
+    pdf.line(72, 150, "The third chapter shows the access control on the sample tables.")
+    pdf.line(72, 162, "The figure below shows the table as the navigator lists it.")
+    pdf.rule(72, 200, 590)
+    pdf.line(72, 602, Span("Figure 3-11 Selecting the EMPLOYEES table from the navigator", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "http://www.idtheftcenter.org")]
+    assert "Figure 3-11 Selecting the EMPLOYEES table" in document.text
+    assert document.warnings == ()
+
+
+def test_a_chart_axis_under_its_axis_line_is_no_note(tmp_path: Path) -> None:
+    """A chart's bottom axis row (``0 0``) under the axis line looks like a note opening
+    under a short rule; no words follow its number, so neither it nor the body paragraph
+    after the chart is a note."""
+    pdf = PdfBuilder(tmp_path / "chart.pdf")
+    pdf.line(72, 100, "Figures 15 and 16 show the spreads for some European countries.")
+    pdf.line(72, 112, "As expected, the differences are positively correlated.")
+    for row, value in enumerate(("150 150", "100 100", "50 50")):
+        pdf.line(83, 600 + 11 * row, Span(value, size=5.4))
+    pdf.rule(90, 160, 634)
+    pdf.line(89, 640, Span("0 0", size=5.4))
+    pdf.line(72, 700, "Both measures reflect country risk. Assuming market efficiency, the two")
+    pdf.line(72, 712, "markets would be closely related over the whole period considered.")
+    document = pipeline.process(pdf.save())
+    assert document.footnotes == () and document.notes == ()
+    assert "Both measures reflect country risk" in document.text
+
+
+def test_a_raised_number_closed_by_a_parenthesis_is_a_marker(tmp_path: Path) -> None:
+    """Korean and Japanese documents print ``상해1)``, and key the note ``1) …``; a raised
+    ``2)`` right before an opening parenthesis of the text is a marker too, not mathematics."""
+    pdf = PdfBuilder(tmp_path / "closed.pdf")
+    pdf.line(72, 150, "The insurers treat the disease as an accident", sup("1)"), " or as a disaster", sup("2)"), "(see below).")
+    pdf.line(72, 162, "The courts have not yet ruled on the question.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, Span("1) Standard terms of the insurers.", size=NOTE))
+    pdf.line(72, 705, Span("2) Standard terms, table of disasters.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "Standard terms of the insurers."), ("2", 1, "Standard terms, table of disasters.")]
+    assert "accident or as a disaster(see below)." in document.text
