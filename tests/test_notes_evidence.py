@@ -99,3 +99,29 @@ def test_a_raised_number_closed_by_a_parenthesis_is_a_marker(tmp_path: Path) -> 
     document = pipeline.process(pdf.save())
     assert notes_of(document) == [("1", 1, "Standard terms of the insurers."), ("2", 1, "Standard terms, table of disasters.")]
     assert "accident or as a disaster(see below)." in document.text
+
+
+def test_notes_keyed_by_raised_letters_under_a_table(tmp_path: Path) -> None:
+    """A table keys its notes by raised letters (``Wakeᵃ``) and prints them under itself in
+    small type (``ᵃ Figures for January…``): each cell's marker takes its note, and the body
+    paragraph after the notes stays body."""
+    pdf = PdfBuilder(tmp_path / "letters.pdf")
+    pdf.line(72, 100, "The table shows the people held in each county over the year.")
+    pdf.line(72, 112, "Two counties reported their figures late in the spring.")
+    for row in range(5):
+        pdf.rule(72, 400, 140 + row * 20)
+    for x in (72, 250, 400):
+        pdf.canvas.line(x, 792 - 140, x, 792 - 220)
+    rows = [("County", "Held", ""), ("Wake", "1,234", "a"), ("Durham", "987", ""), ("Orange", "456", "b")]
+    for r, (county, held, key) in enumerate(rows):
+        pdf.line(80, 155 + r * 20, county, *([sup(key)] if key else []))
+        pdf.line(260, 155 + r * 20, held)
+    pdf.line(72, 232, sup("a", size=5, rise=3), Span(" Figures for January to June only.", size=NOTE))
+    pdf.line(72, 242, sup("b", size=5, rise=3), Span(" Reported by the sheriff in May.", size=NOTE))
+    pdf.line(72, 280, "The clinic asked the board for the remaining figures in June.")
+    document = pipeline.process(pdf.save())
+    assert [(f.marker, f.cell, f.note) for f in document.footnotes] == [
+        ("a", (1, 0), "Figures for January to June only."), ("b", (3, 0), "Reported by the sheriff in May."),
+    ]
+    assert "The clinic asked the board" in document.text and "Figures for January" not in document.text
+    assert document.warnings == ()

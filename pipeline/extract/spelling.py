@@ -232,6 +232,8 @@ def wrap_markers(raised: str, before: str) -> str | None:
     True
     """
     raised = without_closing_parenthesis(raised)
+    if is_letter_key(raised, before):
+        return patterns.MARKER_OPEN + raised + patterns.MARKER_CLOSE
     parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
         return None
@@ -239,6 +241,21 @@ def wrap_markers(raised: str, before: str) -> str | None:
     if last_word.lower() in UNIT_WORDS and raised in {"2", "3"}:
         return None
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
+
+
+def is_letter_key(raised: str, before: str) -> bool:
+    """Whether a raised single letter is a note's key, as tables key their notes (``Wakeᵃ``,
+    and under the table ``ᵃ Figures for January…``): one lower-case letter opening a line or
+    set after a word or closing punctuation. After a number it is an ordinal (``1ᵉ``,
+    ``2ª``, ``3º``), kept as text.
+
+    >>> is_letter_key("a", ""), is_letter_key("b", "Wake"), is_letter_key("e", "2"), is_letter_key("th", "Smith")
+    (True, True, False, False)
+    """
+    if len(raised) != 1 or not ("a" <= raised <= "z"):
+        return False
+    last = before.rstrip()[-1:]
+    return not last or last.isalpha() or last in ".,;:)”’\""
 
 
 def without_closing_parenthesis(raised: str) -> str:

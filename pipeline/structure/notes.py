@@ -233,8 +233,20 @@ def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[st
         # to start at 1 on a page with markers 1–4 is not its notes
         if [start.marker for start in opened if start] != wanted or first == 0:
             continue
-        found.update(indexes[first:])
+        found.update(indexes[first : note_run_end(lines, indexes, first)])
     return found
+
+
+def note_run_end(lines: list[Line], indexes: list[int], first: int) -> int:
+    """Where a page's notes end: at the first line after them set in larger type than the
+    note that opens them (a table's notes in small type, then the body again), else at the
+    page's end. Text exports know no type sizes: their notes run to the page's end."""
+    size = lines[indexes[first]].font_size
+    for position in range(first + 1, len(indexes)):
+        later = lines[indexes[position]].font_size
+        if size is not None and later is not None and later > size * 1.1:
+            return position
+    return len(indexes)
 
 
 def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
