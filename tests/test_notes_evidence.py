@@ -125,3 +125,23 @@ def test_notes_keyed_by_raised_letters_under_a_table(tmp_path: Path) -> None:
     ]
     assert "The clinic asked the board" in document.text and "Figures for January" not in document.text
     assert document.warnings == ()
+
+
+def test_a_box_note_under_its_rule_and_a_symbol_without_a_note(tmp_path: Path) -> None:
+    """A box sets its ``*`` note in small type under its own rule, mid-page, and the body
+    goes on below: the note is linked and leaves the body. A ``*`` glued to a word on a page
+    that prints no ``*`` note (a table's legend elsewhere) stays text, no marker."""
+    pdf = PdfBuilder(tmp_path / "box.pdf")
+    pdf.line(72, 100, "The interest rate charged for loans is still unknown, as are the purposes")
+    pdf.line(72, 112, "for which it will be used*.")
+    pdf.line(72, 130, "____________________________________")
+    pdf.line(72, 146, Span("* See, for instance, W. Buiter (2010), Citigroup Economics, 23 June.", size=NOTE))
+    pdf.line(72, 180, "Contagion effects of strains in the bond markets cannot be excluded.")
+    pdf.line(72, 192, "They could act through the following channels in the coming year.")
+    pdf.new_page()
+    pdf.line(72, 100, "Assurer une qualité adéquate du réseau, en continu*, toute l'année.")
+    pdf.line(72, 112, "Les responsables du transport actif suivent les travaux.")
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("*", 1, "See, for instance, W. Buiter (2010), Citigroup Economics, 23 June.")]
+    assert "Contagion effects" in document.text and "Buiter" not in document.text
+    assert "en continu*, toute" in document.text and document.warnings == ()

@@ -182,7 +182,7 @@ FIGURES = {
     # benchmarks/score_documents.py; no change may make a document worse
     "aclu-ninth-circuit-motion": (2, 2),
     "fifth-circuit-per-curiam-opinion": (4, 4),
-    "census-disability-report-2010": (9, 9),
+    "census-disability-report-2010": (7, 7),  # two notes' own keys under a table were read as markers
     "federal-register-proposed-rule-2020": (15, 15),  # the spurious `i` of "Transportasi" no longer read
 }
 

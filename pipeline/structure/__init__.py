@@ -38,6 +38,7 @@ from pipeline.structure.notes import (
     choose_notes,
     drop_repeated_note_lines,
     linking_warnings,
+    note_lines_in_body,
     page_bottom_note_lines,
     parse_notes,
     rejoin_stray_notes,
@@ -45,6 +46,7 @@ from pipeline.structure.notes import (
     stray_note_area_lines,
     untitled_notes_section,
 )
+from pipeline.structure.numerals import SYMBOL_SEQUENCE
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
 from pipeline.words import Lexicon
 
@@ -173,6 +175,39 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
     return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits, languages=languages)
 
 
+def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
+    """In a PDF, take out of the body the notes set in small type on their marker's page
+    (a table's notes under it, a box's note: :func:`note_lines_in_body`), then let go of
+    each unraised symbol that no note of its page is keyed by: ``En continu*`` in a table
+    whose legend is elsewhere keeps its ``*`` as text instead of becoming a marker without
+    a note."""
+    if work.kind != "pdf":
+        return work
+    noted = {(note.marker, note.page) for note in work.notes}
+    wanted: dict[int, set[str]] = {}
+    for marker, page in placed_markers(work):
+        if page is not None and (marker, page) not in noted:
+            wanted.setdefault(page, set()).add(marker)
+    taken = note_lines_in_body(work.body, wanted)
+    if taken:
+        notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(taken)]), key=lambda n: n.page or 0)
+        body = [line for i, line in enumerate(work.body) if i not in taken]
+        drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
+        work = replace(work, body=body, notes=notes, drafts=drafts, hits=hits, languages=languages)
+        noted = {(note.marker, note.page) for note in work.notes}
+    hits = [[hit for hit in block_hits
+             if hit.raised or hit.marker not in SYMBOL_SEQUENCE or (hit.marker, draft.page_at(hit.start)) in noted]
+            for draft, block_hits in zip(work.drafts, work.hits)]
+    return replace(work, hits=hits)
+
+
+def placed_markers(work: Work) -> list[tuple[str, int | None]]:
+    """Every marker found so far with its page: in the body's blocks, then in table cells."""
+    placed = [(hit.marker, draft.page_at(hit.start)) for draft, block_hits in zip(work.drafts, work.hits) for hit in block_hits]
+    for table in work.tables:
+        placed += [(marker, table.page_of_row(row)) for marker, row, _, _ in split_cell_markers(table.rows)[1]]
+    return placed
+
 
 def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
     """The final blocks, tables placed among them, each marker linked to its note, counted,
@@ -199,6 +234,7 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     draft_blocks,
     take_page_bottom_notes,
     take_untitled_notes,
+    take_notes_set_in_body,
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
 (structure out), in the order they run."""

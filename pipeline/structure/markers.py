@@ -61,6 +61,9 @@ class MarkerHit:
     start: int
     end: int
     marker: str
+    raised: bool = True
+    """Whether the reader saw the marker raised (or as a superscript character); a symbol
+    glued to a word (``used*``) is taken unraised, and needs a note to stay a marker."""
 
 
 def is_plausible(candidate: Candidate, *, strict: bool, lexicon: Lexicon = ENGLISH) -> bool:
@@ -218,7 +221,7 @@ def find_markers(
                 break
             sequence.take(taken)
             start, end = with_parentheses(text, taken)
-            hits.append(MarkerHit(start, end, taken.marker))
+            hits.append(MarkerHit(start, end, taken.marker, taken.kind == "certain"))
             position = taken.end
         result.append(hits)
     return result

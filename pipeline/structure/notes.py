@@ -249,6 +249,41 @@ def note_run_end(lines: list[Line], indexes: list[int], first: int) -> int:
     return len(indexes)
 
 
+SMALL_NOTE_TYPE = 0.95
+"""A note set in the body is in smaller type than the body's: at most this share of it."""
+
+
+def note_lines_in_body(lines: list[Line], wanted: dict[int, set[str]]) -> set[int]:
+    """Indexes of body lines that are notes set in the body on their marker's page, away from
+    the page's foot, with the lines after them in the same type: a table's notes under it
+    (``¹ Age-adjustments followed…`` for a cell's ``¹``), a box's note under its own rule
+    (``used*`` …, then ``* See, for instance, W. Buiter (2010)…``). ``wanted`` gives, per
+    page, the markers that have no note there. A line counts when it is set in smaller type
+    than the body's and opens with that marker raised, or with that symbol: a list bulleted
+    with ``*`` is body type.
+    """
+    sizes = sorted(line.font_size for line in lines if line.kind == "text" and line.font_size)
+    if not sizes:
+        return set()
+    body_size = sizes[len(sizes) // 2]
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        keys = wanted.get(line.page)
+        if not keys or line.kind != "text" or not line.font_size or line.font_size >= body_size * SMALL_NOTE_TYPE:
+            continue
+        start = parse_note_start(line.text)
+        if start is None or start.marker not in keys or not (start.style == "symbol" or is_raised_key(line.text)):
+            continue
+        keys.discard(start.marker)
+        found.add(index)
+        for later in range(index + 1, len(lines)):
+            following = lines[later]
+            if following.kind != "text" or following.font_size != line.font_size or parse_note_start(following.text):
+                break
+            found.add(later)
+    return found
+
+
 def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
     """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
