@@ -110,6 +110,14 @@ BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
+# The heading of a reference list: "References", "Bibliography", "Works Cited", "Literatur".
+REFERENCES_HEADING = regex.compile(
+    r"^(?:references|reference list|bibliography|works cited|literature cited|literatur|literaturverzeichnis|"
+    r"références|bibliographie|referencias|bibliografía)\s*:?$",
+    regex.IGNORECASE,
+)
+# A bracketed citation of numbered references: "[12]", "[3, 4]", "[7–9]" (the numbers inside).
+BRACKET_CITATION = regex.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 NOTES_HEADING = regex.compile(r"^(?:end\s?notes|foot\s?notes|notes|references and notes)\s*:?$", regex.IGNORECASE)
 # A raised range of note numbers, one place citing several notes: "3-5", "7–9" (notes
 # 3, 4 and 5; 7, 8 and 9).

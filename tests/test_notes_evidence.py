@@ -145,3 +145,28 @@ def test_a_box_note_under_its_rule_and_a_symbol_without_a_note(tmp_path: Path) -
     assert notes_of(document) == [("*", 1, "See, for instance, W. Buiter (2010), Citigroup Economics, 23 June.")]
     assert "Contagion effects" in document.text and "Buiter" not in document.text
     assert "en continu*, toute" in document.text and document.warnings == ()
+
+
+def test_bracketed_citations_are_linked_to_the_numbered_reference_list(tmp_path: Path) -> None:
+    """A paper cites ``[2]``, ``[1, 3]`` and ``[2]`` again and lists its sources at the end
+    under ``References``: each citation is a marker whose note is the entry it cites (an
+    entry is cited more than once), the list leaves the body, and ``[1999]`` stays text."""
+    pdf = PdfBuilder(tmp_path / "paper.pdf")
+    pdf.line(72, 100, "Open access books reach more readers [2] than closed ones, as the")
+    pdf.line(72, 112, "earlier studies [1, 3] found. The effect lasts for years [2].")
+    pdf.line(72, 124, "The catalogue of [1999] lists none of them.")
+    pdf.new_page()
+    pdf.line(72, 100, Span("References", size=12, font="Times-Bold"))
+    pdf.line(72, 120, "[1] M. Snijder, The deliverance of open access books, 2010.")
+    pdf.line(72, 134, "[2] R. Emery, Open access monographs, 2017.")
+    pdf.line(72, 148, "[3] E. Ferwerda, The OAPEN-NL project, 2014.")
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("2", 1, "R. Emery, Open access monographs, 2017."),
+        ("1", 1, "M. Snijder, The deliverance of open access books, 2010."),
+        ("3", 1, "E. Ferwerda, The OAPEN-NL project, 2014."),
+        ("2", 1, "R. Emery, Open access monographs, 2017."),
+    ]
+    assert "reach more readers than closed ones, as the earlier studies found. The effect lasts for years." in document.text
+    assert "[1999]" in document.text and "Snijder" not in document.text
+    assert document.warnings == ()

@@ -121,7 +121,7 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
             return
         raised = "".join(c.text for c in run).strip()
         before = "".join(pieces)
-        wrapped = None if is_exponent(run, chars, before, run_spaced, size) else wrap_markers(raised, before)
+        wrapped = None if is_exponent(run, chars, before, run_spaced, size) else wrap_markers(raised, before, text_after(run, chars))
         if wrapped is None:
             if run_spaced and pieces:
                 pieces.append(" ")
@@ -218,7 +218,7 @@ def is_bullet_glyph(char: Char) -> bool:
     return not (char.text.isalnum() and "symbol" in char.fontname.lower() and "typographic" not in char.fontname.lower())
 
 
-def wrap_markers(raised: str, before: str) -> str | None:
+def wrap_markers(raised: str, before: str, after: str = "") -> str | None:
     """Wrap a raised run as one or more markers, or return None when it is not a marker.
 
     ``"14"`` → ``"\\ue00014\\ue001"``; ``"1,2"`` → two markers; ``"th"`` (an ordinal) and
@@ -232,7 +232,7 @@ def wrap_markers(raised: str, before: str) -> str | None:
     True
     """
     raised = without_closing_parenthesis(raised)
-    if is_letter_key(raised, before):
+    if is_letter_key(raised, before, after):
         return patterns.MARKER_OPEN + raised + patterns.MARKER_CLOSE
     parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
@@ -243,19 +243,24 @@ def wrap_markers(raised: str, before: str) -> str | None:
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
 
 
-def is_letter_key(raised: str, before: str) -> bool:
-    """Whether a raised single letter is a note's key, as tables key their notes (``Wakeᵃ``,
-    and under the table ``ᵃ Figures for January…``): one lower-case letter opening a line or
-    set after a word or closing punctuation. After a number it is an ordinal (``1ᵉ``,
-    ``2ª``, ``3º``), kept as text.
+def is_letter_key(raised: str, before: str, after: str) -> bool:
+    """Whether a raised single letter is a note's key: one lower-case letter opening a line
+    and followed by a capital or a digit, as a table's notes print theirs under it
+    (``ᵃ Figures for January…``; the table's cells carry the markers). Inside a line a
+    raised letter is an ordinal (``1ᵉ``, ``2ª``); before a lower-case word it is a word
+    drawn small by an OCR layer (``ᵃ function of``): both kept as text.
 
-    >>> is_letter_key("a", ""), is_letter_key("b", "Wake"), is_letter_key("e", "2"), is_letter_key("th", "Smith")
-    (True, True, False, False)
+    >>> is_letter_key("a", "", "F"), is_letter_key("b", "Wake", "F"), is_letter_key("a", "", "f")
+    (True, False, False)
     """
-    if len(raised) != 1 or not ("a" <= raised <= "z"):
-        return False
-    last = before.rstrip()[-1:]
-    return not last or last.isalpha() or last in ".,;:)”’\""
+    return len(raised) == 1 and "a" <= raised <= "z" and not before.strip() and (after[:1].isupper() or after[:1].isdigit())
+
+
+def text_after(run: list[Char], chars: Sequence[Char]) -> str:
+    """The first glyph after a raised run (spaces skipped), or ``""`` at the line's end."""
+    right = run[-1].x1
+    following = [c for c in chars if c.x0 >= right - 0.5 and c not in run and c.text not in SPACE_CHARS]
+    return min(following, key=lambda c: c.x0).text if following else ""
 
 
 def without_closing_parenthesis(raised: str) -> str:

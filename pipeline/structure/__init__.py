@@ -48,6 +48,7 @@ from pipeline.structure.notes import (
 )
 from pipeline.structure.numerals import SYMBOL_SEQUENCE
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
+from pipeline.structure.references import cited_enough, cited_entries, find_citations, merge_citations, split_reference_list
 from pipeline.words import Lexicon
 
 
@@ -105,6 +106,9 @@ class Work:
     """The document's languages and written forms, read once the notes section is out."""
     languages: list[str | None] = field(default_factory=list)
     """Per draft block, its language when it differs from the document's."""
+    references: list[Note] = field(default_factory=list)
+    """The entries of a numbered reference list closing the document, which the body's
+    bracketed citations (``[12]``) point to."""
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -175,6 +179,24 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
     return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits, languages=languages)
 
 
+def take_reference_list(work: Work, settings: StructureSettings) -> Work:
+    """Take a numbered reference list closing the document out of the body, and the body's
+    bracketed citations (``[12]``, ``[3, 4]``) as markers pointing to its entries, when the
+    body cites it (:func:`cited_enough`)."""
+    if work.notes_section:
+        return work
+    body, section = split_reference_list(work.body)
+    if not section:
+        return work
+    entries = [note for note in parse_notes(section) if note.marker.isdigit()]
+    drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
+    citations = find_citations([draft.text for draft in drafts], len(entries))
+    if not cited_enough(citations, entries):
+        return work
+    merged = [merge_citations(own, cited) for own, cited in zip(hits, citations)]
+    return replace(work, body=body, drafts=drafts, hits=merged, languages=languages, references=entries)
+
+
 def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
     """In a PDF, take out of the body the notes set in small type on their marker's page
     (a table's notes under it, a box's note: :func:`note_lines_in_body`), then let go of
@@ -213,7 +235,7 @@ def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
     """The final blocks, tables placed among them, each marker linked to its note, counted,
     with warnings for what stays unlinked."""
     blocks, refs = build_blocks(work.drafts, work.hits, place_tables(work.drafts, work.tables))
-    footnotes, notes, warnings = link_markers(refs, work.notes)
+    footnotes, notes, warnings = link_markers(refs, work.notes, work.references)
     stats = dict(work.stats)
     stats["dehyphenated"] = sum(d.dehyphenated for d in work.drafts)
     stats["footnote_markers"] = len(footnotes)
@@ -234,6 +256,7 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     draft_blocks,
     take_page_bottom_notes,
     take_untitled_notes,
+    take_reference_list,
     take_notes_set_in_body,
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
@@ -253,21 +276,31 @@ def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict
     return [line for index, line in enumerate(kept) if index not in stray], {id(kept[index]) for index in stray}
 
 
-def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
-    """Each marker with its note, the notes (stray note lines given back to their note),
-    and the warnings for what stays unlinked."""
-    chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+def link_markers(
+    refs: list[MarkerRef], notes: list[Note], references: list[Note] | None = None,
+) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
+    """Each marker with its note, or each citation with the reference it cites; the notes
+    (stray note lines given back to their note, then the references) and the warnings for
+    what stays unlinked."""
+    references = references or []
+    marks = [ref for ref in refs if not ref.citation]
+    chosen = choose_notes([(ref.marker, ref.page) for ref in marks], notes)
     rejoined = rejoin_stray_notes(notes, chosen)
     if len(rejoined) < len(notes):
         notes = rejoined
-        chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
-    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
+        chosen = choose_notes([(ref.marker, ref.page) for ref in marks], notes)
+    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in marks], notes, chosen)
+    texts = iter([notes[index].text if index is not None else "" for index in chosen])
+    cited = cited_entries([(ref.marker, ref.citation) for ref in refs], references)
+    warnings += [DocumentWarning("marker_without_note", f"citation [{ref.marker}]", ref.page, ref.block)
+                 for ref, index in zip(refs, cited) if ref.citation and index is None]
     footnotes = tuple(
         Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor,
-                 note=notes[index].text if index is not None else "", cell=ref.cell, box=ref.box)
-        for ref, index in zip(refs, chosen)
+                 note=(references[index].text if index is not None else "") if ref.citation else next(texts),
+                 cell=ref.cell, box=ref.box)
+        for ref, index in zip(refs, cited)
     )
-    return footnotes, notes, warnings
+    return footnotes, notes + references, warnings
 
 
 def blocks_and_markers(
@@ -343,6 +376,8 @@ class MarkerRef:
     anchor: str
     cell: tuple[int, int] | None = None
     box: PageBox | None = None
+    citation: bool = False
+    """A bracketed citation of a reference list entry, not a note's marker."""
 
 
 def build_blocks(
@@ -372,7 +407,8 @@ def build_blocks(
         for (marker, offset, original), hit in zip(removed, block_hits):
             place = marker_place(draft, hit.start, hit.end)
             block_refs.append(FootnoteRef(marker=marker, offset=offset, box=place))
-            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset), box=place))
+            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset), box=place,
+                                  citation=hit.citation))
         blocks.append(
             Block(
                 id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,

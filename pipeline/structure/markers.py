@@ -64,6 +64,8 @@ class MarkerHit:
     raised: bool = True
     """Whether the reader saw the marker raised (or as a superscript character); a symbol
     glued to a word (``used*``) is taken unraised, and needs a note to stay a marker."""
+    citation: bool = False
+    """A bracketed citation of a numbered reference list (``[12]``), not a note's marker."""
 
 
 def is_plausible(candidate: Candidate, *, strict: bool, lexicon: Lexicon = ENGLISH) -> bool:
