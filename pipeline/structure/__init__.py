@@ -225,7 +225,8 @@ def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
 
 def placed_markers(work: Work) -> list[tuple[str, int | None]]:
     """Every marker found so far with its page: in the body's blocks, then in table cells."""
-    placed = [(hit.marker, draft.page_at(hit.start)) for draft, block_hits in zip(work.drafts, work.hits) for hit in block_hits]
+    placed: list[tuple[str, int | None]] = [
+        (hit.marker, draft.page_at(hit.start)) for draft, block_hits in zip(work.drafts, work.hits) for hit in block_hits]
     for table in work.tables:
         placed += [(marker, table.page_of_row(row)) for marker, row, _, _ in split_cell_markers(table.rows)[1]]
     return placed

@@ -8,7 +8,6 @@ lines, and over a page break, until the next note starts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline import patterns
@@ -295,19 +294,20 @@ def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[
     a marker) shifts no note away from its marker.
     """
     used = [False] * len(notes)
-    chosen: list[int | None] = [None] * len(refs)
-    for position, (marker, page) in enumerate(refs):
-        chosen[position] = take_note(notes, used, lambda note, m=marker, p=page: note.marker == m and (note.page == p or p is None))
+    chosen: list[int | None] = [take_note(notes, used, marker, page, same_page=True) for marker, page in refs]
     for position, (marker, page) in enumerate(refs):
         if chosen[position] is None:
-            chosen[position] = take_note(notes, used, lambda note, m=marker, p=page: note.marker == m and comes_after(note.page, p))
+            chosen[position] = take_note(notes, used, marker, page, same_page=False)
     return chosen
 
 
-def take_note(notes: list[Note], used: list[bool], fits: Callable[[Note], bool]) -> int | None:
-    """The first unused note that fits, marked used; None when none fits."""
+def take_note(notes: list[Note], used: list[bool], marker: str, page: int | None, *, same_page: bool) -> int | None:
+    """The first unused note with ``marker`` on the marker's own page (or, with
+    ``same_page=False``, on a later page), marked used; None when there is none."""
     for index, note in enumerate(notes):
-        if not used[index] and fits(note):
+        if used[index] or note.marker != marker:
+            continue
+        if (note.page == page or page is None) if same_page else comes_after(note.page, page):
             used[index] = True
             return index
     return None
