@@ -170,3 +170,18 @@ def test_bracketed_citations_are_linked_to_the_numbered_reference_list(tmp_path:
     assert "reach more readers than closed ones, as the earlier studies found. The effect lasts for years." in document.text
     assert "[1999]" in document.text and "Snijder" not in document.text
     assert document.warnings == ()
+
+
+def test_two_markers_side_by_side_are_two_markers(tmp_path: Path) -> None:
+    """``⁷,⁸`` with the comma on the line, and ``⁹¹⁰`` set side by side with nothing between:
+    four markers with their four notes, never ``910``, and no comma left in the text."""
+    pdf = PdfBuilder(tmp_path / "side.pdf")
+    pdf.line(72, 150, "The counties disputed the figures", sup("7"), ",", sup("8"), " and the board", sup("9"), sup("10"),
+             " did not answer.")
+    pdf.line(72, 162, "The clinic wrote again in the spring of that year.")
+    pdf.rule(72, 200, 660)
+    for index, marker in enumerate(("7", "8", "9", "10")):
+        pdf.line(72, 672 + 10 * index, sup(marker, size=5, rise=3), Span(f" Letter number {marker}.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [(m, 1, f"Letter number {m}.") for m in ("7", "8", "9", "10")]
+    assert "disputed the figures and the board did not answer." in document.text and document.warnings == ()

@@ -42,6 +42,7 @@ from pipeline.structure.notes import (
     page_bottom_note_lines,
     parse_notes,
     rejoin_stray_notes,
+    split_joined_marker,
     split_notes_section,
     stray_note_area_lines,
     untitled_notes_section,
@@ -223,6 +224,20 @@ def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
     return replace(work, hits=hits)
 
 
+def split_joined_markers(work: Work, settings: StructureSettings) -> Work:
+    """Read two markers set side by side as the two they are (``910`` → 9 and 10) when the
+    page's notes say so (:func:`split_joined_marker`): both stand at the same place."""
+    hits = []
+    for draft, block_hits in zip(work.drafts, work.hits):
+        split: list[MarkerHit] = []
+        for hit in block_hits:
+            markers = split_joined_marker(hit.marker, draft.page_at(hit.start), work.notes)
+            split.append(replace(hit, marker=markers[0]))
+            split += [MarkerHit(hit.end, hit.end, marker, hit.raised) for marker in markers[1:]]
+        hits.append(split)
+    return replace(work, hits=hits)
+
+
 def placed_markers(work: Work) -> list[tuple[str, int | None]]:
     """Every marker found so far with its page: in the body's blocks, then in table cells."""
     placed: list[tuple[str, int | None]] = [
@@ -259,6 +274,7 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     take_untitled_notes,
     take_reference_list,
     take_notes_set_in_body,
+    split_joined_markers,
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
 (structure out), in the order they run."""

@@ -43,6 +43,8 @@ BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
 SECTION_SIGNS = frozenset({"§", "§§", "¶"})
 CLOSING = frozenset("”’\"')]")
 SENTENCE_PUNCTUATION = frozenset(".,;:!?")
+MARKER_SEPARATORS = frozenset({",", ";"})
+"""What may stand between two markers at one place (``⁷,⁸``): it goes with them."""
 
 
 @dataclass(frozen=True)
@@ -371,13 +373,18 @@ def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[st
 
     >>> remove_markers("the Orderi regarding", [MarkerHit(9, 10, "i")])
     ('the Order regarding', [('i', 9, 9)])
+    >>> remove_markers("figures\ue0007\ue001,\ue0008\ue001 and", [MarkerHit(7, 10, "7"), MarkerHit(11, 14, "8")])[0]
+    'figures and'
+
     """
     pieces: list[str] = []
-    refs = []
+    refs: list[tuple[str, int, int]] = []
     length = 0
     position = 0
     for hit in hits:
         piece = text[position : hit.start]
+        if refs and piece.strip() in MARKER_SEPARATORS:
+            piece = ""  # "figures⁷,⁸": the comma between two markers goes with them
         if piece.endswith(" ") and text[hit.end : hit.end + 1] in (" ", ""):
             piece = piece[:-1]
         pieces.append(piece)

@@ -283,6 +283,29 @@ def note_lines_in_body(lines: list[Line], wanted: dict[int, set[str]]) -> set[in
     return found
 
 
+def split_joined_marker(marker: str, page: int | None, notes: list[Note]) -> list[str]:
+    """The markers a raised number stands for when two were set side by side with nothing
+    between them (``910`` for notes 9 and 10, ``78`` for 7 and 8): split where the halves
+    are consecutive numbers whose notes stand on the marker's page and no note there has the
+    whole number; else the marker itself.
+
+    >>> split_joined_marker("910", 1, [Note("9", "Letter.", 1), Note("10", "Order.", 1)])
+    ['9', '10']
+    >>> split_joined_marker("12", 1, [Note("1", "Letter.", 1), Note("2", "Order.", 1), Note("12", "Brief.", 1)])
+    ['12']
+    """
+    if not marker.isdigit() or len(marker) < 2:
+        return [marker]
+    keys = {note.marker for note in notes if note.page == page or page is None}
+    if marker in keys:
+        return [marker]
+    for cut in range(1, len(marker)):
+        first, second = marker[:cut], marker[cut:]
+        if not second.startswith("0") and int(second) == int(first) + 1 and first in keys and second in keys:
+            return [first, second]
+    return [marker]
+
+
 def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
     """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
