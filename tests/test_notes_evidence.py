@@ -185,3 +185,20 @@ def test_two_markers_side_by_side_are_two_markers(tmp_path: Path) -> None:
     document = pipeline.process(pdf.save())
     assert notes_of(document) == [(m, 1, f"Letter number {m}.") for m in ("7", "8", "9", "10")]
     assert "disputed the figures and the board did not answer." in document.text and document.warnings == ()
+
+
+def test_a_numbered_list_on_a_page_whose_notes_are_found_stays_body(tmp_path: Path) -> None:
+    """A page's marker has its note in the note area: the numbered list at the foot of the
+    body (``1. Transitory communications;``) is a list, not the page's notes in body type."""
+    pdf = PdfBuilder(tmp_path / "list.pdf")
+    pdf.line(72, 150, "Title II adds a new section 512 to the Copyright Act", sup("1"), " to create four")
+    pdf.line(72, 162, "new limitations on liability, based on the following categories:")
+    pdf.line(90, 186, "1. Transitory communications;")
+    pdf.line(90, 200, "2. System caching;")
+    pdf.line(90, 214, "3. Information location tools.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("1", size=5, rise=3), Span(" The Fairness in Musical Licensing Act also adds a section 512.", size=NOTE))
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("1", 1, "The Fairness in Musical Licensing Act also adds a section 512.")]
+    assert "Transitory communications" in document.text and "Information location tools." in document.text
+    assert document.warnings == ()

@@ -151,8 +151,13 @@ def draft_blocks(work: Work, settings: StructureSettings) -> Work:
 
 def take_page_bottom_notes(work: Work, settings: StructureSettings) -> Work:
     """Take out of the body the notes printed at page bottoms in body type (the markers on
-    each page point to them), and draft the blocks again without them."""
-    bottom = page_bottom_note_lines(work.body, markers_by_page(work.drafts, work.hits))
+    each page point to them), and draft the blocks again without them. A page whose
+    markers all have their note in its note area has none: its numbered list
+    (``3. Storage of information…``) is no note."""
+    noted = {(note.marker, note.page) for note in work.notes}
+    wanted = {page: markers for page, markers in markers_by_page(work.drafts, work.hits).items()
+              if not all((marker, page) in noted for marker in markers)}
+    bottom = page_bottom_note_lines(work.body, wanted)
     if not bottom:
         return work
     notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
