@@ -78,11 +78,15 @@ class Reading:
     """The beginnings of the Korean words the body writes inside its lines."""
     glued_letters: bool
     """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
+    unraised_numbers: bool = True
+    """False for a PDF's text layer, whose markers are raised: a plain number is the text's
+    (a page read by OCR has no raised glyphs: there the sequence decides)."""
 
     @classmethod
-    def of(cls, body: list[Line], kind: str) -> Reading:
+    def of(cls, body: list[Line], kind: str, ocr: bool = False) -> Reading:
         text = "\n".join(line.text for line in body)
-        return cls(guess_language(text), likely_languages(text), WrittenHyphens(text), WrittenPrefixes(text), kind != "pdf")
+        return cls(guess_language(text), likely_languages(text), WrittenHyphens(text), WrittenPrefixes(text), kind != "pdf",
+                   kind != "pdf" or ocr)
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class Work:
     """The running heads, feet and page numbers dropped, with where they stood (for the report)."""
     kind: str = "text"
     """The source's kind: in a PDF a letter glued to a word is never a marker."""
+    ocr: bool = False
+    """Whether pages of the document were read by OCR (their markers are not raised)."""
     reading: Reading | None = None
     """The document's languages and written forms, read once the notes section is out."""
     languages: list[str | None] = field(default_factory=list)
@@ -129,7 +135,8 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
     body = [line if id(line) not in strays else replace(line, region="body")
             for page in pages for line in page.lines if line.region == "body" or id(line) in strays]
     return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
-                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind)
+                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind,
+                ocr=bool(extraction.stats.get("ocr_pages")))
 
 
 def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
@@ -140,7 +147,7 @@ def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
 
 def read_language(work: Work, settings: StructureSettings) -> Work:
     """Tell the body's language and the words it writes, for every word decision after."""
-    return replace(work, reading=Reading.of(work.body, work.kind))
+    return replace(work, reading=Reading.of(work.body, work.kind, work.ocr))
 
 
 def draft_blocks(work: Work, settings: StructureSettings) -> Work:
@@ -268,7 +275,7 @@ def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
 
 def reading_of(work: Work) -> Reading:
     """The work's reading, told now if no pass told it yet."""
-    return work.reading or Reading.of(work.body, work.kind)
+    return work.reading or Reading.of(work.body, work.kind, work.ocr)
 
 
 PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
@@ -340,7 +347,7 @@ def blocks_and_markers(
     languages = block_languages(texts, reading.language)
     lexicons = [Lexicon.of(own) if own else lexicon for own in languages]
     hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters,
-                        sentence_language=sentence_language)
+                        sentence_language=sentence_language, unraised_numbers=reading.unraised_numbers)
     return drafts, hits, languages
 
 

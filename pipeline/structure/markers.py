@@ -102,6 +102,8 @@ class MarkerSequence:
     """The word lists of the block being searched (its language's, then English)."""
     glued_letters: bool = True
     """Whether a letter glued to a word may be a marker at all (False in PDFs: geometry)."""
+    unraised_numbers: bool = True
+    """Whether a number not seen raised may be a marker (False in a PDF's text layer)."""
     sentence_language: Callable[[str], str] | None = None
     """Tells the language of the words around a glued letter about to be taken (a German
     paragraph may quote an Italian sentence: ``migranti`` must be looked up in Italian)."""
@@ -154,8 +156,9 @@ class MarkerSequence:
         whose reader wraps every raised run as a marker, so a plain number after
         punctuation is the text's (``1.1 Security`` in a table of contents, ``32.2`` in a
         chart, ``Art. V(A)1`` in an opinion); in a text export, which lost the raising,
-        the sequence and the punctuation decide."""
-        return self.glued_letters or candidate.style != "arabic"
+        the sequence and the punctuation decide, as in a page read by OCR, whose text has no
+        raised glyphs."""
+        return self.unraised_numbers or candidate.style != "arabic"
 
     def pattern(self) -> regex.Pattern[str]:
         """A pattern for every marker this sequence can take next, and the certain ones."""
@@ -201,7 +204,7 @@ def to_marker(style: str, value: int) -> str:
 
 def find_markers(
     texts: list[str], styles: tuple[str, ...], *, lexicons: list[Lexicon] | None = None, glued_letters: bool = True,
-    sentence_language: Callable[[str], str] | None = None,
+    sentence_language: Callable[[str], str] | None = None, unraised_numbers: bool = True,
 ) -> list[list[MarkerHit]]:
     """The markers of each text (blocks in document order), decided by one running sequence.
 
@@ -213,6 +216,7 @@ def find_markers(
     """
     sequence = MarkerSequence.start(styles, glued_letters=glued_letters)
     sequence.sentence_language = sentence_language
+    sequence.unraised_numbers = unraised_numbers
     result = []
     for index, text in enumerate(texts):
         if lexicons is not None:

@@ -65,12 +65,14 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     """Group note lines into notes: a line starts a note when it opens with the next marker.
 
     A line that opens with a number which is not the next marker (``2017 was …``)
-    continues the note before it.
+    continues the note before it; a line that can continue no note (none yet, or the last
+    one two pages back) is a note whose key was lost, with the key ``""``.
     """
     notes: list[Note] = []
     texts: list[str] = []
     boxes: list[list[Box]] = []  # where each note was read, on its first page (for the report)
     expected: dict[str, int] = {}
+    last_page = 0
     for line in lines:
         if line.kind != "text":
             continue
@@ -88,8 +90,13 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             boxes.append([])
             if start.value is not None:
                 expected[start.style] = start.value + 1
-        elif notes:
+        elif notes and line.page - last_page <= 1:
             texts[-1] = join_line(texts[-1], line.text)[0]
+        else:  # a note whose key was lost (an OCR layer's "' Letter of…"): linked by its page
+            notes.append(Note(marker="", text="", page=line.page))
+            texts.append(line.text)
+            boxes.append([])
+        last_page = line.page
         if notes and line.box is not None and line.page == notes[-1].page:
             boxes[-1].append(line.box)
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box))
@@ -97,17 +104,18 @@ def parse_notes(lines: list[Line]) -> list[Note]:
 
 
 def stray_note_area_lines(lines: list[Line]) -> set[int]:
-    """Indexes of note-area lines that belong to no note: lines that open no note and
-    cannot run on a note either, because no note line stands on their page or the page
-    before (a figure's labels or caption, a back cover's blurb, a regulation's text set in
-    small type, read as a note area). A note runs on over one page break, not two:
-    joined to the last note, such lines would swallow a page's text into a note three
-    pages back. They go back to the body.
+    """Indexes of note-area lines that belong to no note: on a page where no note opens,
+    lines that cannot run on a note either, because no note line stands on the page before
+    (a figure's labels or caption, a back cover's blurb, a regulation's text set in small
+    type, read as a note area). A note runs on over one page break, not two: joined to the
+    last note, such lines would swallow a page's text into a note three pages back. They go
+    back to the body.
 
-    >>> area = [Line("\ue0001\ue001 See the memo.", 5, region="footnote"), Line("User with", 7, region="footnote")]
+    >>> area = [Line("\ue0001\ue001 See the memo.", 5, region="footnote"), Line("Figure 3-11 Selecting", 7, region="footnote")]
     >>> sorted(stray_note_area_lines(area))
     [1]
     """
+    opening = {line.page for line in lines if line.kind == "text" and opens_note(line.text)}
     stray: set[int] = set()
     gaps: list[int] = []  # the paragraph gaps before the next text line go with it
     last_note_page: int | None = None
@@ -115,14 +123,17 @@ def stray_note_area_lines(lines: list[Line]) -> set[int]:
         if line.kind != "text":
             gaps.append(index)
             continue
-        if parse_note_start(line.text) is not None or is_raised_key(line.text):
-            last_note_page = line.page
-        elif last_note_page is not None and line.page - last_note_page <= 1:
+        if line.page in opening or (last_note_page is not None and line.page - last_note_page <= 1):
             last_note_page = line.page
         else:
             stray.update(gaps + [index])
         gaps = []
     return stray
+
+
+def opens_note(text: str) -> bool:
+    """Whether a note-area line opens a note: its key, printed or raised."""
+    return parse_note_start(text) is not None or is_raised_key(text)
 
 
 REPEATED_NOTE_LINE_PAGES = 3
@@ -314,13 +325,17 @@ def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[
     takes the first unused note with its marker on a later page (a note pushed to the next
     page, an endnotes section): never one of an earlier page, nor one that a reference of
     its own page took, so a marker without a note (``1.1`` of a table of contents read as
-    a marker) shifts no note away from its marker.
+    a marker) shifts no note away from its marker. A marker still without a note takes a
+    note of its page whose key was lost (key ``""``), in order.
     """
     used = [False] * len(notes)
     chosen: list[int | None] = [take_note(notes, used, marker, page, same_page=True) for marker, page in refs]
     for position, (marker, page) in enumerate(refs):
         if chosen[position] is None:
             chosen[position] = take_note(notes, used, marker, page, same_page=False)
+    for position, (_, page) in enumerate(refs):
+        if chosen[position] is None:
+            chosen[position] = take_note(notes, used, "", page, same_page=True)
     return chosen
 
 
