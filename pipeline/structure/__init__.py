@@ -108,7 +108,8 @@ class Work:
     kind: str = "text"
     """The source's kind: in a PDF a letter glued to a word is never a marker."""
     ocr: bool = False
-    """Whether pages of the document were read by OCR (their markers are not raised)."""
+    """Whether most pages of the document were read by OCR (their markers are not raised;
+    a text layer's one OCR'd stamp page does not make its plain numbers markers)."""
     reading: Reading | None = None
     """The document's languages and written forms, read once the notes section is out."""
     languages: list[str | None] = field(default_factory=list)
@@ -136,7 +137,7 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
             for page in pages for line in page.lines if line.region == "body" or id(line) in strays]
     return Work(body=body, notes=parse_notes(footnote_lines), tables=extraction.tables, stats=stats,
                 removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind,
-                ocr=bool(extraction.stats.get("ocr_pages")))
+                ocr=2 * extraction.stats.get("ocr_pages", 0) >= max(1, len(extraction.pages)))
 
 
 def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
