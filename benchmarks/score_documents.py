@@ -45,6 +45,7 @@ FOOTNOTED = (
     "eu-sovereign-cds-report",
     "korean-assembly-issue-brief",
     "tragedy-of-commons-ocr-layer",
+    "ibm-redbook-rcac-sampled",
 )
 
 

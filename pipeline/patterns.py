@@ -115,6 +115,14 @@ BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
+# The heading of a reference list: "References", "Bibliography", "Works Cited", "Literatur".
+REFERENCES_HEADING = regex.compile(
+    r"^(?:references|reference list|bibliography|works cited|literature cited|literatur|literaturverzeichnis|"
+    r"références|bibliographie|referencias|bibliografía)\s*:?$",
+    regex.IGNORECASE,
+)
+# A bracketed citation of numbered references: "[12]", "[3, 4]", "[7–9]" (the numbers inside).
+BRACKET_CITATION = regex.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 NOTES_HEADING = regex.compile(r"^(?:end\s?notes|foot\s?notes|notes|references and notes)\s*:?$", regex.IGNORECASE)
 # A raised range of note numbers, one place citing several notes: "3-5", "7–9" (notes
 # 3, 4 and 5; 7, 8 and 9).
@@ -273,14 +281,17 @@ LETTER_RUN = re.compile(r"[^\W\d_]+")
 UNICODE_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # What a raised run may say to count as a footnote marker: ``12``, ``xiv``, ``*``, ``††``.
 # Ordinal endings (``th``, ``er``) and trademarks are raised too, but are not markers.
+# A raised note number closed by a parenthesis, as Korean and Japanese documents print it: "1)".
+RAISED_CLOSED_NUMBER = re.compile(r"^\d{1,3}\)$")
 MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[ivxl]{1,7}|[IVX]{1,7}|[*†‡§¶]{1,3})$")
 # A run of Latin letters and digits (with the punctuation and spaces inside it) that keeps
 # its left-to-right order inside a right-to-left line: ``R``, ``Python``, ``2020``.
 LEFT_TO_RIGHT_RUN = re.compile(
     r"[0-9A-Za-z\u00c0-\u024f\ue000\ue001](?:[0-9A-Za-z\u00c0-\u024f\ue000\ue001.,:;/%'’()\- ]*[0-9A-Za-z\u00c0-\u024f\ue000\ue001])?"
 )
-# Text ending in a one-letter symbol: ``R``, ``(g``, ``3x``, ``+z`` (not ``Order``).
-SINGLE_LETTER_END = re.compile(r"(?:^|[^\w’'])[^\W\d_]$")
+# Text ending in a one-letter symbol, Latin or Greek: ``R``, ``(g``, ``3x``, ``+z``, ``σ``
+# (not ``Order``, nor a one-syllable Korean word such as ``목``, which takes markers).
+SINGLE_LETTER_END = re.compile(r"(?:^|[^\w’'])[A-Za-z\u0370-\u03ff]$")
 # Fonts whose glyphs are pictures: their ``!``, ``¢`` or ```` is a bullet drawn as
 # a symbol (WordPerfect's typographic symbols, Wingdings), not the letter it maps to.
 DINGBAT_FONT = re.compile(r"wingdings|webdings|dingbat|zapf|typographicsymbols|symbol", re.IGNORECASE)

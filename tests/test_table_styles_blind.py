@@ -75,10 +75,6 @@ def test_aligned_text_that_is_not_a_table_gives_none(style: str, outputs: Any) -
     check_no_table(outputs(style))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the letters leave the cells and the footnotes name the right cells ([1, 1] and [2, 2]), but the notes "
-    "'a Provisional figure…' and 'b Includes people…' at the page bottom are not taken as notes: notes is [], "
-    "each footnote's note is '', and both notes stay in text.txt as one paragraph"))
 def test_raised_letters_after_figures_are_footnotes_of_their_cells(outputs: Any) -> None:
     """``14,870ᵃ`` and ``2,988ᵇ``: the letters leave the cells, each is a footnote of the
     table naming its cell (row, column of the CSV) and carrying its note, and the notes at

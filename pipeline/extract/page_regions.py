@@ -127,7 +127,7 @@ def find_note_area(
     if over is None:
         return None
     under_rule = text_rule is not None or has_rule_between(rules, over, run[0])
-    if run[0].top < height * 0.2 and not (under_rule and patterns.FOOTNOTE_LINE_START.match(run[0].text)):
+    if run[0].top < height * 0.2 and not (under_rule and opens_a_note(run[0])):
         return None  # small type high on the page is a notes area only under a rule, opening with a marker
     return NoteArea(cut_at_wide_gap(run), members[end:], text_rule, under_rule or holds_note_start(run, height))
 
@@ -193,7 +193,7 @@ def holds_note_start(run: list[TextLine], height: float) -> bool:
     end of a note continued from the page before)."""
     if run[0].top < height * 0.4:
         return False
-    if patterns.FOOTNOTE_LINE_START.match(run[0].text):
+    if opens_a_note(run[0]):
         return True
     return any(line.text.lstrip("(").startswith(patterns.MARKER_OPEN) and patterns.FOOTNOTE_LINE_START.match(line.text) for line in run[1:])
 
@@ -239,9 +239,23 @@ def start_of_ruled_notes(lines: list[TextLine], rules: list[Rule]) -> int:
     column_width = max(line.x1 for line in lines) - min(line.x0 for line in lines)
     for index in range(len(lines) - 1, 0, -1):
         short = [r for r in rules if r.width < 0.6 * column_width]
-        if patterns.FOOTNOTE_LINE_START.match(lines[index].text) and has_rule_between(short, lines[index - 1], lines[index]):
+        if opens_a_note(lines[index]) and has_rule_between(short, lines[index - 1], lines[index]):
             return index
     return len(lines)
+
+
+def opens_a_note(line: TextLine) -> bool:
+    """Whether a line opens with a note's key followed by words: ``1 See…``, ``* Admission…``.
+    A chart's axis row (``0 0``, ``50 100``) opens with a number too, but no words follow
+    it; read as a note under the axis line drawn above it, it took a chart and the body
+    paragraph below it for notes.
+
+    >>> from pipeline.extract.text_lines import TextLine
+    >>> [opens_a_note(TextLine((), text, 8.0, 0.0, 0, ())) for text in ("1 See the memo.", "0 0", "-50 -50")]
+    [True, False, False]
+    """
+    match = patterns.FOOTNOTE_LINE_START.match(line.text)
+    return match is not None and any(ch.isalpha() for ch in line.text[match.end():])
 
 
 def is_small(line: TextLine, body_size: float) -> bool:

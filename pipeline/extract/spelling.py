@@ -121,7 +121,7 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
             return
         raised = "".join(c.text for c in run).strip()
         before = "".join(pieces)
-        wrapped = None if is_exponent(run, chars, before, run_spaced, size) else wrap_markers(raised, before)
+        wrapped = None if is_exponent(run, chars, before, run_spaced, size) else wrap_markers(raised, before, text_after(run, chars))
         if wrapped is None:
             if run_spaced and pieces:
                 pieces.append(" ")
@@ -194,7 +194,7 @@ def is_exponent(run: list[Char], chars: Sequence[Char], before: str, spaced: boo
     """
     last = run[-1]
     following = [c for c in chars if c.x0 >= last.x1 - 0.5 and c not in run and c.text not in SPACE_CHARS]
-    if following:
+    if following and last.text != ")":  # "6)(이하": a closed marker, then a parenthesis of the text
         after = min(following, key=lambda c: c.x0)
         if after.text in MATH_AFTER and after.x0 - last.x1 < WORD_GAP * size:
             return True
@@ -219,7 +219,7 @@ def is_bullet_glyph(char: Char) -> bool:
     return not (char.text.isalnum() and "symbol" in char.fontname.lower() and "typographic" not in char.fontname.lower())
 
 
-def wrap_markers(raised: str, before: str) -> str | None:
+def wrap_markers(raised: str, before: str, after: str = "") -> str | None:
     """Wrap a raised run as one or more markers, or return None when it is not a marker.
 
     ``"14"`` → ``"\\ue00014\\ue001"``; ``"1,2"`` → two markers; ``"th"`` (an ordinal) and
@@ -232,6 +232,9 @@ def wrap_markers(raised: str, before: str) -> str | None:
     >>> wrap_markers("2", "100 km") is None
     True
     """
+    raised = without_closing_parenthesis(raised)
+    if is_letter_key(raised, before, after):
+        return patterns.MARKER_OPEN + raised + patterns.MARKER_CLOSE
     parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
         return None
@@ -239,6 +242,36 @@ def wrap_markers(raised: str, before: str) -> str | None:
     if last_word.lower() in UNIT_WORDS and raised in {"2", "3"}:
         return None
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
+
+
+def is_letter_key(raised: str, before: str, after: str) -> bool:
+    """Whether a raised single letter is a note's key: one lower-case letter opening a line
+    and followed by a capital or a digit, as a table's notes print theirs under it
+    (``ᵃ Figures for January…``; the table's cells carry the markers). Inside a line a
+    raised letter is an ordinal (``1ᵉ``, ``2ª``); before a lower-case word it is a word
+    drawn small by an OCR layer (``ᵃ function of``): both kept as text.
+
+    >>> is_letter_key("a", "", "F"), is_letter_key("b", "Wake", "F"), is_letter_key("a", "", "f")
+    (True, False, False)
+    """
+    return len(raised) == 1 and "a" <= raised <= "z" and not before.strip() and (after[:1].isupper() or after[:1].isdigit())
+
+
+def text_after(run: list[Char], chars: Sequence[Char]) -> str:
+    """The first glyph after a raised run (spaces skipped), or ``""`` at the line's end."""
+    right = run[-1].x1
+    following = [c for c in chars if c.x0 >= right - 0.5 and c not in run and c.text not in SPACE_CHARS]
+    return min(following, key=lambda c: c.x0).text if following else ""
+
+
+def without_closing_parenthesis(raised: str) -> str:
+    """A raised number closed by a raised parenthesis is the number's marker: Korean and
+    Japanese documents key their notes so (``상해1)``, note ``1) 손해보험의…``).
+
+    >>> without_closing_parenthesis("1)"), without_closing_parenthesis("(a)"), without_closing_parenthesis("12")
+    ('1', '(a)', '12')
+    """
+    return raised[:-1] if patterns.RAISED_CLOSED_NUMBER.match(raised) else raised
 
 
 def expand_marker_range(raised: str) -> list[str]:

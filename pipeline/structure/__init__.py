@@ -38,13 +38,18 @@ from pipeline.structure.notes import (
     choose_notes,
     drop_repeated_note_lines,
     linking_warnings,
+    note_lines_in_body,
     page_bottom_note_lines,
     parse_notes,
     rejoin_stray_notes,
+    split_joined_marker,
     split_notes_section,
+    stray_note_area_lines,
     untitled_notes_section,
 )
+from pipeline.structure.numerals import SYMBOL_SEQUENCE
 from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
+from pipeline.structure.references import cited_enough, cited_entries, find_citations, merge_citations, split_reference_list
 from pipeline.tables.continued import merge_continued_tables
 from pipeline.words import Lexicon
 
@@ -74,11 +79,15 @@ class Reading:
     """The beginnings of the Korean words the body writes inside its lines."""
     glued_letters: bool
     """False for PDFs, whose markers are raised: a letter glued to a word is the word's."""
+    unraised_numbers: bool = True
+    """False for a PDF's text layer, whose markers are raised: a plain number is the text's
+    (a page read by OCR has no raised glyphs: there the sequence decides)."""
 
     @classmethod
-    def of(cls, body: list[Line], kind: str) -> Reading:
+    def of(cls, body: list[Line], kind: str, ocr: bool = False) -> Reading:
         text = "\n".join(line.text for line in body)
-        return cls(guess_language(text), likely_languages(text), WrittenHyphens(text), WrittenPrefixes(text), kind != "pdf")
+        return cls(guess_language(text), likely_languages(text), WrittenHyphens(text), WrittenPrefixes(text), kind != "pdf",
+                   kind != "pdf" or ocr)
 
 
 @dataclass(frozen=True)
@@ -99,10 +108,16 @@ class Work:
     """The running heads, feet and page numbers dropped, with where they stood (for the report)."""
     kind: str = "text"
     """The source's kind: in a PDF a letter glued to a word is never a marker."""
+    ocr: bool = False
+    """Whether most pages of the document were read by OCR (their markers are not raised;
+    a text layer's one OCR'd stamp page does not make its plain numbers markers)."""
     reading: Reading | None = None
     """The document's languages and written forms, read once the notes section is out."""
     languages: list[str | None] = field(default_factory=list)
     """Per draft block, its language when it differs from the document's."""
+    references: list[Note] = field(default_factory=list)
+    """The entries of a numbered reference list closing the document, which the body's
+    bracketed citations (``[12]``) point to."""
 
 
 def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
@@ -119,12 +134,14 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
     notes; join the tables that a page break split (which needs the heads gone: a head
     between two parts of a table does not keep them apart, a line of body text does)."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
-    body = [line for page in pages for line in page.lines if line.region == "body"]
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
-    footnote_lines = note_area_lines(pages, extraction, stats)
+    footnote_lines, strays = note_area_lines(pages, extraction, stats)
+    body = [line if id(line) not in strays else replace(line, region="body")
+            for page in pages for line in page.lines if line.region == "body" or id(line) in strays]
     tables = tuple(merge_continued_tables(list(extraction.tables), pages))
     return Work(body=body, notes=parse_notes(footnote_lines), tables=tables, stats=stats,
-                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind)
+                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind,
+                ocr=2 * extraction.stats.get("ocr_pages", 0) >= max(1, len(extraction.pages)))
 
 
 def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
@@ -135,7 +152,7 @@ def set_notes_section_apart(work: Work, settings: StructureSettings) -> Work:
 
 def read_language(work: Work, settings: StructureSettings) -> Work:
     """Tell the body's language and the words it writes, for every word decision after."""
-    return replace(work, reading=Reading.of(work.body, work.kind))
+    return replace(work, reading=Reading.of(work.body, work.kind, work.ocr))
 
 
 def draft_blocks(work: Work, settings: StructureSettings) -> Work:
@@ -146,8 +163,13 @@ def draft_blocks(work: Work, settings: StructureSettings) -> Work:
 
 def take_page_bottom_notes(work: Work, settings: StructureSettings) -> Work:
     """Take out of the body the notes printed at page bottoms in body type (the markers on
-    each page point to them), and draft the blocks again without them."""
-    bottom = page_bottom_note_lines(work.body, markers_by_page(work.drafts, work.hits))
+    each page point to them), and draft the blocks again without them. A page whose
+    markers all have their note in its note area has none: its numbered list
+    (``3. Storage of information…``) is no note."""
+    noted = {(note.marker, note.page) for note in work.notes}
+    wanted = {page: markers for page, markers in markers_by_page(work.drafts, work.hits).items()
+              if not all((marker, page) in noted for marker in markers)}
+    bottom = page_bottom_note_lines(work.body, wanted)
     if not bottom:
         return work
     notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(bottom)]), key=lambda n: n.page or 0)
@@ -175,12 +197,78 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
     return replace(work, body=shorter, notes=work.notes + untitled_notes, drafts=drafts, hits=hits, languages=languages)
 
 
+def take_reference_list(work: Work, settings: StructureSettings) -> Work:
+    """Take a numbered reference list closing the document out of the body, and the body's
+    bracketed citations (``[12]``, ``[3, 4]``) as markers pointing to its entries, when the
+    body cites it (:func:`cited_enough`)."""
+    if work.notes_section:
+        return work
+    body, section = split_reference_list(work.body)
+    if not section:
+        return work
+    entries = [note for note in parse_notes(section) if note.marker.isdigit()]
+    drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
+    citations = find_citations([draft.text for draft in drafts], len(entries))
+    if not cited_enough(citations, entries):
+        return work
+    merged = [merge_citations(own, cited) for own, cited in zip(hits, citations)]
+    return replace(work, body=body, drafts=drafts, hits=merged, languages=languages, references=entries)
+
+
+def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
+    """In a PDF, take out of the body the notes set in small type on their marker's page
+    (a table's notes under it, a box's note: :func:`note_lines_in_body`), then let go of
+    each unraised symbol that no note of its page is keyed by: ``En continu*`` in a table
+    whose legend is elsewhere keeps its ``*`` as text instead of becoming a marker without
+    a note."""
+    if work.kind != "pdf":
+        return work
+    noted = {(note.marker, note.page) for note in work.notes}
+    wanted: dict[int, set[str]] = {}
+    for marker, page in placed_markers(work):
+        if page is not None and (marker, page) not in noted:
+            wanted.setdefault(page, set()).add(marker)
+    taken = note_lines_in_body(work.body, wanted)
+    if taken:
+        notes = sorted(work.notes + parse_notes_per_page([work.body[i] for i in sorted(taken)]), key=lambda n: n.page or 0)
+        body = [line for i, line in enumerate(work.body) if i not in taken]
+        drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
+        work = replace(work, body=body, notes=notes, drafts=drafts, hits=hits, languages=languages)
+        noted = {(note.marker, note.page) for note in work.notes}
+    hits = [[hit for hit in block_hits
+             if hit.raised or hit.marker not in SYMBOL_SEQUENCE or (hit.marker, draft.page_at(hit.start)) in noted]
+            for draft, block_hits in zip(work.drafts, work.hits)]
+    return replace(work, hits=hits)
+
+
+def split_joined_markers(work: Work, settings: StructureSettings) -> Work:
+    """Read two markers set side by side as the two they are (``910`` → 9 and 10) when the
+    page's notes say so (:func:`split_joined_marker`): both stand at the same place."""
+    hits = []
+    for draft, block_hits in zip(work.drafts, work.hits):
+        split: list[MarkerHit] = []
+        for hit in block_hits:
+            markers = split_joined_marker(hit.marker, draft.page_at(hit.start), work.notes)
+            split.append(replace(hit, marker=markers[0]))
+            split += [MarkerHit(hit.end, hit.end, marker, hit.raised) for marker in markers[1:]]
+        hits.append(split)
+    return replace(work, hits=hits)
+
+
+def placed_markers(work: Work) -> list[tuple[str, int | None]]:
+    """Every marker found so far with its page: in the body's blocks, then in table cells."""
+    placed: list[tuple[str, int | None]] = [
+        (hit.marker, draft.page_at(hit.start)) for draft, block_hits in zip(work.drafts, work.hits) for hit in block_hits]
+    for table in work.tables:
+        placed += [(marker, table.page_of_row(row)) for marker, row, _, _ in split_cell_markers(table.rows)[1]]
+    return placed
+
 
 def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
     """The final blocks, tables placed among them, each marker linked to its note, counted,
     with warnings for what stays unlinked."""
     blocks, refs = build_blocks(work.drafts, work.hits, place_tables(work.drafts, work.tables))
-    footnotes, notes, warnings = link_markers(refs, work.notes)
+    footnotes, notes, warnings = link_markers(refs, work.notes, work.references)
     stats = dict(work.stats)
     stats["dehyphenated"] = sum(d.dehyphenated for d in work.drafts)
     stats["footnote_markers"] = len(footnotes)
@@ -192,7 +280,7 @@ def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
 
 def reading_of(work: Work) -> Reading:
     """The work's reading, told now if no pass told it yet."""
-    return work.reading or Reading.of(work.body, work.kind)
+    return work.reading or Reading.of(work.body, work.kind, work.ocr)
 
 
 PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
@@ -201,35 +289,52 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     draft_blocks,
     take_page_bottom_notes,
     take_untitled_notes,
+    take_reference_list,
+    take_notes_set_in_body,
+    split_joined_markers,
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`
 (structure out), in the order they run."""
 
 
-def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict[str, int]) -> list[Line]:
-    """The lines the reader found in note areas, without a running footer read among them."""
+def note_area_lines(pages: tuple[Page, ...], extraction: Extraction, stats: dict[str, int]) -> tuple[list[Line], set[int]]:
+    """The lines the reader found in note areas, without a running footer read among them,
+    and the ids of the area lines that belong to no note (they go back to the body)."""
     lines = [line for page in pages for line in page.lines if line.region == "footnote"]
     kept = drop_repeated_note_lines(lines, [line for page in extraction.pages for line in page.lines])
     if len(kept) < len(lines):
         stats["note_area_footers_removed"] = len(lines) - len(kept)
-    return kept
+    stray = stray_note_area_lines(kept)
+    if stray:
+        stats["note_area_lines_returned"] = sum(1 for index in stray if kept[index].kind == "text")
+    return [line for index, line in enumerate(kept) if index not in stray], {id(kept[index]) for index in stray}
 
 
-def link_markers(refs: list[MarkerRef], notes: list[Note]) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
-    """Each marker with its note, the notes (stray note lines given back to their note),
-    and the warnings for what stays unlinked."""
-    chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
+def link_markers(
+    refs: list[MarkerRef], notes: list[Note], references: list[Note] | None = None,
+) -> tuple[tuple[Footnote, ...], list[Note], list[DocumentWarning]]:
+    """Each marker with its note, or each citation with the reference it cites; the notes
+    (stray note lines given back to their note, then the references) and the warnings for
+    what stays unlinked."""
+    references = references or []
+    marks = [ref for ref in refs if not ref.citation]
+    chosen = choose_notes([(ref.marker, ref.page) for ref in marks], notes)
     rejoined = rejoin_stray_notes(notes, chosen)
     if len(rejoined) < len(notes):
         notes = rejoined
-        chosen = choose_notes([(ref.marker, ref.page) for ref in refs], notes)
-    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in refs], notes, chosen)
+        chosen = choose_notes([(ref.marker, ref.page) for ref in marks], notes)
+    warnings = linking_warnings([PlacedMarker(ref.marker, ref.page, ref.block) for ref in marks], notes, chosen)
+    texts = iter([notes[index].text if index is not None else "" for index in chosen])
+    cited = cited_entries([(ref.marker, ref.citation) for ref in refs], references)
+    warnings += [DocumentWarning("marker_without_note", f"citation [{ref.marker}]", ref.page, ref.block)
+                 for ref, index in zip(refs, cited) if ref.citation and index is None]
     footnotes = tuple(
         Footnote(marker=ref.marker, page=ref.page, block=ref.block, offset=ref.offset, anchor=ref.anchor,
-                 note=notes[index].text if index is not None else "", cell=ref.cell, box=ref.box)
-        for ref, index in zip(refs, chosen)
+                 note=(references[index].text if index is not None else "") if ref.citation else next(texts),
+                 cell=ref.cell, box=ref.box)
+        for ref, index in zip(refs, cited)
     )
-    return footnotes, notes, warnings
+    return footnotes, notes + references, warnings
 
 
 def blocks_and_markers(
@@ -247,7 +352,7 @@ def blocks_and_markers(
     languages = block_languages(texts, reading.language)
     lexicons = [Lexicon.of(own) if own else lexicon for own in languages]
     hits = find_markers(texts, settings.marker_styles, lexicons=lexicons, glued_letters=reading.glued_letters,
-                        sentence_language=sentence_language)
+                        sentence_language=sentence_language, unraised_numbers=reading.unraised_numbers)
     return drafts, hits, languages
 
 
@@ -305,6 +410,8 @@ class MarkerRef:
     anchor: str
     cell: tuple[int, int] | None = None
     box: PageBox | None = None
+    citation: bool = False
+    """A bracketed citation of a reference list entry, not a note's marker."""
 
 
 def cell_marker_places(table: Table, count: int) -> tuple[PageBox | None, ...]:
@@ -341,7 +448,8 @@ def build_blocks(
         for (marker, offset, original), hit in zip(removed, block_hits):
             place = marker_place(draft, hit.start, hit.end)
             block_refs.append(FootnoteRef(marker=marker, offset=offset, box=place))
-            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset), box=place))
+            refs.append(MarkerRef(marker, draft.page_at(original), block_id, offset, anchor_word(text, offset), box=place,
+                                  citation=hit.citation))
         blocks.append(
             Block(
                 id=block_id, type=draft.type, text=text, pages=draft.pages, level=draft.level,

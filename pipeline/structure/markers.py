@@ -43,6 +43,8 @@ BOUNDARY = r"(?=[\s,.;:!?)\]”’\"]|$)"
 SECTION_SIGNS = frozenset({"§", "§§", "¶"})
 CLOSING = frozenset("”’\"')]")
 SENTENCE_PUNCTUATION = frozenset(".,;:!?")
+MARKER_SEPARATORS = frozenset({",", ";"})
+"""What may stand between two markers at one place (``⁷,⁸``): it goes with them."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class MarkerHit:
     start: int
     end: int
     marker: str
+    raised: bool = True
+    """Whether the reader saw the marker raised (or as a superscript character); a symbol
+    glued to a word (``used*``) is taken unraised, and needs a note to stay a marker."""
+    citation: bool = False
+    """A bracketed citation of a numbered reference list (``[12]``), not a note's marker."""
 
 
 def is_plausible(candidate: Candidate, *, strict: bool, lexicon: Lexicon = ENGLISH) -> bool:
@@ -95,6 +102,8 @@ class MarkerSequence:
     """The word lists of the block being searched (its language's, then English)."""
     glued_letters: bool = True
     """Whether a letter glued to a word may be a marker at all (False in PDFs: geometry)."""
+    unraised_numbers: bool = True
+    """Whether a number not seen raised may be a marker (False in a PDF's text layer)."""
     sentence_language: Callable[[str], str] | None = None
     """Tells the language of the words around a glued letter about to be taken (a German
     paragraph may quote an Italian sentence: ``migranti`` must be looked up in Italian)."""
@@ -109,6 +118,8 @@ class MarkerSequence:
         if candidate.kind == "certain":
             return True
         if candidate.style not in self.styles or candidate.value is None:
+            return False
+        if not self.allows_unraised_number(candidate):
             return False
         if candidate.style == "symbol":
             return is_plausible(candidate, strict=False)
@@ -139,6 +150,15 @@ class MarkerSequence:
         if self.lexicon.known:
             return True
         return candidate.value == self.expected[candidate.style]
+
+    def allows_unraised_number(self, candidate: Candidate) -> bool:
+        """Whether a number the reader did not see raised may be a marker: never in a PDF,
+        whose reader wraps every raised run as a marker, so a plain number after
+        punctuation is the text's (``1.1 Security`` in a table of contents, ``32.2`` in a
+        chart, ``Art. V(A)1`` in an opinion); in a text export, which lost the raising,
+        the sequence and the punctuation decide, as in a page read by OCR, whose text has no
+        raised glyphs."""
+        return self.unraised_numbers or candidate.style != "arabic"
 
     def pattern(self) -> regex.Pattern[str]:
         """A pattern for every marker this sequence can take next, and the certain ones."""
@@ -184,7 +204,7 @@ def to_marker(style: str, value: int) -> str:
 
 def find_markers(
     texts: list[str], styles: tuple[str, ...], *, lexicons: list[Lexicon] | None = None, glued_letters: bool = True,
-    sentence_language: Callable[[str], str] | None = None,
+    sentence_language: Callable[[str], str] | None = None, unraised_numbers: bool = True,
 ) -> list[list[MarkerHit]]:
     """The markers of each text (blocks in document order), decided by one running sequence.
 
@@ -196,6 +216,7 @@ def find_markers(
     """
     sequence = MarkerSequence.start(styles, glued_letters=glued_letters)
     sequence.sentence_language = sentence_language
+    sequence.unraised_numbers = unraised_numbers
     result = []
     for index, text in enumerate(texts):
         if lexicons is not None:
@@ -208,7 +229,7 @@ def find_markers(
                 break
             sequence.take(taken)
             start, end = with_parentheses(text, taken)
-            hits.append(MarkerHit(start, end, taken.marker))
+            hits.append(MarkerHit(start, end, taken.marker, taken.kind == "certain"))
             position = taken.end
         result.append(hits)
     return result
@@ -356,13 +377,18 @@ def remove_markers(text: str, hits: list[MarkerHit]) -> tuple[str, list[tuple[st
 
     >>> remove_markers("the Orderi regarding", [MarkerHit(9, 10, "i")])
     ('the Order regarding', [('i', 9, 9)])
+    >>> remove_markers("figures\ue0007\ue001,\ue0008\ue001 and", [MarkerHit(7, 10, "7"), MarkerHit(11, 14, "8")])[0]
+    'figures and'
+
     """
     pieces: list[str] = []
-    refs = []
+    refs: list[tuple[str, int, int]] = []
     length = 0
     position = 0
     for hit in hits:
         piece = text[position : hit.start]
+        if refs and piece.strip() in MARKER_SEPARATORS:
+            piece = ""  # "figures⁷,⁸": the comma between two markers goes with them
         if piece.endswith(" ") and text[hit.end : hit.end + 1] in (" ", ""):
             piece = piece[:-1]
         pieces.append(piece)

@@ -65,13 +65,15 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     """Group note lines into notes: a line starts a note when it opens with the next marker.
 
     A line that opens with a number which is not the next marker (``2017 was …``)
-    continues the note before it.
+    continues the note before it; a line that can continue no note (none yet, or the last
+    one two pages back) is a note whose key was lost, with the key ``""``.
     """
     notes: list[Note] = []
     texts: list[str] = []
     boxes: list[list[Box]] = []  # where each note was read, on its first page (for the report)
     repairs: list[list[RepairMark]] = []  # where its characters were repaired (for the report)
     expected: dict[str, int] = {}
+    last_page = 0
     for line in lines:
         if line.kind != "text":
             continue
@@ -90,14 +92,52 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             repairs.append([])
             if start.value is not None:
                 expected[start.style] = start.value + 1
-        elif notes:
+        elif notes and line.page - last_page <= 1:
             texts[-1] = join_line(texts[-1], line.text)[0]
+        else:  # a note whose key was lost (an OCR layer's "' Letter of…"): linked by its page
+            notes.append(Note(marker="", text="", page=line.page))
+            texts.append(line.text)
+            boxes.append([])
+        last_page = line.page
         if notes and line.box is not None and line.page == notes[-1].page:
             boxes[-1].append(line.box)
         if notes:
             repairs[-1] += line.repairs
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box), tuple(marks))
             for note, text, box, marks in zip(notes, texts, boxes, repairs)]
+
+
+def stray_note_area_lines(lines: list[Line]) -> set[int]:
+    """Indexes of note-area lines that belong to no note: on a page where no note opens,
+    lines that cannot run on a note either, because no note line stands on the page before
+    (a figure's labels or caption, a back cover's blurb, a regulation's text set in small
+    type, read as a note area). A note runs on over one page break, not two: joined to the
+    last note, such lines would swallow a page's text into a note three pages back. They go
+    back to the body.
+
+    >>> area = [Line("\ue0001\ue001 See the memo.", 5, region="footnote"), Line("Figure 3-11 Selecting", 7, region="footnote")]
+    >>> sorted(stray_note_area_lines(area))
+    [1]
+    """
+    opening = {line.page for line in lines if line.kind == "text" and opens_note(line.text)}
+    stray: set[int] = set()
+    gaps: list[int] = []  # the paragraph gaps before the next text line go with it
+    last_note_page: int | None = None
+    for index, line in enumerate(lines):
+        if line.kind != "text":
+            gaps.append(index)
+            continue
+        if line.page in opening or (last_note_page is not None and line.page - last_note_page <= 1):
+            last_note_page = line.page
+        else:
+            stray.update(gaps + [index])
+        gaps = []
+    return stray
+
+
+def opens_note(text: str) -> bool:
+    """Whether a note-area line opens a note: its key, printed or raised."""
+    return parse_note_start(text) is not None or is_raised_key(text)
 
 
 REPEATED_NOTE_LINE_PAGES = 3
@@ -207,30 +247,118 @@ def page_bottom_note_lines(lines: list[Line], markers_by_page: dict[int, list[st
         # to start at 1 on a page with markers 1–4 is not its notes
         if [start.marker for start in opened if start] != wanted or first == 0:
             continue
-        found.update(indexes[first:])
+        found.update(indexes[first : note_run_end(lines, indexes, first)])
     return found
+
+
+def note_run_end(lines: list[Line], indexes: list[int], first: int) -> int:
+    """Where a page's notes end: at the first line after them set in larger type than the
+    note that opens them (a table's notes in small type, then the body again), else at the
+    page's end. Text exports know no type sizes: their notes run to the page's end."""
+    size = lines[indexes[first]].font_size
+    for position in range(first + 1, len(indexes)):
+        later = lines[indexes[position]].font_size
+        if size is not None and later is not None and later > size * 1.1:
+            return position
+    return len(indexes)
+
+
+SMALL_NOTE_TYPE = 0.95
+"""A note set in the body is in smaller type than the body's: at most this share of it."""
+
+
+def note_lines_in_body(lines: list[Line], wanted: dict[int, set[str]]) -> set[int]:
+    """Indexes of body lines that are notes set in the body on their marker's page, away from
+    the page's foot, with the lines after them in the same type: a table's notes under it
+    (``¹ Age-adjustments followed…`` for a cell's ``¹``), a box's note under its own rule
+    (``used*`` …, then ``* See, for instance, W. Buiter (2010)…``). ``wanted`` gives, per
+    page, the markers that have no note there. A line counts when it is set in smaller type
+    than the body's and opens with that marker raised, or with that symbol: a list bulleted
+    with ``*`` is body type.
+    """
+    sizes = sorted(line.font_size for line in lines if line.kind == "text" and line.font_size)
+    if not sizes:
+        return set()
+    body_size = sizes[len(sizes) // 2]
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        keys = wanted.get(line.page)
+        if not keys or line.kind != "text" or not line.font_size or line.font_size >= body_size * SMALL_NOTE_TYPE:
+            continue
+        start = parse_note_start(line.text)
+        if start is None or start.marker not in keys or not (start.style == "symbol" or is_raised_key(line.text)):
+            continue
+        keys.discard(start.marker)
+        found.add(index)
+        for later in range(index + 1, len(lines)):
+            following = lines[later]
+            if following.kind != "text" or following.font_size != line.font_size or parse_note_start(following.text):
+                break
+            found.add(later)
+    return found
+
+
+def split_joined_marker(marker: str, page: int | None, notes: list[Note]) -> list[str]:
+    """The markers a raised number stands for when two were set side by side with nothing
+    between them (``910`` for notes 9 and 10, ``78`` for 7 and 8): split where the halves
+    are consecutive numbers whose notes stand on the marker's page and no note there has the
+    whole number; else the marker itself.
+
+    >>> split_joined_marker("910", 1, [Note("9", "Letter.", 1), Note("10", "Order.", 1)])
+    ['9', '10']
+    >>> split_joined_marker("12", 1, [Note("1", "Letter.", 1), Note("2", "Order.", 1), Note("12", "Brief.", 1)])
+    ['12']
+    """
+    if not marker.isdigit() or len(marker) < 2:
+        return [marker]
+    keys = {note.marker for note in notes if note.page == page or page is None}
+    if marker in keys:
+        return [marker]
+    for cut in range(1, len(marker)):
+        first, second = marker[:cut], marker[cut:]
+        if not second.startswith("0") and int(second) == int(first) + 1 and first in keys and second in keys:
+            return [first, second]
+    return [marker]
 
 
 def choose_notes(refs: list[tuple[str, int | None]], notes: list[Note]) -> list[int | None]:
     """The index of the note each reference ``(marker, page)`` takes, in order; None when none.
 
-    Each note is used once; a note on the reference's own page is preferred (footnotes
-    that restart numbering on every page), then the first unused one with that marker.
+    Each note is used once. First every reference takes the first unused note with its
+    marker on its own page (footnotes, numbered per page or running on); then each one left
+    takes the first unused note with its marker on a later page (a note pushed to the next
+    page, an endnotes section): never one of an earlier page, nor one that a reference of
+    its own page took, so a marker without a note (``1.1`` of a table of contents read as
+    a marker) shifts no note away from its marker. A marker still without a note takes a
+    note of its page whose key was lost (key ``""``), in order.
     """
     used = [False] * len(notes)
-    chosen: list[int | None] = []
-    for marker, page in refs:
-        choice = None
-        for index, note in enumerate(notes):
-            if not used[index] and note.marker == marker and (note.page == page or page is None):
-                choice = index
-                break
-        if choice is None:
-            choice = next((i for i, note in enumerate(notes) if not used[i] and note.marker == marker), None)
-        if choice is not None:
-            used[choice] = True
-        chosen.append(choice)
+    chosen: list[int | None] = [take_note(notes, used, marker, page, same_page=True) for marker, page in refs]
+    for position, (marker, page) in enumerate(refs):
+        if chosen[position] is None:
+            chosen[position] = take_note(notes, used, marker, page, same_page=False)
+    for position, (_, page) in enumerate(refs):
+        if chosen[position] is None:
+            chosen[position] = take_note(notes, used, "", page, same_page=True)
     return chosen
+
+
+def take_note(notes: list[Note], used: list[bool], marker: str, page: int | None, *, same_page: bool) -> int | None:
+    """The first unused note with ``marker`` on the marker's own page (or, with
+    ``same_page=False``, on a later page), marked used; None when there is none."""
+    for index, note in enumerate(notes):
+        if used[index] or note.marker != marker:
+            continue
+        if (note.page == page or page is None) if same_page else comes_after(note.page, page):
+            used[index] = True
+            return index
+    return None
+
+
+def comes_after(note_page: int | None, marker_page: int | None) -> bool:
+    """Whether a note may belong to a marker of another page: it stands on a later page
+    (or either page is unknown)."""
+    return note_page is None or marker_page is None or note_page > marker_page
 
 
 def rejoin_stray_notes(notes: list[Note], chosen: list[int | None]) -> list[Note]:
