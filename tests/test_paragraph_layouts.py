@@ -148,3 +148,22 @@ def test_columns_whose_baselines_do_not_line_up_keep_their_line_order() -> None:
     at = middle.index("FORFURTHERINFORMATIONCONTACT: Ian")
     assert middle[at - 1:at + 3] == ["docket shortly after receipt.", "FORFURTHERINFORMATIONCONTACT: Ian",
                                      "Won, Manager, Seattle ACO Branch,", "FAA, 2200 South 216th St., Des Moines,"]
+
+
+def test_a_counsel_block_stays_one_block(tmp_path: Path) -> None:
+    """Names and firms in capitals over e-mail, street and telephone lines: no headings."""
+    pdf = PdfBuilder(tmp_path / "counsel.pdf")
+    blocks = [
+        ["BREE BERNWANGER", "bbernwanger@lccrsf.org", "LAWYERS' COMMITTEE FOR", "CIVIL RIGHTS OF",
+         "SAN FRANCISCO BAY AREA", "131 Steuart St #400", "San Francisco, CA 94105", "Telephone: (415) 814-7631"],
+        ["JUDAH LAKIN", "judah@lakinwille.com", "AMALIA WILLE", "amalia@lakinwille.com", "LAKIN & WILLE LLP",
+         "1939 Harrison Street, Suite 420", "Oakland, CA 94612", "Telephone: (510) 379-9216"],
+    ]
+    top = 100
+    for block in blocks:
+        for text in block:
+            pdf.line(72, top, text, size=12)
+            top += 16
+        top += 16
+    document = pipeline.process(pdf.save())
+    assert [(b.type, b.text.split()[0]) for b in document.blocks] == [("paragraph", "BREE"), ("paragraph", "JUDAH")]

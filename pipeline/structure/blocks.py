@@ -167,11 +167,18 @@ def ends_bold_line(previous: Line, line: Line, layout: Layout) -> bool:
 
 def follows_caps_heading(previous: Line, line: Line, layout: Layout) -> bool:
     """A short line in capitals (at most twelve words, not a ``CAPS LEAD:`` sentence), then
-    one that is not: the heading ends."""
+    one that is not (nor the next line of a contact block): the heading ends."""
     before = previous.text
     return bool(before.count(" ") < 12 and before[:3] == before[:3].upper() and is_caps_line(before)
                 and not is_caps_line(line.text) and not patterns.CAPS_LEAD.match(before)
-                and len(patterns.WORD.findall(before)) <= 12)
+                and len(patterns.WORD.findall(before)) <= 12 and not is_contact_line(line.text))
+
+
+def is_contact_line(text: str) -> bool:
+    """An e-mail address, a telephone line or a street address without a sentence end: the
+    next line of a counsel block (``BREE BERNWANGER`` / ``bbernwanger@lccrsf.org``), so the
+    name in capitals above it is no heading."""
+    return bool(patterns.CONTACT_LINE.match(text.strip())) and not patterns.SENTENCE_END.search(text.strip())
 
 
 BLOCK_STARTS = (
