@@ -167,3 +167,24 @@ def test_a_counsel_block_stays_one_block(tmp_path: Path) -> None:
         top += 16
     document = pipeline.process(pdf.save())
     assert [(b.type, b.text.split()[0]) for b in document.blocks] == [("paragraph", "BREE"), ("paragraph", "JUDAH")]
+
+
+def test_a_clerks_stamp_beside_the_courts_name_is_read_after_it() -> None:
+    """The Fifth Circuit's cover: the filing stamp's lines are not glued to the court's name."""
+    from pipeline.extract.chars import PdfplumberSource
+    from pipeline.extract.reading_order import lay_out_body
+    from pipeline.extract.rows import dominant_size, group_rows, keep_layout_chars
+    from pipeline.extract.text_lines import PageStats
+
+    from .conftest import SHARED, require
+
+    path = require(SHARED / "corpus" / "real" / "fifth-circuit-per-curiam-opinion.pdf")
+    with PdfplumberSource().open(path) as document:
+        first = next(iter(document.pages()))
+        stats = PageStats()
+        chars = keep_layout_chars(first.chars(), stats)
+        lines = lay_out_body(group_rows(chars), dominant_size(chars), stats)
+    texts = [line.text for line in lines]
+    at = texts.index("for the Fifth Circuit")
+    assert texts[at + 1:at + 8] == ["No. 21-50498", "United States Court of Appeals", "Fifth Circuit", "FILED",
+                                    "March 16, 2022", "Lyle W. Cayce", "Clerk"]
