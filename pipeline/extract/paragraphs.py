@@ -155,11 +155,12 @@ def ends_paragraph(line: TextLine, right_edges: dict[int, float]) -> bool:
 
 
 def is_centered_short_line(line: TextLine, left_edges: dict[int, float], right_edges: dict[int, float]) -> bool:
-    """A short line centred in its column, well in from both edges: a section number or a
+    """A word or two centred in its column, well in from both edges: a section number or a
     title set on its own (``I``, ``A``, ``Syllabus``), a block of its own even without space
-    around it. A paragraph's last line starts at the edge and is never centred."""
+    around it. A paragraph's last line starts at the edge and is never centred; a longer
+    centred line is more often one line of a centred title (``HERRMANN ET AL.``)."""
     left, right = left_edges.get(line.column), right_edges.get(line.column)
-    if left is None or right is None or right - left <= 0:
+    if left is None or right is None or right - left <= 0 or len(line.text.split()) > 2:
         return False
     em = line.size
     before, after = line.x0 - left, right - line.x1
