@@ -190,6 +190,15 @@ FOOTNOTE_LINE_START = regex.compile(r"^(?:\(?\ue000[^\ue001]{1,8}\ue001|(?:\d{1,
 # A list item's bullet and label at a line start, either or both: "• ", "3) ", "• (a) ".
 LIST_START = regex.compile(r"^(?:[•▪◦●○■□‣⁃∙·\-–—*]\s+)?(?:\(?\w{1,4}[.)]\s+)?")
 # A lower-case Roman numeral, well formed: "iv", "xiv", "xc" (not "iiii", "vx").
+# A line of a counsel's or an office's contact block: an e-mail address, a telephone or fax
+# line, a street address: "bbernwanger@lccrsf.org", "Telephone: (415) 814-7631",
+# "131 Steuart St #400" (no sentence ends in it).
+CONTACT_LINE = regex.compile(
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:Telephone|Tel\.|Phone|Fax|Facsimile|Direct|E-?mail)\b:?.*"
+    r"|\d{1,6}\s+\p{Lu}[\p{L}.]*(?:\s+[\p{L}\d#.,]+)*)$"
+)
+# A part's number set on its own line: "I", "IV", "A", "B." (not a lone "a", a word).
+LONE_SECTION_NUMERAL = regex.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 ROMAN = regex.compile(r"^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 # --- tables ----------------------------------------------------------------------------

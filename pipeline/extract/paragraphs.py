@@ -49,12 +49,13 @@ def assemble_page(
         following = body[index + 1] if index + 1 < len(body) else None
         space = space_before(previous, line, pitch)
         indent = line.x0 - left_edges.get(line.column, line.x0)
-        if starts_paragraph(previous, line, following, space, left_edges, pitch) or indented_after_finished_line(
+        centered = is_centered_short_line(line, left_edges, right_edges) and not shares_left_edge(line, previous, following)
+        if centered or starts_paragraph(previous, line, following, space, left_edges, pitch) or indented_after_finished_line(
             previous, line, left_edges, right_edges
         ):
             gap("body")
         out.append(to_line(line, number, indent, space))
-        if (following is None or following.column != line.column) and ends_paragraph(line, right_edges):
+        if centered or (following is None or following.column != line.column) and ends_paragraph(line, right_edges):
             gap("body")
     for index, line in enumerate(notes):
         previous = notes[index - 1] if index else None
@@ -79,11 +80,24 @@ def to_line(line: TextLine, page: int, indent: float | None, space: float | None
         page=page,
         region=line.region,
         box=Box(round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2)),
-        font_size=round(statistics.median(c.size for c in line.chars if c.text not in SPACE_CHARS), 2),
+        font_size=round(type_size(line), 2),
         bold=line.bold,
         indent=round(indent, 2) if indent is not None else None,
         space_before=round(space, 2) if space is not None else None,
     )
+
+
+def type_size(line: TextLine) -> float:
+    """The line's type size, leaving out capitals set smaller than its largest glyphs.
+
+    Small capitals (``FOR FURTHER INFORMATION CONTACT:``, ``JUSTICE SOTOMAYOR``) are capital
+    letters in a smaller size; a line that opens with such a label is still in body type, and
+    counting them would read a change of type size, hence a heading, where there is none.
+    """
+    glyphs = [c for c in line.chars if c.text not in SPACE_CHARS]
+    largest = max(c.size for c in glyphs)
+    kept = [c for c in glyphs if not (c.text.isupper() and c.size < 0.9 * largest)]
+    return statistics.median(c.size for c in kept or glyphs)
 
 
 def normal_pitch(lines: list[TextLine]) -> float:
@@ -140,16 +154,42 @@ def ends_paragraph(line: TextLine, right_edges: dict[int, float]) -> bool:
     return bool(patterns.SENTENCE_END.search(patterns.KNOWN_MARKER.sub("", line.text)))
 
 
+def is_centered_short_line(line: TextLine, left_edges: dict[int, float], right_edges: dict[int, float]) -> bool:
+    """A word or two centred in its column, well in from both edges: a section number or a
+    title set on its own (``I``, ``A``, ``Syllabus``), a block of its own even without space
+    around it. A paragraph's last line starts at the edge and is never centred; a longer
+    centred line is more often one line of a centred title (``HERRMANN ET AL.``)."""
+    left, right = left_edges.get(line.column), right_edges.get(line.column)
+    if left is None or right is None or right - left <= 0 or len(line.text.split()) > 2:
+        return False
+    em = line.size
+    before, after = line.x0 - left, right - line.x1
+    return line.x1 - line.x0 < 0.4 * (right - left) and min(before, after) > 3 * em and abs(before - after) < 1.5 * em
+
+
+def shares_left_edge(line: TextLine, *neighbours: TextLine | None) -> bool:
+    """A neighbour in the same column starts where the line starts but is centred elsewhere:
+    the line is the short last line of a paragraph set beside a picture, not a centred title."""
+    middle = (line.x0 + line.x1) / 2
+    return any(
+        other is not None and other.column == line.column and abs(other.x0 - line.x0) < 0.3 * line.size
+        and abs((other.x0 + other.x1) / 2 - middle) > line.size
+        for other in neighbours
+    )
+
+
 def indented_after_finished_line(
     previous: TextLine | None, line: TextLine, left_edges: dict[int, float], right_edges: dict[int, float]
 ) -> bool:
     """An indented line after a line that stopped short after a full stop starts a paragraph,
     even when that line was indented itself (a one-line paragraph: ``JUSTICE SOTOMAYOR delivered
-    the opinion of the Court.`` / ``The Red River Compact …``)."""
+    the opinion of the Court.`` / ``The Red River Compact …``); so does a line set out into the
+    margin, left of the column's edge (the syllabus's ``Held:``)."""
     if previous is None or previous.column != line.column:
         return False
     indent = line.x0 - left_edges.get(line.column, line.x0)
-    return 0.8 * line.size <= indent <= 8 * line.size and ends_paragraph(previous, right_edges)
+    outdented = indent <= -0.5 * line.size
+    return (outdented or 0.8 * line.size <= indent <= 8 * line.size) and ends_paragraph(previous, right_edges)
 
 
 def starts_paragraph(
@@ -178,10 +218,18 @@ def starts_paragraph(
     left = left_edges.get(line.column, line.x0)
     em = line.size
     indented = 0.8 * em <= line.x0 - left <= 8 * em
-    at_left = [abs(other.x0 - left) < 0.3 * em for other in (previous, following)]
-    if not (indented and all(at_left)):
+    if not (indented and following.x0 - left < 0.3 * em):
+        return False
+    if not (previous.x0 - left < 0.3 * em or is_one_line_paragraph(previous, line)):
         return False
     return not hangs_under_label(previous, line)
+
+
+def is_one_line_paragraph(previous: TextLine, line: TextLine) -> bool:
+    """The line above is indented just as far as this paragraph's first line: it was a
+    paragraph of one line (``JUSTICE SOTOMAYOR delivered the opinion of the Court.``), not
+    the first line of a block quote, whose next line would stay indented too."""
+    return abs(previous.x0 - line.x0) < 0.3 * line.size and not patterns.LIST_START.match(previous.text)
 
 
 def opens_with_run_in_label(previous: TextLine, line: TextLine) -> bool:

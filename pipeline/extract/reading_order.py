@@ -158,8 +158,20 @@ def lay_out_body(rows: list[Row], body_size: float, stats: PageStats) -> list[Te
             ordered.extend(pending[column])
         pending.clear()
 
+    stamp = find_side_stamp(row_extents, body_size)
+    stamp_lines: list[TextLine] = []
     current: tuple[tuple[float, float], ...] = ()
     for index, segments in enumerate(row_segments):
+        if index in stamp:
+            side = stamp[index]
+            stamp_lines.append(make_line(segments[side], STAMP_STREAM, stats))
+            segments = segments[:side] + segments[side + 1:]
+            row_extents[index] = row_extents[index][:side] + row_extents[index][side + 1:]
+            if index == max(stamp):
+                flush()
+                ordered.extend(line for line in ordered_rows_after(segments, stats))
+                ordered.extend(sorted(stamp_lines, key=lambda line: line.top))
+                continue
         if not segments:
             continue
         gutters = tuple(sorted((run.x0, run.x1) for run in runs if run.first_row <= index <= run.last_row))
@@ -179,6 +191,62 @@ def lay_out_body(rows: list[Row], body_size: float, stats: PageStats) -> list[Te
             pending.setdefault(stream, []).append(make_line(tuple(chars), stream, stats))
     flush()
     return ordered
+
+
+STAMP_STREAM = 999 * COLUMNS_PER_SECTION
+"""The stream of a side stamp's lines (see :func:`find_side_stamp`)."""
+
+
+def ordered_rows_after(segments: list[tuple[Char, ...]], stats: PageStats) -> list[TextLine]:
+    """What is left of the stamp's last row, read as one line before the stamp."""
+    return [make_line(tuple(c for s in segments for c in s), 0, stats)] if segments else []
+
+
+def find_side_stamp(row_extents: list[list[tuple[float, float]]], size: float) -> dict[int, int]:
+    """A clerk's filing stamp set beside a court's name: three or more rows in a row whose
+    last piece is narrow, in the right half, centred on one axis and apart from the rest of
+    its row, at least one of them alone on its row and one beside other text.
+
+    Read across, the stamp's lines would be glued to the title's (``for the Fifth Circuit
+    United States Court of Appeals``, ``No. 21-50498 Lyle W. Cayce``); it is read after the
+    rows it stands beside instead. Returns the row index → the stamp piece's index.
+    """
+    extents = [e for row in row_extents for e in row]
+    if len(extents) < 6:
+        return {}
+    left, right = min(x0 for x0, _ in extents), max(x1 for _, x1 in extents)
+    width = right - left
+    run: dict[int, int] = {}
+    axis = 0.0
+    for index, row in enumerate(row_extents):
+        piece = side_piece(row, left + width / 2, 0.3 * width, 2 * size)
+        if piece is not None:
+            middle = sum(row[piece]) / 2
+            if run and abs(middle - axis) <= 1.5 * size:
+                run[index] = piece
+                continue
+        if is_stamp(run, row_extents):
+            return run
+        run, axis = ({index: piece}, sum(row[piece]) / 2) if piece is not None else ({}, 0.0)
+    return run if is_stamp(run, row_extents) else {}
+
+
+def side_piece(row: list[tuple[float, float]], middle: float, widest: float, gap: float) -> int | None:
+    """The row's last piece when it is narrow, right of the middle and apart from the rest."""
+    if not row or len(row) > 2:
+        return None
+    x0, x1 = row[-1]
+    if x1 - x0 > widest or x0 < middle:
+        return None
+    if len(row) == 2 and x0 - row[0][1] < gap:
+        return None
+    return len(row) - 1
+
+
+def is_stamp(run: dict[int, int], row_extents: list[list[tuple[float, float]]]) -> bool:
+    alone = sum(1 for index in run if len(row_extents[index]) == 1)
+    beside = len(run) - alone
+    return len(run) >= 3 and alone >= 1 and beside >= 1
 
 
 def is_table_row(segments: list[tuple[Char, ...]], gutters: tuple[tuple[float, float], ...]) -> bool:

@@ -7,12 +7,13 @@ drawn over each other on one row (a filing stamp over a title) are read as separ
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from pipeline.extract.chars import Char
-from pipeline.extract.spelling import row_baseline
+from pipeline.extract.spelling import SUPERSCRIPT_SIZE, row_baseline
 from pipeline.extract.text_lines import SPACE_CHARS, PageStats, Row
 
 
@@ -93,8 +94,50 @@ def group_rows(chars: Sequence[Char]) -> list[Row]:
             members[best].append(char)
     attach_spaces(spaces, list(zip(tops, bottoms)), members)
     order: dict[int, int] = {}  # drawing order, filled only if a row has overlaid text
-    rows = [Row(tuple(layer)) for m in members for layer in separate_overlaid_text(sorted(m, key=lambda c: c.x0), order, chars)]
+    rows = [
+        Row(tuple(layer))
+        for m in members
+        for line in split_stacked_lines(sorted(m, key=lambda c: c.x0))
+        for layer in separate_overlaid_text(line, order, chars)
+    ]
     return sorted(rows, key=lambda r: (row_baseline(r.chars), r.x0))
+
+
+def count_overlaps(glyphs: Sequence[Char]) -> int:
+    """Neighbours (left to right) that cover each other by more than 40 % of the narrower."""
+    return sum(1 for a, b in pairwise(glyphs) if b.x0 < a.x1 - 0.4 * min(a.x1 - a.x0, b.x1 - b.x0) and a.x1 - a.x0 > 0.5)
+
+
+def split_stacked_lines(row: list[Char]) -> list[list[Char]]:
+    """Split a row that holds two lines of one column, one above the other, by baseline.
+
+    Rows are bands of vertical overlap over the whole page; where the columns' baselines do
+    not line up (the Federal Register's three columns), a band can grow over two lines of one
+    column, and its glyphs then cover each other. Cutting such a row at its distinct
+    baselines keeps each line whole (``FOR FURTHER INFORMATION CONTACT: Ian`` stays above
+    ``Won, Manager, …``). Raised markers and spaces go with the line they belong to.
+    """
+    glyphs = [c for c in row if c.text not in SPACE_CHARS]
+    if count_overlaps(glyphs) < 2:
+        return [row]
+    largest = max(c.size for c in glyphs)
+    full = sorted((c for c in glyphs if c.size >= largest * SUPERSCRIPT_SIZE), key=lambda c: c.bottom)
+    clusters: list[list[Char]] = [[full[0]]]
+    for previous, char in pairwise(full):
+        if char.bottom - previous.bottom > 0.3 * min(previous.size, char.size):
+            clusters.append([])
+        clusters[-1].append(char)
+    if len(clusters) == 1:
+        return [row]
+    baselines = [statistics.median(c.bottom for c in cluster) for cluster in clusters]
+    placed = {id(c) for cluster in clusters for c in cluster}
+    for char in row:
+        if id(char) in placed:
+            continue
+        below = [i for i, base in enumerate(baselines) if base >= char.bottom - 0.15 * char.size]
+        index = min(below, key=lambda i: baselines[i]) if below else len(baselines) - 1
+        clusters[index].append(char)
+    return [sorted(cluster, key=lambda c: c.x0) for cluster in clusters]
 
 
 def separate_overlaid_text(row: list[Char], order: dict[int, int], page: Sequence[Char] = ()) -> list[list[Char]]:
@@ -108,8 +151,7 @@ def separate_overlaid_text(row: list[Char], order: dict[int, int], page: Sequenc
     in ``page`` (the page's glyphs in drawing order); it is filled here the first time a row needs it.
     """
     glyphs = [c for c in row if c.text not in SPACE_CHARS]
-    overlaps = sum(1 for a, b in pairwise(glyphs) if b.x0 < a.x1 - 0.4 * min(a.x1 - a.x0, b.x1 - b.x0) and a.x1 - a.x0 > 0.5)
-    if overlaps < 2:
+    if count_overlaps(glyphs) < 2:
         return [row]
     if not order:
         order.update((id(char), index) for index, char in enumerate(page))

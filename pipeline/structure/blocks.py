@@ -167,11 +167,18 @@ def ends_bold_line(previous: Line, line: Line, layout: Layout) -> bool:
 
 def follows_caps_heading(previous: Line, line: Line, layout: Layout) -> bool:
     """A short line in capitals (at most twelve words, not a ``CAPS LEAD:`` sentence), then
-    one that is not: the heading ends."""
+    one that is not (nor the next line of a contact block): the heading ends."""
     before = previous.text
     return bool(before.count(" ") < 12 and before[:3] == before[:3].upper() and is_caps_line(before)
                 and not is_caps_line(line.text) and not patterns.CAPS_LEAD.match(before)
-                and len(patterns.WORD.findall(before)) <= 12)
+                and len(patterns.WORD.findall(before)) <= 12 and not is_contact_line(line.text))
+
+
+def is_contact_line(text: str) -> bool:
+    """An e-mail address, a telephone line or a street address without a sentence end: the
+    next line of a counsel block (``BREE BERNWANGER`` / ``bbernwanger@lccrsf.org``), so the
+    name in capitals above it is no heading."""
+    return bool(patterns.CONTACT_LINE.match(text.strip())) and not patterns.SENTENCE_END.search(text.strip())
 
 
 BLOCK_STARTS = (
@@ -255,12 +262,35 @@ def classify(block: DraftBlock, layout: Layout, settings: StructureSettings) -> 
             return replace(shift_offsets(block, len(text) - len(rest)), type="list_item", label=label.group(), text=rest)
         return replace(shift_offsets(block, len(text) - len(rest) - 2), type="list_item", label="-", text="- " + rest)
     label = patterns.LIST_LABEL.match(text)
-    if label:
+    if label and not wraps_back_under_label(block):
         return replace(block, type="list_item", label=label.group())
     level = heading_level(block, layout, settings)
     if level is not None:
         return replace(block, type="heading", level=level)
+    if is_lone_section_numeral(block):
+        return replace(block, type="heading", level=2)
     return block
+
+
+def is_lone_section_numeral(block: DraftBlock) -> bool:
+    """A block that is only a roman numeral or a capital letter (``I``, ``IV``, ``A``, ``B.``):
+    the number of an opinion's or a report's part, set on its own line, which opens the part
+    like a heading."""
+    return len(block.lines) == 1 and bool(patterns.LONE_SECTION_NUMERAL.match(block.text))
+
+
+def wraps_back_under_label(block: DraftBlock) -> bool:
+    """The label's line is indented and the next line runs back to the left of where the
+    label stands: a paragraph with a first-line indent that opens with ``(a)`` or ``1.``
+    (the points of a court syllabus), not a list item, whose lines hang under its text or
+    at least never start left of its label."""
+    if len(block.lines) < 2:
+        return False
+    first, second = block.lines[0], block.lines[1]
+    if first.box is None or second.box is None or first.page != second.page:
+        return False
+    size = first.font_size or 10.0
+    return first.box.x0 - second.box.x0 > 0.8 * size
 
 
 def shift_offsets(block: DraftBlock, removed: int) -> DraftBlock:
