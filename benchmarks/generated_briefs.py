@@ -46,8 +46,9 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines + [current] if current else lines
 
 
-def write_brief(path: Path, seed: int) -> tuple[Path, list[tuple[str, str]]]:
-    """Write one brief; return its path and its true (marker, note) pairs in order."""
+def write_brief(path: Path, seed: int) -> tuple[Path, list[tuple[str, str]], list[str]]:
+    """Write one brief; return its path, its true (marker, note) pairs in order and its
+    body's true text, block by block in reading order (the title, then each paragraph)."""
     rng = random.Random(seed)
     pdf = PdfBuilder(path)
     columns = rng.choice((1, 2))
@@ -58,6 +59,7 @@ def write_brief(path: Path, seed: int) -> tuple[Path, list[tuple[str, str]]]:
     pdf.line(72, 90, Span("A Brief on County Detention", size=14, font="Times-Bold"), sup("*", size=8, rise=5))
     title_note = "Prepared by the clinic's students under supervision."
     truth.append(("*", title_note))
+    body = ["A Brief on County Detention"]
     carry: list[str] = []  # the lines of a note running on to the next page
     pages = rng.randint(3, 5)
     for page in range(pages):
@@ -79,6 +81,7 @@ def write_brief(path: Path, seed: int) -> tuple[Path, list[tuple[str, str]]]:
                     marker_text, markers = marker, [marker]
                 head = " ".join(words[:cut]) + ","
                 tail = " ".join(words[cut:])
+                body.append(head + " " + tail)
                 lines = wrap(head + " " + tail, width - 8, BODY)
                 # find the line holding the end of ``head``
                 consumed, hit_line = 0, 0
@@ -104,7 +107,7 @@ def write_brief(path: Path, seed: int) -> tuple[Path, list[tuple[str, str]]]:
         draw_notes(pdf, rng, notes, carry, page == pages - 1)
         if page < pages - 1:
             pdf.new_page()
-    return pdf.save(), truth
+    return pdf.save(), truth, body
 
 
 def draw_notes(pdf: PdfBuilder, rng: random.Random, notes: list[tuple[str, str]], carry: list[str], last: bool) -> None:

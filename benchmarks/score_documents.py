@@ -114,14 +114,16 @@ def print_table(scores: list[DocumentScore]) -> None:
           f"| {sum(s.duplicates for s in scores)} | {sum(s.warnings for s in scores)} |")
 
 
-def score_briefs(count: int, folder: Path) -> tuple[int, int, int]:
-    """Generate ``count`` briefs, process them; return (true markers, found, linked right)."""
+def score_briefs(count: int, folder: Path) -> tuple[int, int, int, int, int]:
+    """Generate ``count`` briefs, process them; return (true markers, found, linked right,
+    body words, word errors): the body's words against the text the briefs were made of."""
     from benchmarks.generated_briefs import write_brief
     from pipeline.process import process
+    from tests.scan_factory import word_error_rate
 
-    truth_total = found_total = linked_total = 0
+    truth_total = found_total = linked_total = words_total = errors_total = 0
     for seed in range(count):
-        path, truth = write_brief(folder / f"brief-{seed}.pdf", seed)
+        path, truth, body = write_brief(folder / f"brief-{seed}.pdf", seed)
         document = process(path)
         rows = [(f.marker, f.note) for f in document.footnotes]
         truth_total += len(truth)
@@ -134,7 +136,11 @@ def score_briefs(count: int, folder: Path) -> tuple[int, int, int]:
             if remaining[(marker, note)] > 0:
                 remaining[(marker, note)] -= 1
                 linked_total += 1
-    return truth_total, found_total, linked_total
+        want = " ".join(body)
+        words = len(want.split())
+        words_total += words
+        errors_total += round(word_error_rate(want, " ".join(b.text for b in document.blocks if b.table is None)) * words)
+    return truth_total, found_total, linked_total, words_total, errors_total
 
 
 def main() -> None:
@@ -149,9 +155,10 @@ def main() -> None:
         print_table(score_real(args.real))
     if args.briefs:
         with tempfile.TemporaryDirectory() as folder:
-            truth, found, linked = score_briefs(args.briefs, Path(folder))
+            truth, found, linked, words, errors = score_briefs(args.briefs, Path(folder))
         print(f"\ngenerated briefs ({args.briefs}): {truth} true markers, found {found} ({found / truth:.1%}), "
-              f"linked to their true note {linked} ({linked / truth:.1%})")
+              f"linked to their true note {linked} ({linked / truth:.1%}); body WER {errors / words:.2%} "
+              f"({errors} word errors in {words} words)")
 
 
 if __name__ == "__main__":

@@ -75,11 +75,14 @@ def test_a_note_area_that_opens_with_a_continued_note_and_has_no_rule(tmp_path: 
 def test_generated_briefs_in_mixed_layouts_link_every_note(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from benchmarks.generated_briefs import write_brief
+    from tests.scan_factory import word_error_rate
 
     for seed in (0, 7, 8, 12):
-        path, truth = write_brief(tmp_path / f"brief-{seed}.pdf", seed)
+        path, truth, body = write_brief(tmp_path / f"brief-{seed}.pdf", seed)
         document = pipeline.process(path)
         assert [(f.marker, f.note) for f in document.footnotes] == truth
+        read = " ".join(block.text for block in document.blocks if block.table is None)
+        assert word_error_rate(" ".join(body), read) <= 0.005  # the bar for generated briefs
 
 
 def test_markers_and_notes_left_unlinked_are_listed_as_warnings(tmp_path: Path) -> None:

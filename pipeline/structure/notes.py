@@ -98,6 +98,7 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             notes.append(Note(marker="", text="", page=line.page))
             texts.append(line.text)
             boxes.append([])
+            repairs.append([])
         last_page = line.page
         if notes and line.box is not None and line.page == notes[-1].page:
             boxes[-1].append(line.box)
