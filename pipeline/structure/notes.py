@@ -74,6 +74,14 @@ def parse_notes(lines: list[Line]) -> list[Note]:
     repairs: list[list[RepairMark]] = []  # where its characters were repaired (for the report)
     expected: dict[str, int] = {}
     last_page = 0
+
+    def open_note(marker: str, text: str, page: int) -> None:
+        """Start a note, with where it was read and repaired still to come."""
+        notes.append(Note(marker=marker, text="", page=page))
+        texts.append(text)
+        boxes.append([])
+        repairs.append([])
+
     for line in lines:
         if line.kind != "text":
             continue
@@ -86,24 +94,17 @@ def parse_notes(lines: list[Line]) -> list[Note]:
             or (start.value == 1 and line.page != notes[-1].page)  # notes numbered per page
         )
         if start is not None and opens:
-            notes.append(Note(marker=start.marker, text="", page=line.page))
-            texts.append(start.text)
-            boxes.append([])
-            repairs.append([])
+            open_note(start.marker, start.text, line.page)
             if start.value is not None:
                 expected[start.style] = start.value + 1
         elif notes and line.page - last_page <= 1:
             texts[-1] = join_line(texts[-1], line.text)[0]
         else:  # a note whose key was lost (an OCR layer's "' Letter of…"): linked by its page
-            notes.append(Note(marker="", text="", page=line.page))
-            texts.append(line.text)
-            boxes.append([])
-            repairs.append([])
-        last_page = line.page
-        if notes and line.box is not None and line.page == notes[-1].page:
+            open_note("", line.text, line.page)
+        last_page = line.page  # every branch above leaves a note open: this line's
+        if line.box is not None and line.page == notes[-1].page:
             boxes[-1].append(line.box)
-        if notes:
-            repairs[-1] += line.repairs
+        repairs[-1] += line.repairs
     return [Note(note.marker, patterns.KNOWN_MARKER.sub("", text).strip(), note.page, union(box), tuple(marks))
             for note, text, box, marks in zip(notes, texts, boxes, repairs)]
 
