@@ -33,9 +33,10 @@ SENTENCES = [
     "Combat efforts to force cooperation.", "Questions go to the office in Chicago.",
 ]
 """Distinct per page: a line repeated on every page would be dropped as a running header."""
-TIMEOUT = 1.0
+TIMEOUT = 3.0
+"""Far above a brief's time (0.07 s) even on a loaded machine, far below ``slow.txt``'s."""
 SLOW_COPIES = 800
-"""The seed export repeated this often takes a few seconds, well past ``TIMEOUT``."""
+"""The seed export repeated this often takes about a minute, far past ``TIMEOUT``."""
 
 
 def seed_bytes() -> bytes:
@@ -133,7 +134,7 @@ def raw(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def warm() -> None:
     """Load the lazily loaded word lists once, here: forked workers then start warm, and the
-    one-second timeout measures documents, not imports."""
+    short timeout measures documents, not imports."""
     process(SEED / "briefing-interior-enforcement.txt")
 
 
@@ -470,10 +471,10 @@ def test_command_exit_status_and_summary(raw, tmp_path):
     assert "10 ok, 0 skipped, 0 failed" in result.stdout
     assert "pages/s" in result.stdout
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--only", "*.txt", "--jobs", "2", "--timeout", "1", "--quiet"],
+        [sys.executable, "-m", "pipeline", "run", str(raw), str(clean), "--only", "*.txt", "--jobs", "2", "--timeout", f"{TIMEOUT:g}", "--quiet"],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
-    assert "failed  raw/slow.txt: over the time limit: took more than 1 s (--timeout)" in result.stderr
+    assert f"failed  raw/slow.txt: over the time limit: took more than {TIMEOUT:g} s (--timeout)" in result.stderr
     assert "10 skipped" in result.stdout
     assert "ok " not in result.stdout.replace("ok,", "")  # --quiet: no line per document
