@@ -98,3 +98,33 @@ def test_the_irs_instructions_descenders_sit_where_pdfminer_puts_them() -> None:
     for c in ours:
         if c.text in "gjpqy":
             assert c.bottom == pytest.approx(bottoms[(round(c.x0, 1), round(c.top), c.text)], abs=0.02)
+
+
+def soft_hyphen_pdf(path: Path) -> Path:
+    """A paragraph whose line ends in a drawn soft hyphen (U+00AD, as the GDPR breaks
+    ``technolo-``), in an embedded font whose ToUnicode map says so."""
+    import os
+
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Vera", os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")))
+    c = canvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    c.setFont("Vera", 10)
+    lines = ["In order to prevent creating a serious risk of circumvention, the protection of",
+             "natural persons should be technolo\u00ad",
+             "gically neutral and should not depend on the techniques used by anyone."]
+    for n, line in enumerate(lines):
+        c.drawString(72, 700 - 12 * n, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_drawn_soft_hyphen_is_a_line_end_hyphen_with_both_engines(tmp_path: Path) -> None:
+    path = soft_hyphen_pdf(tmp_path / "soft.pdf")
+    texts = {name: process(path, engine(name)).text for name in ("pdfplumber", "pdfium")}
+    assert "should be technologically neutral" in texts["pdfplumber"]
+    assert texts["pdfium"] == texts["pdfplumber"]

@@ -225,9 +225,8 @@ def test_white_text_on_a_white_line_stays_hidden(name: str, tmp_path: Path) -> N
 def ocr_layer_over_image_pdf(path: Path) -> Path:
     """A picture (a grey box standing for a scanned page) with an invisible line over it,
     as OCR tools lay their text over a scan, and a visible line beside it."""
-    from reportlab.lib.utils import ImageReader
     from PIL import Image
-
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     image = path.with_suffix(".png")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
 from pipeline.model import DocumentWarning
-from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, SOFT_HYPHEN, XMP_FIELDS, XMP_ITEM
 
 if TYPE_CHECKING:
     from pipeline.extract.pdfminer_paint import PaintTracker
@@ -324,12 +324,17 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintT
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
+            text = obj.get_text()
+            if text == SOFT_HYPHEN:
+                # A soft hyphen that is drawn prints as a hyphen (the GDPR's ``technolo-`` at a
+                # line's end, which the reader took for a space): pdfium gives one, and so do we.
+                text = "-"
             fontname = obj.fontname
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1")
             chars.append(
                 Char(
-                    text=obj.get_text(),
+                    text=text,
                     x0=obj.x0 + mb_x0,
                     x1=obj.x1 + mb_x0,
                     top=height - obj.y1 + mb_top,

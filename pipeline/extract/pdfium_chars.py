@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.chars import Char
+from pipeline.patterns import SOFT_HYPHEN
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -201,7 +202,7 @@ class GlyphReader:
             loose_box(page_pointer, index, rect_at)
             char_origin(page_pointer, index, x_at, y_at)
             left, top, right, bottom, px, py = unpack(buffer)
-            if glyph == LINE_END_HYPHEN:
+            if glyph == LINE_END_HYPHEN or glyph == SOFT_HYPHEN:  # a drawn soft hyphen prints as "-"
                 glyph = "-"
             elif map_error(page_pointer, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
