@@ -164,13 +164,17 @@ def hidden_text_pdf(path: Path, *, visible: bool) -> Path:
     return path
 
 
-def pdfium() -> Settings:
+def engine(name: str) -> Settings:
     settings = Settings()
-    return replace(settings, extract=replace(settings.extract, pdf_engine="pdfium"))
+    return replace(settings, extract=replace(settings.extract, pdf_engine=name))
 
 
-def test_hidden_text_is_left_out_of_a_page_with_visible_text_and_flagged(tmp_path: Path) -> None:
-    document = process(hidden_text_pdf(tmp_path / "hidden.pdf", visible=True), pdfium())
+ENGINES = ("pdfplumber", "pdfium")
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_hidden_text_is_left_out_of_a_page_with_visible_text_and_flagged(name: str, tmp_path: Path) -> None:
+    document = process(hidden_text_pdf(tmp_path / "hidden.pdf", visible=True), engine(name))
     assert "visible paragraph" in document.text
     assert "Invisible" not in document.text and "White words" not in document.text
     [warning] = document.warnings
@@ -178,8 +182,9 @@ def test_hidden_text_is_left_out_of_a_page_with_visible_text_and_flagged(tmp_pat
     assert "invisible" in warning.detail and "white" in warning.detail
 
 
-def test_a_page_whose_only_text_is_hidden_is_read_from_it_and_flagged(tmp_path: Path) -> None:
-    document = process(hidden_text_pdf(tmp_path / "layer.pdf", visible=False), pdfium())
+@pytest.mark.parametrize("name", ENGINES)
+def test_a_page_whose_only_text_is_hidden_is_read_from_it_and_flagged(name: str, tmp_path: Path) -> None:
+    document = process(hidden_text_pdf(tmp_path / "layer.pdf", visible=False), engine(name))
     assert "Invisible words that only a machine reads" in document.text
     [warning] = document.warnings
     assert warning.kind == "hidden_text" and "only text is hidden" in warning.detail
@@ -203,21 +208,49 @@ def white_on_wide_line_pdf(path: Path, colour: tuple[float, float, float]) -> Pa
     return path
 
 
-def test_white_text_on_a_line_drawn_wide_in_a_colour_is_read(tmp_path: Path) -> None:
-    document = process(white_on_wide_line_pdf(tmp_path / "caption.pdf", (0.6, 0.3, 0.1)), pdfium())
+@pytest.mark.parametrize("name", ENGINES)
+def test_white_text_on_a_line_drawn_wide_in_a_colour_is_read(name: str, tmp_path: Path) -> None:
+    document = process(white_on_wide_line_pdf(tmp_path / "caption.pdf", (0.6, 0.3, 0.1)), engine(name))
     assert "Figure 4 Eight security technologies" in document.text
     assert document.warnings == ()
 
 
-def test_white_text_on_a_white_line_stays_hidden(tmp_path: Path) -> None:
-    document = process(white_on_wide_line_pdf(tmp_path / "caption.pdf", (1, 1, 1)), pdfium())
+@pytest.mark.parametrize("name", ENGINES)
+def test_white_text_on_a_white_line_stays_hidden(name: str, tmp_path: Path) -> None:
+    document = process(white_on_wide_line_pdf(tmp_path / "caption.pdf", (1, 1, 1)), engine(name))
     assert "Figure 4" not in document.text
     assert [w.kind for w in document.warnings] == ["hidden_text"]
 
 
-def test_pdfplumber_reads_hidden_text_as_text(tmp_path: Path) -> None:
-    """The reference engine cannot tell: the README says so."""
-    settings = Settings()
-    settings = replace(settings, extract=replace(settings.extract, pdf_engine="pdfplumber"))
-    document = process(hidden_text_pdf(tmp_path / "hidden.pdf", visible=True), settings)
-    assert "Invisible words" in document.text and document.warnings == ()
+def ocr_layer_over_image_pdf(path: Path) -> Path:
+    """A picture (a grey box standing for a scanned page) with an invisible line over it,
+    as OCR tools lay their text over a scan, and a visible line beside it."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = path.with_suffix(".png")
+    Image.new("RGB", (400, 60), (200, 200, 200)).save(image)
+    c = canvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "A caption printed under the scanned picture of the letter.")
+    c.drawImage(ImageReader(str(image)), 72, 560, width=400, height=60)
+    c.saveState()
+    text = c.beginText(80, 585)
+    text.setFont("Helvetica", 11)
+    text.setTextRenderMode(3)
+    text.textLine("Words the scan shows, as OCR read them")
+    c.drawText(text)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_an_ocr_layer_over_a_picture_is_read_and_flagged(name: str, tmp_path: Path) -> None:
+    document = process(ocr_layer_over_image_pdf(tmp_path / "scan.pdf"), engine(name))
+    assert "Words the scan shows, as OCR read them" in document.text
+    assert "A caption printed" in document.text
+    [warning] = document.warnings
+    assert warning.kind == "hidden_text" and "invisible text layer over an image" in warning.detail

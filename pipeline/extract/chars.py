@@ -20,10 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
-from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
+from pipeline.model import DocumentWarning
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, SOFT_HYPHEN, XMP_FIELDS, XMP_ITEM
+
+if TYPE_CHECKING:
+    from pipeline.extract.pdfminer_paint import PaintTracker
 
 logger = logging.getLogger(__name__)
 
@@ -295,32 +299,42 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
-    """The page's glyphs, its flat rules and every axis-aligned stroke (a table's possible
-    rulings), read from pdfplumber's parsed layout.
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintTracker]:
+    """The page's glyphs, its flat rules, every axis-aligned stroke (a table's possible
+    rulings) and how the glyphs are painted (render mode, colour, what lies under or over
+    them: :mod:`~pipeline.extract.hidden_text` tells hidden text from it), read from
+    pdfplumber's parsed layout.
 
     The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
     here), without building its dictionaries: ``page.chars`` resolves every attribute of
     every object (colours, matrices, marked content) that the reader never looks at, which
     cost a quarter of the reading time on the corpus.
     """
-    from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+
+    from pipeline.extract.pdfminer_paint import PaintTracker, layout_with_render_modes
 
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[Char] = []
     rules: list[Rule] = []
     strokes: list[Stroke] = []  # every axis-aligned stroke: a table's possible rulings
-    stack = list(reversed(page.layout._objs))
+    paint = PaintTracker()
+    stack = list(reversed(layout_with_render_modes(page)._objs))
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
+            text = obj.get_text()
+            if text == SOFT_HYPHEN:
+                # A soft hyphen that is drawn prints as a hyphen (the GDPR's ``technolo-`` at a
+                # line's end, which the reader took for a space): pdfium gives one, and so do we.
+                text = "-"
             fontname = obj.fontname
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1")
             chars.append(
                 Char(
-                    text=obj.get_text(),
+                    text=text,
                     x0=obj.x0 + mb_x0,
                     x1=obj.x1 + mb_x0,
                     top=height - obj.y1 + mb_top,
@@ -330,6 +344,7 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
                     upright=bool(obj.upright),
                 )
             )
+            paint.glyph(obj)
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
         elif isinstance(obj, LTCurve):
@@ -338,7 +353,10 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
                 # lines and rectangles are curves in pdfminer; a flat, wide one is a rule
                 rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
             strokes += stroke_edges(obj, height, mb_x0, mb_top)
-    return chars, rules, strokes
+            paint.shape(obj, (obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
+        elif isinstance(obj, LTImage):
+            paint.image((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
+    return chars, rules, strokes, paint
 
 
 def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[Stroke]:
@@ -364,9 +382,13 @@ def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[S
 
 class PdfplumberDocument:
     def __init__(self, pdf: Any, dedupe: bool) -> None:
+        from pipeline.extract.pdfminer_fonts import BuiltInEncodingResources
+
+        pdf.rsrcmgr = BuiltInEncodingResources()  # fonts read as the page shows them
         self._pdf = pdf
         self._dedupe = dedupe
         self.page_count = len(pdf.pages)
+        self.warnings: list[DocumentWarning] = []
 
     def pages(self) -> Iterator[PdfplumberPage]:
         for index, page in enumerate(self._pdf.pages):
@@ -375,7 +397,8 @@ class PdfplumberDocument:
     def read_page(self, number: int, page: Any) -> PdfplumberPage:
         """One page's characters, rules and strokes; the pdfplumber page is released after."""
         try:
-            chars, rules, strokes = read_layout(page)
+            chars, rules, strokes, paint = read_layout(page)
+            chars = self.keep_seen_text(number, chars, paint)
             if self._dedupe:
                 chars = drop_duplicate_chars(chars)
         except DocumentError:
@@ -386,6 +409,16 @@ class PdfplumberDocument:
             # Releasing the parsed layout keeps memory flat over hundreds of pages.
             page.close()
         return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes)
+
+    def keep_seen_text(self, number: int, chars: list[Char], paint: PaintTracker) -> list[Char]:
+        """The page's glyphs without the hidden ones, by the rule both engines share
+        (:func:`~pipeline.extract.hidden_text.keep_seen_text`); its warning is kept."""
+        from pipeline.extract.hidden_text import keep_seen_text
+
+        kept, _, warning = keep_seen_text(number, list(zip(chars, paint.paints)), paint)
+        if warning is not None:
+            self.warnings.append(warning)
+        return kept
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, decoded to strings, with XMP as a fallback for missing keys."""

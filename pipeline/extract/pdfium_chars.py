@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.chars import Char
+from pipeline.patterns import SOFT_HYPHEN
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -201,7 +202,7 @@ class GlyphReader:
             loose_box(page_pointer, index, rect_at)
             char_origin(page_pointer, index, x_at, y_at)
             left, top, right, bottom, px, py = unpack(buffer)
-            if glyph == LINE_END_HYPHEN:
+            if glyph == LINE_END_HYPHEN or glyph == SOFT_HYPHEN:  # a drawn soft hyphen prints as "-"
                 glyph = "-"
             elif map_error(page_pointer, index) == 1:
                 glyph = f"(cid:{ord(glyph)})"
@@ -220,6 +221,7 @@ class GlyphReader:
             glyphs.append(last)
             if flat and (left - px > 0.01 or px - left > 0.01) and style.upright:
                 tight.append(len(glyphs) - 1)
+        end_at_font_descent(glyphs)
         if tight:
             place_tight_boxes(glyphs, tight)
         glyphs = in_drawing_order(glyphs, text)
@@ -286,6 +288,19 @@ def turned_box(left: float, right: float, bottom: float, top: float, ox: float, 
 def font_descent(raw: Any, font: Any) -> float:
     descent = ctypes.c_float()
     return descent.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent) else 0.0
+
+
+def end_at_font_descent(glyphs: list[Glyph]) -> None:
+    """End an upright glyph's box at its font's descent below the baseline, as pdfminer does
+    for every glyph: pdfium's loose box reaches further down to the glyph's own ink where
+    that goes below the descent (Helvetica's ``g`` by a tenth of a point), which was enough
+    to put a word on another row than its neighbours in the IRS instructions."""
+    for glyph in glyphs:
+        style = glyph[STYLE]
+        if style.upright and not style.turned:
+            bottom = glyph[OY] - style.font.descent * style.size
+            if glyph[BOTTOM] > bottom + 0.01:
+                glyph[BOTTOM] = bottom
 
 
 def place_tight_boxes(glyphs: list[Glyph], tight: list[int]) -> None:

@@ -23,25 +23,32 @@ next, so memory stays flat over long documents.
 from __future__ import annotations
 
 import ctypes
-from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import DocumentError
-from pipeline.extract.chars import Char, Rule, Stroke, check_pdf_header, drop_duplicate_chars, parse_xmp
-from pipeline.extract.pdfium_chars import GlyphReader, TextStyle
+from pipeline.extract.chars import (
+    Char,
+    PdfplumberDocument,
+    PdfplumberSource,
+    Rule,
+    SourcePage,
+    Stroke,
+    check_pdf_header,
+    drop_duplicate_chars,
+    parse_xmp,
+)
+from pipeline.extract.hidden_text import keep_seen_text
+from pipeline.extract.pdfium_chars import GlyphReader
+from pipeline.extract.pdfium_spaces import blank_spaces, with_blank_spaces
 from pipeline.model import DocumentWarning
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-OCR_LAYER = "invisible over an image"
-
-INVISIBLE_MODES = frozenset({3, 7})
-"""Render modes that paint nothing: 3 (invisible, as OCR layers use) and 7 (clip only)."""
 
 
 
@@ -106,6 +113,9 @@ class PageDrawing:
     """(painting order, box) of every filled or stroked path whose colour is not white: a ground for white text."""
     text_order: dict[int, int] = field(default_factory=dict)
     """Painting order of each text object, by its handle's address."""
+    blank_text: list[tuple[int, int, tuple[float, float]]] = field(default_factory=list)
+    """(painting order, handle's address, origin) of each text object without ink: a space
+    set on its own, which pdfium's text page skips (:mod:`~pipeline.extract.pdfium_spaces`)."""
 
 
 @dataclass
@@ -157,6 +167,7 @@ class DrawingReader:
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_TEXT:
                 self.drawing.text_order[object_address(obj)] = order[0]
+                self.note_blank_text(obj, parent, order[0])
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 self.read_path(obj, parent, order[0])
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -165,6 +176,16 @@ class DrawingReader:
                 matrix = multiply(self.object_matrix(obj), parent)
                 inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
                 self.walk(inner, matrix, order)
+
+    def note_blank_text(self, obj: Any, parent: Matrix, order: int) -> None:
+        """Keep a text object whose glyphs have no ink (its bounds are no wider than a point:
+        a space set as a text object of its own): pdfium's text page leaves such an object
+        out, pdfminer reads its space, and without it two words can run together."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not self.raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value >= 0.01:
+            return
+        origin = apply(multiply(parent, self.transform), left.value, bottom.value)
+        self.drawing.blank_text.append((order, object_address(obj), origin))
 
     def object_matrix(self, obj: Any) -> Matrix:
         m = self.raw.FS_MATRIX()
@@ -265,67 +286,6 @@ def object_address(obj: Any) -> int:
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-def is_hidden(char: Char, style: TextStyle, drawing: PageDrawing) -> str | None:
-    """Why no reader sees this glyph, or ``None``: an invisible render mode, white fill with
-    no coloured ground under it, or an image painted over it afterwards.
-
-    Invisible text over an image painted before it is a scan's OCR layer: it stands for
-    what the image shows, so it is read (:data:`OCR_LAYER`, counted for the warning)."""
-    cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-    if style.render_mode in INVISIBLE_MODES:
-        over_image = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
-                         for order, x0, top, x1, bottom in drawing.images)
-        return OCR_LAYER if over_image else "invisible"
-    if style.fill[3] == 0 or (min(style.fill[:3]) >= 250 and style.render_mode in (0, 4)):
-        grounded = any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom for order, x0, top, x1, bottom in drawing.fills)
-        grounded = grounded or any(order < style.order and x0 <= cx <= x1 and top <= cy <= bottom
-                                   for order, x0, top, x1, bottom in drawing.images)
-        if not grounded:
-            return "white"
-    if any(order > style.order and x0 <= cx <= x1 and top <= cy <= bottom for order, x0, top, x1, bottom in drawing.images):
-        return "under an image"
-    return None
-
-
-def split_hidden(read: list[tuple[Char, TextStyle]], drawing: PageDrawing) -> tuple[list[Char], list[Char], Counter[str]]:
-    """The page's visible glyphs, its hidden ones, and how many were hidden for each reason.
-
-    Only glyphs of a text object that is invisible, white or translucent, or on a page
-    with images, are looked at one by one."""
-    visible: list[Char] = []
-    hidden: list[Char] = []
-    reasons: Counter[str] = Counter()
-    suspect: dict[int, bool] = {}
-    for char, style in read:
-        doubtful = suspect.get(id(style))
-        if doubtful is None:
-            doubtful = suspect[id(style)] = bool(
-                style.render_mode or style.fill[3] < 255 or min(style.fill[:3]) >= 250 or drawing.images)
-        why = is_hidden(char, style, drawing) if doubtful else None
-        if why is None or why == OCR_LAYER:
-            visible.append(char)
-            if why is not None and char.text.strip():
-                reasons[why] += 1
-        else:
-            hidden.append(char)
-            if char.text.strip():
-                reasons[why] += 1
-    return visible, hidden, reasons
-
-
-def hidden_warning(number: int, visible: list[Char], hidden: list[Char], reasons: Counter[str]) -> DocumentWarning | None:
-    """The page's ``hidden_text`` warning, saying which text was kept."""
-    if not reasons:
-        return None
-    why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
-    if set(reasons) == {OCR_LAYER}:
-        return DocumentWarning("hidden_text", f"{reasons[OCR_LAYER]} characters of an invisible text layer over an image "
-                                              "(OCR of a scan?) read as the page's text", page=number)
-    if any(c.text.strip() for c in visible):
-        return DocumentWarning("hidden_text", f"{sum(reasons.values())} hidden characters left out ({why})", page=number)
-    return DocumentWarning("hidden_text", f"the page's only text is hidden ({why}): read as its text layer", page=number)
-
-
 class PdfiumDocument:
     """An open PDF: its pages one by one, its metadata, and what it warns about."""
 
@@ -335,8 +295,10 @@ class PdfiumDocument:
         self._dedupe = dedupe
         self.page_count = len(pdf)
         self.warnings: list[DocumentWarning] = []
+        self._closing = ExitStack()
+        self._reference: PdfplumberDocument | None = None
 
-    def pages(self) -> Iterator[PdfiumPage]:
+    def pages(self) -> Iterator[SourcePage]:
         import pypdfium2.raw as raw
 
         for index in range(self.page_count):
@@ -353,7 +315,7 @@ class PdfiumDocument:
                 raw.FPDF_ClosePage(page)
             yield result
 
-    def read_page(self, raw: Any, page: Any, text_page: Any, number: int) -> PdfiumPage:
+    def read_page(self, raw: Any, page: Any, text_page: Any, number: int) -> SourcePage:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         if not raw.FPDFPage_GetMediaBox(page, left, bottom, right, top):
             left.value, bottom.value, right.value, top.value = 0.0, 0.0, 612.0, 792.0
@@ -361,15 +323,30 @@ class PdfiumDocument:
         transform, width, height = page_transform((left.value, bottom.value, right.value, top.value), rotation)
         reader = DrawingReader(page, transform)
         drawing = reader.read_drawing()
-        read = GlyphReader(raw, text_page, transform, drawing.text_order).read() if text_page else []
-        visible, hidden, reasons = split_hidden(read, drawing)
-        warning = hidden_warning(number, visible, hidden, reasons)
+        glyphs = GlyphReader(raw, text_page, transform, drawing.text_order)
+        spaces, lost = blank_spaces(glyphs, drawing.blank_text) if drawing.blank_text else ([], 0)
+        if lost:
+            return self.reference_page(number)
+        read = with_blank_spaces(glyphs.read() if text_page else [], spaces)
+        chars, hidden, warning = keep_seen_text(number, read, drawing)
         if warning is not None:
             self.warnings.append(warning)
-        chars = visible if any(c.text.strip() for c in visible) else hidden
         if self._dedupe:
             chars = drop_duplicate_chars(chars)
-        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, len(hidden))
+        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, hidden)
+
+    def reference_page(self, number: int) -> SourcePage:
+        """Page ``number`` as the reference engine reads it, for a page holding text that
+        pdfium's text page lost (:mod:`~pipeline.extract.pdfium_spaces`); its warnings join
+        this document's. The PDF is opened with pdfplumber the first time, and closed with
+        this document."""
+        if self._reference is None:
+            self._reference = self._closing.enter_context(PdfplumberSource(dedupe_chars=self._dedupe).open(self._path))
+        reference = self._reference
+        seen = len(reference.warnings)
+        page = reference.read_page(number, reference._pdf.pages[number - 1])
+        self.warnings += reference.warnings[seen:]
+        return page
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, with XMP (read by pdfminer, which pdfium does not expose) as a
@@ -422,6 +399,8 @@ class PdfiumSource:
         except Exception as error:
             raise describe_pdfium_error(error) from error
         try:
-            yield PdfiumDocument(pdf, path, self.dedupe_chars)
+            document = PdfiumDocument(pdf, path, self.dedupe_chars)
+            with document._closing:
+                yield document
         finally:
             pdf.close()
