@@ -121,6 +121,8 @@ class Line:
     """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
     repairs: tuple[RepairMark, ...] = ()
     """What ``normalize`` repaired in the line, and where (empty before ``normalize``)."""
+    italic: bool = False
+    """Every glyph of the line is set in an italic face (PDF only)."""
 
     def with_text(self, text: str, repairs: tuple[RepairMark, ...] = ()) -> Line:
         """The same line with other text (and the repairs that made it): ``dataclasses.replace``
@@ -128,7 +130,7 @@ class Line:
         line of a document."""
         return Line(
             text, self.page, self.kind, self.starts_page, self.trailing_gap, self.region, self.box,
-            self.font_size, self.bold, self.indent, self.space_before, repairs,
+            self.font_size, self.bold, self.indent, self.space_before, repairs, self.italic,
         )
 
 

@@ -17,13 +17,13 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
-from pipeline.patterns import BOLD_FONT, CID_GLYPH, XMP_FIELDS, XMP_ITEM
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, ITALIC_FONT, XMP_FIELDS, XMP_ITEM
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,11 @@ class Char:
     @property
     def bold(self) -> bool:
         return bool(BOLD_FONT.search(self.fontname))
+
+    @property
+    def slanted(self) -> bool:
+        """Set in an italic face: the engine says so, or the font's name does."""
+        return self.italic or bool(ITALIC_FONT.search(self.fontname))
 
     @property
     def unmapped(self) -> bool:
@@ -94,10 +99,22 @@ class Stroke:
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """Where an image is painted on the page (a photograph, a chart or a figure kept as a
+    picture): what stands between two bands of columns when no stroke does."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
 class SourcePage(Protocol):
     """What a character source gives of one page: its size, its glyphs, its flat rules
-    (footnote separators) and its axis-aligned strokes (a table's possible rulings). The
-    table finder and the layout read nothing else, so any engine can feed them."""
+    (footnote separators), its axis-aligned strokes (a table's possible rulings) and where
+    its images stand. The table finder and the layout read nothing else, so any engine can
+    feed them."""
 
     number: int
     width: float
@@ -108,6 +125,8 @@ class SourcePage(Protocol):
     def rules(self) -> list[Rule]: ...
 
     def strokes(self) -> list[Stroke]: ...
+
+    def images(self) -> list[Picture]: ...
 
 
 class CharSource(Protocol):
@@ -267,6 +286,7 @@ class PdfplumberPage:
     _chars: list[Char]
     _rules: list[Rule]
     _strokes: list[Stroke]
+    _images: list[Picture] = field(default_factory=list)
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -276,6 +296,9 @@ class PdfplumberPage:
 
     def strokes(self) -> list[Stroke]:
         return self._strokes
+
+    def images(self) -> list[Picture]:
+        return self._images
 
 
 def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
@@ -295,22 +318,23 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
-    """The page's glyphs, its flat rules and every axis-aligned stroke (a table's possible
-    rulings), read from pdfplumber's parsed layout.
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], list[Picture]]:
+    """The page's glyphs, its flat rules, every axis-aligned stroke (a table's possible
+    rulings) and where its images stand, read from pdfplumber's parsed layout.
 
     The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
     here), without building its dictionaries: ``page.chars`` resolves every attribute of
     every object (colours, matrices, marked content) that the reader never looks at, which
     cost a quarter of the reading time on the corpus.
     """
-    from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[Char] = []
     rules: list[Rule] = []
     strokes: list[Stroke] = []  # every axis-aligned stroke: a table's possible rulings
+    images: list[Picture] = []
     stack = list(reversed(page.layout._objs))
     while stack:
         obj = stack.pop()
@@ -332,13 +356,15 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke]]:
             )
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
+        elif isinstance(obj, LTImage):
+            images.append(Picture(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
         elif isinstance(obj, LTCurve):
             width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
             if tall <= 2.5 and width >= 20:
                 # lines and rectangles are curves in pdfminer; a flat, wide one is a rule
                 rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
             strokes += stroke_edges(obj, height, mb_x0, mb_top)
-    return chars, rules, strokes
+    return chars, rules, strokes, images
 
 
 def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[Stroke]:
@@ -375,7 +401,7 @@ class PdfplumberDocument:
     def read_page(self, number: int, page: Any) -> PdfplumberPage:
         """One page's characters, rules and strokes; the pdfplumber page is released after."""
         try:
-            chars, rules, strokes = read_layout(page)
+            chars, rules, strokes, images = read_layout(page)
             if self._dedupe:
                 chars = drop_duplicate_chars(chars)
         except DocumentError:
@@ -385,7 +411,7 @@ class PdfplumberDocument:
         finally:
             # Releasing the parsed layout keeps memory flat over hundreds of pages.
             page.close()
-        return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes)
+        return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes, images)
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, decoded to strings, with XMP as a fallback for missing keys."""

@@ -236,7 +236,7 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     if is_vertical_writing(body_chars):
         lines_in_order = lay_out_vertical(body_chars, body_size)
     else:
-        lines_in_order = lay_out_body(body_rows, body_size, stats)
+        lines_in_order = lay_out_body(body_rows, body_size, stats, drawn_boxes(source_page, found))
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
     footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     footer_notes = footer_note_lines(notes, footer_lines)
@@ -250,6 +250,14 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     )
     boxes = [table.box for table in found.tables if table.box is not None]
     return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats
+
+
+def drawn_boxes(source_page: SourcePage, found: PageTables) -> list[Box]:
+    """What is drawn on the page that can stand between two bands of columns: its
+    horizontal strokes (a figure's frame, a chart's axis, a rule), its images and its tables."""
+    strokes = [Box(s.x0, s.top, s.x1, s.bottom) for s in source_page.strokes() if s.orientation == "h"]
+    images = [Box(i.x0, i.top, i.x1, i.bottom) for i in source_page.images()]
+    return strokes + images + [table.box for table in found.tables if table.box is not None]
 
 
 def break_at_tables(lines: list[Line], tables: Sequence[Box]) -> list[Line]:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import DocumentError
-from pipeline.extract.chars import Char, Rule, Stroke, check_pdf_header, drop_duplicate_chars, parse_xmp
+from pipeline.extract.chars import Char, Picture, Rule, Stroke, check_pdf_header, drop_duplicate_chars, parse_xmp
 from pipeline.extract.pdfium_chars import GlyphReader, TextStyle
 from pipeline.model import DocumentWarning
 
@@ -119,6 +119,7 @@ class PdfiumPage:
     _rules: list[Rule]
     _strokes: list[Stroke] = field(default_factory=list)
     hidden_chars: int = 0
+    _images: list[Picture] = field(default_factory=list)
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -128,6 +129,9 @@ class PdfiumPage:
 
     def strokes(self) -> list[Stroke]:
         return self._strokes
+
+    def images(self) -> list[Picture]:
+        return self._images
 
 
 class DrawingReader:
@@ -369,7 +373,8 @@ class PdfiumDocument:
         chars = visible if any(c.text.strip() for c in visible) else hidden
         if self._dedupe:
             chars = drop_duplicate_chars(chars)
-        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, len(hidden))
+        pictures = [Picture(x0, x1, top, bottom) for _, x0, top, x1, bottom in drawing.images]
+        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, len(hidden), pictures)
 
     def metadata(self) -> dict[str, str]:
         """The info dictionary, with XMP (read by pdfminer, which pdfium does not expose) as a
