@@ -18,8 +18,9 @@ LineKind = Literal["text", "gap", "blank"]
 vertical gap (a paragraph separator). ``blank``: a bare empty line, which an export can
 leave inside a paragraph."""
 
-Region = Literal["body", "footnote"]
-"""Where a line sits on its page: the main flow, or the footnote area at the page bottom."""
+Region = Literal["body", "footnote", "figure"]
+"""Where a line sits on its page: the main flow, the footnote area at the page bottom, or
+inside a figure (a chart's labels, legend and axis numbers: no body text)."""
 
 BlockType = Literal["heading", "paragraph", "list_item", "table", "separator", "other"]
 
@@ -62,12 +63,14 @@ class PageBox:
 
 @dataclass(frozen=True)
 class RemovedLine:
-    """A line the structure stage dropped as page furniture, kept so that a reader can see it."""
+    """A line the structure stage left out of the text (page furniture, a chart's words), kept
+    so that a reader can see it."""
 
     page: int
     text: str
-    kind: Literal["page_number", "running_line"]
-    """``page_number``: a bare page number; ``running_line``: a running head or footer."""
+    kind: Literal["page_number", "running_line", "figure_text"]
+    """``page_number``: a bare page number; ``running_line``: a running head or footer;
+    ``figure_text``: words printed inside a figure (a chart's labels, legend, axis numbers)."""
     box: Box | None = None
 
 
@@ -121,6 +124,8 @@ class Line:
     """Vertical gap above the line relative to normal line spacing, in line heights (PDF only)."""
     repairs: tuple[RepairMark, ...] = ()
     """What ``normalize`` repaired in the line, and where (empty before ``normalize``)."""
+    italic: bool = False
+    """Every glyph of the line is set in an italic face (PDF only)."""
 
     def with_text(self, text: str, repairs: tuple[RepairMark, ...] = ()) -> Line:
         """The same line with other text (and the repairs that made it): ``dataclasses.replace``
@@ -128,7 +133,7 @@ class Line:
         line of a document."""
         return Line(
             text, self.page, self.kind, self.starts_page, self.trailing_gap, self.region, self.box,
-            self.font_size, self.bold, self.indent, self.space_before, repairs,
+            self.font_size, self.bold, self.indent, self.space_before, repairs, self.italic,
         )
 
 

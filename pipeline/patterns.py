@@ -163,6 +163,8 @@ REPORT_ARTIFACT = regex.compile(
 # --- PDF fonts, glyphs and metadata ----------------------------------------------------
 # A font name that says bold: "Helvetica-Bold", "ArialMT,Bold", "Gotham-Black".
 BOLD_FONT = regex.compile(r"bold|black|heavy", regex.IGNORECASE)
+# A font name that says italic: "Times-Italic", "KIDKQO+Times-Italic", "Arial-ItalicMT", "Helvetica-Oblique".
+ITALIC_FONT = regex.compile(r"italic|oblique", regex.IGNORECASE)
 # A glyph the font cannot map to Unicode, as pdfminer spells it: "(cid:12)".
 CID_GLYPH = regex.compile(r"^\(cid:\d+\)$")
 # The few XMP fields the reader uses, each looked for only inside its own element:

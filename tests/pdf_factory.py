@@ -96,6 +96,14 @@ class PdfBuilder:
     def rectangle(self, x: float, top: float, width: float, height: float) -> None:
         self.canvas.rect(x, PAGE_HEIGHT - top - height, width, height, stroke=1, fill=0)
 
+    def picture(self, x: float, top: float, width: float, height: float) -> None:
+        """Paint a grey image (no frame, no text): a photograph or a chart kept as a picture."""
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        image = Image.new("RGB", (40, 20), (150, 150, 150))
+        self.canvas.drawImage(ImageReader(image), x, PAGE_HEIGHT - top - height, width, height)
+
     def new_page(self) -> None:
         self.canvas.showPage()
         self.pages += 1

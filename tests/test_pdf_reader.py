@@ -417,6 +417,9 @@ class FakePage:
     def strokes(self) -> list:  # type: ignore[type-arg]
         return []
 
+    def images(self) -> list:  # type: ignore[type-arg]
+        return []
+
 
 @dataclass
 class FakeDocument:

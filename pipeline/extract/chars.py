@@ -17,14 +17,14 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pipeline.errors import DocumentError
 from pipeline.model import DocumentWarning
-from pipeline.patterns import BOLD_FONT, CID_GLYPH, SOFT_HYPHEN, XMP_FIELDS, XMP_ITEM
+from pipeline.patterns import BOLD_FONT, CID_GLYPH, ITALIC_FONT, SOFT_HYPHEN, XMP_FIELDS, XMP_ITEM
 
 if TYPE_CHECKING:
     from pipeline.extract.pdfminer_paint import PaintTracker
@@ -63,6 +63,11 @@ class Char:
         return bool(BOLD_FONT.search(self.fontname))
 
     @property
+    def slanted(self) -> bool:
+        """Set in an italic face: the engine says so, or the font's name does."""
+        return self.italic or bool(ITALIC_FONT.search(self.fontname))
+
+    @property
     def unmapped(self) -> bool:
         """True for a ``(cid:NN)`` glyph: the font gave no Unicode for it."""
         return self.text.startswith("(cid:") and bool(CID_GLYPH.match(self.text))
@@ -98,10 +103,22 @@ class Stroke:
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """Where an image is painted on the page (a photograph, a chart or a figure kept as a
+    picture): what stands between two bands of columns when no stroke does."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
 class SourcePage(Protocol):
     """What a character source gives of one page: its size, its glyphs, its flat rules
-    (footnote separators) and its axis-aligned strokes (a table's possible rulings). The
-    table finder and the layout read nothing else, so any engine can feed them."""
+    (footnote separators), its axis-aligned strokes (a table's possible rulings) and where
+    its images stand. The table finder and the layout read nothing else, so any engine can
+    feed them."""
 
     number: int
     width: float
@@ -112,6 +129,8 @@ class SourcePage(Protocol):
     def rules(self) -> list[Rule]: ...
 
     def strokes(self) -> list[Stroke]: ...
+
+    def images(self) -> list[Picture]: ...
 
 
 class CharSource(Protocol):
@@ -271,6 +290,7 @@ class PdfplumberPage:
     _chars: list[Char]
     _rules: list[Rule]
     _strokes: list[Stroke]
+    _images: list[Picture] = field(default_factory=list)
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -280,6 +300,9 @@ class PdfplumberPage:
 
     def strokes(self) -> list[Stroke]:
         return self._strokes
+
+    def images(self) -> list[Picture]:
+        return self._images
 
 
 def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
@@ -299,11 +322,11 @@ def chars_from_pdfplumber(raw_chars: list[dict[str, Any]]) -> list[Char]:
     ]
 
 
-def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintTracker]:
+def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], list[Picture], PaintTracker]:
     """The page's glyphs, its flat rules, every axis-aligned stroke (a table's possible
-    rulings) and how the glyphs are painted (render mode, colour, what lies under or over
-    them: :mod:`~pipeline.extract.hidden_text` tells hidden text from it), read from
-    pdfplumber's parsed layout.
+    rulings), where its images stand and how the glyphs are painted (render mode, colour,
+    what lies under or over them: :mod:`~pipeline.extract.hidden_text` tells hidden text
+    from it), read from pdfplumber's parsed layout.
 
     The same numbers as ``page.chars`` (pdfplumber's own coordinate conversion, repeated
     here), without building its dictionaries: ``page.chars`` resolves every attribute of
@@ -319,6 +342,7 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintT
     chars: list[Char] = []
     rules: list[Rule] = []
     strokes: list[Stroke] = []  # every axis-aligned stroke: a table's possible rulings
+    images: list[Picture] = []
     paint = PaintTracker()
     stack = list(reversed(layout_with_render_modes(page)._objs))
     while stack:
@@ -347,6 +371,9 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintT
             paint.glyph(obj)
         elif isinstance(obj, LTContainer):
             stack.extend(reversed(obj._objs))
+        elif isinstance(obj, LTImage):
+            images.append(Picture(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
+            paint.image((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
         elif isinstance(obj, LTCurve):
             width, tall = obj.x1 - obj.x0, obj.y1 - obj.y0
             if tall <= 2.5 and width >= 20:
@@ -354,9 +381,7 @@ def read_layout(page: Any) -> tuple[list[Char], list[Rule], list[Stroke], PaintT
                 rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
             strokes += stroke_edges(obj, height, mb_x0, mb_top)
             paint.shape(obj, (obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
-        elif isinstance(obj, LTImage):
-            paint.image((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
-    return chars, rules, strokes, paint
+    return chars, rules, strokes, images, paint
 
 
 def stroke_edges(obj: Any, height: float, mb_x0: float, mb_top: float) -> list[Stroke]:
@@ -397,7 +422,7 @@ class PdfplumberDocument:
     def read_page(self, number: int, page: Any) -> PdfplumberPage:
         """One page's characters, rules and strokes; the pdfplumber page is released after."""
         try:
-            chars, rules, strokes, paint = read_layout(page)
+            chars, rules, strokes, images, paint = read_layout(page)
             chars = self.keep_seen_text(number, chars, paint)
             if self._dedupe:
                 chars = drop_duplicate_chars(chars)
@@ -408,7 +433,7 @@ class PdfplumberDocument:
         finally:
             # Releasing the parsed layout keeps memory flat over hundreds of pages.
             page.close()
-        return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes)
+        return PdfplumberPage(number, float(page.width), float(page.height), chars, rules, strokes, images)
 
     def keep_seen_text(self, number: int, chars: list[Char], paint: PaintTracker) -> list[Char]:
         """The page's glyphs without the hidden ones, by the rule both engines share

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import DocumentError
-from pipeline.extract.chars import Char, CharSource, Rule, SourcePage, Stroke
+from pipeline.extract.chars import Char, CharSource, Picture, Rule, SourcePage, Stroke
 from pipeline.extract.hocr import OcrLine, drop_edge_bars, mean_confidence, mend_bullets, mend_list_keys, parse_hocr
 from pipeline.extract.ocr_chars import chars_from_ocr, find_rules, full_digit_height
 from pipeline.extract.raised_ink import read_raised_ink
@@ -107,6 +107,9 @@ class OcrPage:
 
     def strokes(self) -> list[Stroke]:
         return []
+
+    def images(self) -> list[Picture]:
+        return []  # the page is the image: its text is what OCR read
 
 
 def needs_ocr(page: SourcePage, mode: str, cid_share: float) -> bool:

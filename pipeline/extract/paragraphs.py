@@ -45,6 +45,9 @@ def assemble_page(
     left_edges = column_left_edges(body + notes)
     right_edges = column_right_edges(body)
     for index, line in enumerate(body):
+        if is_stray_point(line):
+            gap("body")
+            continue
         previous = body[index - 1] if index else None
         following = body[index + 1] if index + 1 < len(body) else None
         space = space_before(previous, line, pitch)
@@ -74,6 +77,19 @@ def assemble_page(
     return out
 
 
+def is_stray_point(line: TextLine) -> bool:
+    """A body line that is a lone full stop or comma (the FAA handbook's ``.`` left on the
+    blank line over a heading): a mark the typesetter left behind, which says nothing and
+    would glue the heading under it to the paragraph above. It stands for the blank line it
+    sits on. Separators (``*``, ``***``) are not such marks.
+
+    >>> from pipeline.extract.text_lines import TextLine
+    >>> [is_stray_point(TextLine((), text, 10.0, 0.0, 0)) for text in (".", " , ", "*", "a.")]
+    [True, True, False, False]
+    """
+    return line.text.strip() in (".", ",")
+
+
 def to_line(line: TextLine, page: int, indent: float | None, space: float | None) -> Line:
     return Line(
         text=line.text,
@@ -82,6 +98,7 @@ def to_line(line: TextLine, page: int, indent: float | None, space: float | None
         box=Box(round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2)),
         font_size=round(type_size(line), 2),
         bold=line.bold,
+        italic=line.italic,
         indent=round(indent, 2) if indent is not None else None,
         space_before=round(space, 2) if space is not None else None,
     )

@@ -34,6 +34,7 @@ from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import CharSource, PdfplumberSource, SourcePage
+from pipeline.extract.figure_text import figure_areas, set_figure_text_apart
 from pipeline.extract.page_regions import footer_note_lines, split_footnotes, split_margins
 from pipeline.extract.paragraphs import assemble_page
 from pipeline.extract.pdf_metadata import clean_metadata
@@ -236,20 +237,29 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     if is_vertical_writing(body_chars):
         lines_in_order = lay_out_vertical(body_chars, body_size)
     else:
-        lines_in_order = lay_out_body(body_rows, body_size, stats)
+        lines_in_order = lay_out_body(body_rows, body_size, stats, drawn_boxes(source_page, found))
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
+    body, figure_words = set_figure_text_apart(body, figure_areas(source_page))
     footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     footer_notes = footer_note_lines(notes, footer_lines)
     notes += [replace(line, region="footnote") for line in footer_notes]
     lines = assemble_page(
         source_page.number,
-        [make_line(row.chars, 0, stats) for row in header],
+        [make_line(row.chars, 0, stats) for row in header] + figure_words,
         body,
         notes,
         tail + [line for line in footer_lines if not any(line is note for note in footer_notes)],
     )
     boxes = [table.box for table in found.tables if table.box is not None]
     return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats
+
+
+def drawn_boxes(source_page: SourcePage, found: PageTables) -> list[Box]:
+    """What is drawn on the page that can stand between two bands of columns: its
+    horizontal strokes (a figure's frame, a chart's axis, a rule), its images and its tables."""
+    strokes = [Box(s.x0, s.top, s.x1, s.bottom) for s in source_page.strokes() if s.orientation == "h"]
+    images = [Box(i.x0, i.top, i.x1, i.bottom) for i in source_page.images()]
+    return strokes + images + [table.box for table in found.tables if table.box is not None]
 
 
 def break_at_tables(lines: list[Line], tables: Sequence[Box]) -> list[Line]:

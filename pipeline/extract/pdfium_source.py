@@ -34,6 +34,7 @@ from pipeline.extract.chars import (
     Char,
     PdfplumberDocument,
     PdfplumberSource,
+    Picture,
     Rule,
     SourcePage,
     Stroke,
@@ -129,6 +130,7 @@ class PdfiumPage:
     _rules: list[Rule]
     _strokes: list[Stroke] = field(default_factory=list)
     hidden_chars: int = 0
+    _images: list[Picture] = field(default_factory=list)
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -138,6 +140,9 @@ class PdfiumPage:
 
     def strokes(self) -> list[Stroke]:
         return self._strokes
+
+    def images(self) -> list[Picture]:
+        return self._images
 
 
 class DrawingReader:
@@ -333,7 +338,8 @@ class PdfiumDocument:
             self.warnings.append(warning)
         if self._dedupe:
             chars = drop_duplicate_chars(chars)
-        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, hidden)
+        pictures = [Picture(x0, x1, top, bottom) for _, x0, top, x1, bottom in drawing.images]
+        return PdfiumPage(number, width, height, chars, drawing.rules, drawing.strokes, hidden, pictures)
 
     def reference_page(self, number: int) -> SourcePage:
         """Page ``number`` as the reference engine reads it, for a page holding text that

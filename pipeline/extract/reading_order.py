@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from pipeline.extract.chars import Char
 from pipeline.extract.spelling import make_line
 from pipeline.extract.text_lines import COLUMNS_PER_SECTION, SEGMENT_GAP, SPACE_CHARS, PageStats, Row, TextLine
+from pipeline.model import Box
 
 # Measures in units of the font size (em) unless named otherwise.
 GUTTER_WIDTH = 0.6
@@ -22,6 +23,11 @@ GUTTER_WIDTH = 0.6
 PROSE_SHARE = 0.15
 """A row segment at least this share of the text width is a line of prose (for finding
 columns); narrower ones are table cells, labels and page numbers."""
+BAND_GAP = 3.5
+"""Empty space across the whole text width, this tall or taller, between two rows may split
+the page into bands: a figure or a table (its glyphs left the body) stands there…"""
+BAND_SPAN = 0.6
+"""…when something drawn in it spans at least this share of the text's width."""
 
 
 def split_segments(row: Row, size: float) -> list[tuple[Char, ...]]:
@@ -128,6 +134,58 @@ def find_gutter_runs(row_extents: list[list[tuple[float, float]]], size: float) 
     return [run for run in runs if run.is_gutter(least_width)]
 
 
+def band_starts(rows: Sequence[Row], size: float, drawn: Sequence[Box] = ()) -> list[int]:
+    """Where each band of the page starts (row indices, the first being 0).
+
+    A figure or a table set across the columns leaves the page's text a wide empty space
+    (a table's glyphs have left the body before layout) with something drawn in it; the
+    columns above it and those below it are read apart, each band's columns in turn.
+    Followed down the page as one gutter, the left column below a figure was read before
+    the right column above it. Two columns whose own gaps happen to line up (a box's rule
+    closing each column at the same height) are no band break: nothing drawn in the space
+    spans the text's width (:func:`spans_the_gap`).
+    """
+    starts = [0]
+    if not rows or not drawn:
+        return starts
+    left, right = min(row.x0 for row in rows), max(row.x1 for row in rows)
+    bottom = float("-inf")
+    for index, row in enumerate(rows):
+        if index and row.top - bottom >= BAND_GAP * size and spans_the_gap(drawn, bottom, row.top, left, right):
+            starts.append(index)
+        bottom = max(bottom, row.bottom)
+    return starts
+
+
+def spans_the_gap(drawn: Sequence[Box], top: float, bottom: float, left: float, right: float) -> bool:
+    """Whether a figure's frame or stroke, a table or a rule drawn between ``top`` and
+    ``bottom`` reaches over most of the text's width (:data:`BAND_SPAN`)."""
+    least = BAND_SPAN * (right - left)
+    return any(top - 1 <= box.top and box.bottom <= bottom + 1 and min(box.x1, right) - max(box.x0, left) >= least
+               for box in drawn)
+
+
+def find_band_gutters(row_extents: list[list[tuple[float, float]]], starts: list[int], size: float) -> list[GutterRun]:
+    """The gutter runs of each band (:func:`band_starts`), found in that band alone: a band's
+    columns need not be those of the band above (two columns over a figure, three under it).
+
+    A band too short to show columns of its own (two lines under a figure) keeps the gutters
+    followed down the whole page, cut to its rows.
+    """
+    whole_page = find_gutter_runs(row_extents, size) if len(starts) > 1 else []
+    runs: list[GutterRun] = []
+    for start, end in zip(starts, [*starts[1:], len(row_extents)]):
+        own = find_gutter_runs(row_extents[start:end], size)
+        for run in own:
+            run.first_row += start
+            run.last_row += start
+        if not own:
+            own = [replace(run, first_row=max(run.first_row, start), last_row=min(run.last_row, end - 1))
+                   for run in whole_page if run.first_row < end and run.last_row >= start]
+        runs += own
+    return runs
+
+
 def column_of(extent: tuple[float, float], gutters: Sequence[tuple[float, float]]) -> int:
     """The column a segment lies in, or -1 when it crosses a gutter."""
     x0, x1 = extent
@@ -138,20 +196,22 @@ def column_of(extent: tuple[float, float], gutters: Sequence[tuple[float, float]
     return -1
 
 
-def lay_out_body(rows: list[Row], body_size: float, stats: PageStats) -> list[TextLine]:
+def lay_out_body(rows: list[Row], body_size: float, stats: PageStats, drawn: Sequence[Box] = ()) -> list[TextLine]:
     """Put the body rows in reading order: column by column within each section.
 
-    A section is a run of rows that share the same gutters. Each column's lines collect
-    until the section ends (or a table row interrupts it), and the columns are then
-    emitted left to right. Rows outside any section (titles across the columns, single
-    column text) are read top to bottom as column 0.
+    A section is a run of rows of one band (:func:`band_starts`; ``drawn`` holds the
+    boxes of the page's strokes and tables) that share the same gutters. Each column's
+    lines collect until the section ends (or a table row interrupts it), and the columns
+    are then emitted left to right. Rows outside any section (titles across the columns,
+    single column text) are read top to bottom as column 0.
     """
     row_segments = [split_segments(row, body_size) for row in rows]
     row_extents = [[glyph_extent(s) for s in segments] for segments in row_segments]
-    runs = find_gutter_runs(row_extents, body_size)
+    starts = band_starts(rows, body_size, drawn)
+    runs = find_band_gutters(row_extents, starts, body_size)
     ordered: list[TextLine] = []
     pending: dict[int, list[TextLine]] = {}
-    sections: dict[tuple[tuple[float, float], ...], int] = {}
+    sections: dict[tuple[int, tuple[tuple[float, float], ...]], int] = {}
 
     def flush() -> None:
         for column in sorted(pending):
@@ -160,8 +220,11 @@ def lay_out_body(rows: list[Row], body_size: float, stats: PageStats) -> list[Te
 
     stamp = find_side_stamp(row_extents, body_size)
     stamp_lines: list[TextLine] = []
-    current: tuple[tuple[float, float], ...] = ()
+    current: tuple[int, tuple[tuple[float, float], ...]] = (0, ())
+    band = 0
     for index, segments in enumerate(row_segments):
+        if index in starts:
+            band = starts.index(index)
         if index in stamp:
             side = stamp[index]
             stamp_lines.append(make_line(segments[side], STAMP_STREAM, stats))
@@ -175,14 +238,14 @@ def lay_out_body(rows: list[Row], body_size: float, stats: PageStats) -> list[Te
         if not segments:
             continue
         gutters = tuple(sorted((run.x0, run.x1) for run in runs if run.first_row <= index <= run.last_row))
-        if gutters != current:
+        if (band, gutters) != current:
             flush()
-            current = gutters
+            current = (band, gutters)
         if not gutters or is_table_row(segments, gutters):
             flush()
             ordered.append(make_line(tuple(c for s in segments for c in s), 0, stats))
             continue
-        section = sections.setdefault(gutters, len(sections) + 1)
+        section = sections.setdefault(current, len(sections) + 1)
         by_column: dict[int, list[Char]] = {}
         for segment, extent in zip(segments, row_extents[index]):
             by_column.setdefault(column_of(extent, gutters), []).extend(segment)

@@ -81,6 +81,12 @@ class TextLine(GlyphExtent):
         glyphs = [c for c in self.chars if c.text not in SPACE_CHARS]
         return bool(glyphs) and all(c.bold for c in glyphs)
 
+    @property
+    def italic(self) -> bool:
+        """Every glyph is italic, but for punctuation, which some setters keep upright."""
+        glyphs = [c for c in self.chars if c.text not in SPACE_CHARS and c.text.isalnum()]
+        return bool(glyphs) and all(c.slanted for c in glyphs)
+
 
 @dataclass
 class PageStats:

@@ -48,7 +48,7 @@ from pipeline.structure.notes import (
     untitled_notes_section,
 )
 from pipeline.structure.numerals import SYMBOL_SEQUENCE
-from pipeline.structure.provenance import marker_place, page_boxes, removed_lines, table_boxes
+from pipeline.structure.provenance import figure_text_lines, marker_place, page_boxes, removed_lines, table_boxes
 from pipeline.structure.references import cited_enough, cited_entries, find_citations, merge_citations, split_reference_list
 from pipeline.tables.continued import merge_continued_tables
 from pipeline.words import Lexicon
@@ -140,7 +140,7 @@ def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
             for page in pages for line in page.lines if line.region == "body" or id(line) in strays]
     tables = tuple(merge_continued_tables(list(extraction.tables), pages))
     return Work(body=body, notes=parse_notes(footnote_lines), tables=tables, stats=stats,
-                removed=removed_lines(extraction.pages, pages), kind=extraction.source.kind,
+                removed=removed_lines(extraction.pages, pages) + figure_text_lines(pages), kind=extraction.source.kind,
                 ocr=2 * extraction.stats.get("ocr_pages", 0) >= max(1, len(extraction.pages)))
 
 

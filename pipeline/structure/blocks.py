@@ -165,6 +165,22 @@ def ends_bold_line(previous: Line, line: Line, layout: Layout) -> bool:
     return previous.bold and not line.bold and not patterns.TERMINAL_PUNCTUATION.search(previous.text)
 
 
+def ends_italic_line(previous: Line, line: Line, layout: Layout) -> bool:
+    """A short title-case line all in italics, with the upright paragraph it heads right under
+    it at the same left edge: a heading set in the body's size (the FAA handbook's ``Boots
+    Self-Locking Nut``, with no space under it). An italic phrase that opens a line and runs
+    on upright on the same line is a paragraph's lead-in and splits nothing; an italic line
+    followed by a column break, a gap or another indent (``Counsel for Plaintiffs-Appellees``
+    closing a signature, ``versus`` in a caption) is no heading either. Cut off, the line is
+    a block of one title-case line, which :func:`heading_level` reads as a heading."""
+    if not (previous.italic and not line.italic and previous.box and line.box and previous.page == line.page):
+        return False
+    size = previous.font_size or 10.0
+    under = 0 <= line.box.top - previous.box.bottom < 1.5 * size and abs(line.box.x0 - previous.box.x0) < 0.5 * size
+    text = previous.text
+    return under and not patterns.TERMINAL_PUNCTUATION.search(text) and is_title_case(text, patterns.WORD.findall(text))
+
+
 def follows_caps_heading(previous: Line, line: Line, layout: Layout) -> bool:
     """A short line in capitals (at most twelve words, not a ``CAPS LEAD:`` sentence), then
     one that is not (nor the next line of a contact block): the heading ends."""
@@ -183,7 +199,7 @@ def is_contact_line(text: str) -> bool:
 
 BLOCK_STARTS = (
     opens_list_item, touches_separator, follows_long_trailing_gap, follows_short_sentence_line, follows_short_title_line,
-    is_caps_line_after_sentence, changes_type_size, ends_bold_line, follows_caps_heading,
+    is_caps_line_after_sentence, changes_type_size, ends_bold_line, ends_italic_line, follows_caps_heading,
 )
 """The signs that a line opens a new block although no separator line stands before it."""
 
@@ -326,6 +342,8 @@ def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings
         return 2
     if len(block.lines) > 2:
         return None
+    if is_labelled_field(block, text):
+        return None
     if is_caps_line(text) or patterns.CAPS_LEAD.match(text):
         return 1
     if patterns.SECTION_NUMBER.match(text):
@@ -333,6 +351,20 @@ def heading_level(block: DraftBlock, layout: Layout, settings: StructureSettings
     if len(block.lines) == 1 and is_title_case(text, words):
         return 2
     return None
+
+
+def is_labelled_field(block: DraftBlock, text: str) -> bool:
+    """A PDF line that opens with a label in capitals and a colon and goes on after it in
+    body type (``INDEX NUMBER: AMR 37/6674/2017``, ``PUBLICATION DATE: 5 July 2017``): a
+    form's field, read as a paragraph. A reader sees the label lead into its value; a
+    heading in a PDF is set larger or all in bold, which the size and weight tests above
+    decide, and a label standing alone (``URGENT ACTION SUMMARY:``) stays a heading. A text
+    export has no type to tell by: there ``REAL LIFE CONSEQUENCES: rampant …`` is a heading.
+    """
+    if block.lines[0].font_size is None:
+        return False
+    label = patterns.RUN_IN_LABEL.match(text)
+    return label is not None and bool(text[label.end():].strip())
 
 
 def is_title_case(text: str, words: list[str]) -> bool:

@@ -99,3 +99,10 @@ def removed_lines(before: tuple[Page, ...], after: tuple[Page, ...]) -> tuple[Re
             number = furniture_key(line.text) == PAGE_NUMBER_KEY
             removed.append(RemovedLine(page=line.page, text=line.text, kind="page_number" if number else "running_line", box=line.box))
     return tuple(removed)
+
+
+def figure_text_lines(pages: tuple[Page, ...]) -> tuple[RemovedLine, ...]:
+    """The words the reader found inside figures (``region="figure"``): out of the text, kept
+    with where they stood."""
+    return tuple(RemovedLine(page=line.page, text=line.text, kind="figure_text", box=line.box)
+                 for page in pages for line in page.lines if line.kind == "text" and line.region == "figure")
