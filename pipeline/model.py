@@ -277,6 +277,21 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """An author–year citation in the body (``Costa, 2003``) and the entry of the reference
+    list it cites: one row of ``citations.csv``. The citation stays in the block's text, at
+    ``start:end``; the entry is the block ``reference_block``."""
+
+    text: str
+    block: str
+    start: int
+    end: int
+    page: int | None
+    reference_block: str
+    reference: str
+
+
+@dataclass(frozen=True)
 class DocumentWarning:
     """One thing in a document that a person should look at (``document.json``'s ``warnings``)."""
 
@@ -299,6 +314,8 @@ class Document:
     warnings: tuple[DocumentWarning, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
     """Running heads, footers and page numbers the structure stage dropped."""
+    citations: tuple[Citation, ...] = ()
+    """Author–year citations in the body, each with the reference entry it cites."""
 
     @property
     def text(self) -> str:

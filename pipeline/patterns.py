@@ -121,8 +121,50 @@ REFERENCES_HEADING = regex.compile(
     r"références|bibliographie|referencias|bibliografía)\s*:?$",
     regex.IGNORECASE,
 )
+# Operators and relations that make a stretch of text a formula: "x² = y", "0 ≤ t < ½".
+MATH_SIGNS = frozenset("=<>≤≥≠≈≡+−×·÷^∈∉⊂⊆⊃∪∩→↦⇒∞∑∏∫√±∓∘")
+# Words after which a raised 2 or 3 is an exponent ("km2", "m³"), not a marker.
+UNIT_WORDS = frozenset({"km", "m", "cm", "mm", "µm", "nm", "dm", "ft", "in", "mi", "yd", "sq", "m3", "km3", "s", "m/s"})
+# A raised number with its sign, a power: the "-3" of "10-3" printed 10⁻³.
+SIGNED_NUMBER = regex.compile(r"^[-−+]\d{1,3}$")
+# A word (two letters or more, maybe closed by punctuation) that a raised letter marker
+# follows: "deaths" of "deathsᵃ", "total.” of "total.”ᵇ".
+WORD_BEFORE_LETTER_MARKER = regex.compile(r"\p{L}{2,}[.,;:”’)]?$")
+# Functions whose power is written on their name: "sin² φ", "log³ n".
+MATH_FUNCTIONS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan",
+                            "log", "ln", "lg", "exp", "det", "tr"})
+# Closing quotation marks: a marker after a quotation ("deconstruct”¹") is after a word.
+CLOSING_QUOTES = frozenset("”’\"»“")
+# A letter standing alone, a formula's variable: the "x" and "t" of "x < t", "H" of "H(t; s)".
+LONE_LETTER = regex.compile(r"(?<![\p{L}\p{M}])\p{L}(?![\p{L}\p{M}])")
 # A bracketed citation of numbered references: "[12]", "[3, 4]", "[7–9]" (the numbers inside).
 BRACKET_CITATION = regex.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+# --- author–year citations ----------------------------------------------------------
+_PARTICLES = r"(?:(?:van|von|de|der|den|da|di|du|le|la|del)\s+)*"
+_NAME = _PARTICLES + r"\p{Lu}[\p{L}’'\-]+"
+_YEAR = r"(?<!\d)(?:1[6-9]|20)\d{2}(?:[a-z](?![\p{L}]))?(?![\d\p{L}])"
+_NAMES = rf"{_NAME}(?:(?:,\s*{_NAME})*,?\s+(?:and|&|und)\s+{_NAME}|\s+et\s+al\.?)?"
+# A year as a citation prints it: "2003", "2010a" (not "1005" of "pp. 1005-18", nor "20034").
+CITED_YEAR = regex.compile(_YEAR)
+# A surname or initials, capitalised: "Baltes", "Heydens-Gahir", "O’Brien", "M.R." (initials
+# are told apart later).
+SURNAME = regex.compile(r"\p{Lu}[\p{L}’'\-.]*")
+# A reference entry opens with its first author's surname and a comma: "Baltes, B. and …",
+# "van der Berg, J. (2004)".
+ENTRY_AUTHORS = regex.compile(rf"^{_NAME},")
+# Where a reference entry may open inside a block: a surname, a comma and initials, after
+# a space or at the start ("… pp. 61-79. Boisard, P., Cartron, D. …").
+ENTRY_OPENING = regex.compile(rf"(?:^|(?<=\s)){_NAME},\s+\p{{Lu}}\.")
+# Text between parentheses, where author–year citations stand: "(Costa, 2003; Presser, 1987)".
+PARENTHESES = regex.compile(r"\([^()]{4,400}\)")
+# One author–year citation inside parentheses: "Costa, 2003", "Frone et al., 1992a, 1993",
+# "Henderson and Burt 1998".
+CITATION_PART = regex.compile(rf"(?P<names>{_NAMES}),?\s+(?P<years>{_YEAR}(?:,\s*{_YEAR})*)")
+# A citation whose names stand in the sentence: "Henderson and Burt (1998, p. 12)", "Presser’s (2003)".
+NARRATIVE_CITATION = regex.compile(rf"(?P<names>{_NAMES})(?:['’]s)?\s+\((?P<years>{_YEAR}(?:,\s*{_YEAR})*)(?:[,;][^()]{{0,40}})?\)")
+# A number in parentheses after a word, as Science cites its references: "York (1) concluded";
+# opening a text only before punctuation ("(10). Using…": a paragraph cut before it).
+PARENTHESISED_NUMBER = regex.compile(r"(?<=\S ?)\((\d{1,3})\)|^\((\d{1,3})\)(?=[.,;:])")
 NOTES_HEADING = regex.compile(r"^(?:end\s?notes|foot\s?notes|notes|references and notes)\s*:?$", regex.IGNORECASE)
 # A raised range of note numbers, one place citing several notes: "3-5", "7–9" (notes
 # 3, 4 and 5; 7, 8 and 9).
@@ -289,7 +331,7 @@ INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_]{2})")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 # Superscript digits after a letter or punctuation: ``policies¹⁴`` (``km²`` is excepted
 # below).
-UNICODE_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+UNICODE_SUPERSCRIPT_RUN = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"'])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![⁰¹²³⁴⁵⁶⁷⁸⁹\ue002])")
 # What a raised run may say to count as a footnote marker: ``12``, ``xiv``, ``*``, ``††``.
 # Ordinal endings (``th``, ``er``) and trademarks are raised too, but are not markers.
 # A raised note number closed by a parenthesis, as Korean and Japanese documents print it: "1)".

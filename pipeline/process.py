@@ -91,6 +91,7 @@ def build_document(extraction: Extraction, settings: Settings, doc_id: str) -> D
         settings=settings.as_dict(),
         warnings=tuple(warnings) + tuple(result.warnings) + tuple(ocr_warnings(metadata)),
         removed=result.removed,
+        citations=result.citations,
     )
 
 

@@ -28,6 +28,7 @@ from pipeline.manifest import corpus_record
 from pipeline.model import (
     Block,
     Box,
+    Citation,
     Document,
     DocumentWarning,
     Extraction,
@@ -119,6 +120,7 @@ def structure_lines(normalized: Extraction, result: Structure, metadata: dict[st
     lines += [dumps({"footnote": asdict(footnote)}) for footnote in result.footnotes]
     lines += [dumps({"note": asdict(note)}) for note in result.notes]
     lines += [dumps({"warning": asdict(warning)}) for warning in result.warnings]
+    lines += [dumps({"citation": asdict(citation)}) for citation in result.citations]
     return "\n".join(lines) + "\n"
 
 
@@ -135,6 +137,7 @@ def read_document(text: str, doc_id: str, settings: Settings) -> Document:
         warnings=tuple(DocumentWarning(**w) for w in head.get("warnings", ()))
         + tuple(DocumentWarning(**r["warning"]) for r in records[1:] if "warning" in r) + tuple(ocr_warnings(head["metadata"])),
         removed=tuple(RemovedLine(**{**r, "box": box_from(r["box"])}) for r in head.get("removed", ())),
+        citations=tuple(Citation(**r["citation"]) for r in records[1:] if "citation" in r),
     )
 
 

@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,11 +43,12 @@ FileContent = str | bytes
 """A file of a document's folder: text (written as UTF-8), or bytes (a Parquet table)."""
 
 FOOTNOTE_COLUMNS = ["marker", "page", "block", "offset", "anchor", "note"]
+CITATION_COLUMNS = ["citation", "page", "block", "start", "end", "reference_block", "reference"]
 
 
 def document_record(document: Document) -> dict[str, Any]:
     """``document.json`` as a dictionary, keys in the contract's order."""
-    return {
+    record = {
         "id": document.id,
         "source": source_record(document.source),
         "metadata": document.metadata,
@@ -58,6 +60,9 @@ def document_record(document: Document) -> dict[str, Any]:
         "stats": document.stats,
         "pipeline": {"version": __version__, "stages": list(STAGES), "settings": document.settings},
     }
+    if document.citations:  # only in documents that cite by author and year
+        record["citations"] = [asdict(citation) for citation in document.citations]
+    return record
 
 
 def box_list(box: Box | None) -> list[float] | None:
@@ -185,6 +190,16 @@ def footnotes_csv(document: Document) -> str:
     return buffer.getvalue()
 
 
+def citations_csv(document: Document) -> str:
+    """``citations.csv``: one row per author–year citation linked to its reference entry."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CITATION_COLUMNS)
+    for c in document.citations:
+        writer.writerow([c.text, "" if c.page is None else c.page, c.block, c.start, c.end, c.reference_block, c.reference])
+    return buffer.getvalue()
+
+
 def table_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -306,6 +321,8 @@ def document_files(document: Document) -> Iterator[tuple[str, FileContent]]:
     yield "text.md", markdown(document)
     yield "document.json", document_json(document)
     yield "footnotes.csv", footnotes_csv(document)
+    if document.citations:
+        yield "citations.csv", citations_csv(document)
     written = document.settings.get("write")
     formats = written.get("table_formats", ["csv"]) if isinstance(written, dict) else ["csv"]
     for block in document.blocks:

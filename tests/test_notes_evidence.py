@@ -202,3 +202,43 @@ def test_a_numbered_list_on_a_page_whose_notes_are_found_stays_body(tmp_path: Pa
     assert notes_of(document) == [("1", 1, "The Fairness in Musical Licensing Act also adds a section 512.")]
     assert "Transitory communications" in document.text and "Information location tools." in document.text
     assert document.warnings == ()
+
+
+def test_numbers_in_parentheses_cite_the_numbered_reference_list(tmp_path: Path) -> None:
+    """A Science-style article cites ``(1)``, ``(2)`` and ``(1)`` again and lists its sources
+    under ``References`` in small type, one of its columns read after the list's heading:
+    the citations link to their entries, an enumeration ``(1) … (2) …`` in the prose stays
+    text, and the column set in body type stays in the body."""
+    pdf = PdfBuilder(tmp_path / "science.pdf")
+    pdf.line(72, 100, "Wiesner and York (1) concluded that the arms race has no technical solution.")
+    pdf.line(72, 112, "Space is no escape (2), as the arithmetic shows. We must therefore (1) breed")
+    pdf.line(72, 124, "less and (2) share more. The same point was made before (1).")
+    pdf.line(72, 150, Span("References", size=8, font="Times-Bold"))
+    pdf.line(72, 164, Span("1. J. B. Wiesner and H. F. York, Sci. Amer. 211, 27 (1964).", size=8))
+    pdf.line(72, 174, Span("2. G. Hardin, J. Hered. 50, 68 (1959).", size=8))
+    pdf.line(72, 200, "In a still more embryonic state is our recognition of the evils of the commons.")
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [
+        ("1", 1, "J. B. Wiesner and H. F. York, Sci. Amer. 211, 27 (1964)."),
+        ("2", 1, "G. Hardin, J. Hered. 50, 68 (1959)."),
+        ("1", 1, "J. B. Wiesner and H. F. York, Sci. Amer. 211, 27 (1964)."),
+    ]
+    assert "Wiesner and York concluded" in document.text and "We must therefore (1) breed less and (2) share more." in document.text
+    assert "In a still more embryonic state" in document.text and "G. Hardin, J. Hered" not in document.text
+
+
+def test_raised_letters_in_body_text_key_their_notes(tmp_path: Path) -> None:
+    """A report keys the notes of its body text by raised letters (``deathsᵃ``) and prints
+    them at the page's foot: each letter takes its note. A raised letter with no note on
+    its page (``1ᵉ`` is an ordinal anyway; ``Tabelleᵇ`` here has none) stays text."""
+    pdf = PdfBuilder(tmp_path / "letters-body.pdf")
+    pdf.line(72, 100, "The county reported more deaths", sup("a"), " than in the year before, and the")
+    pdf.line(72, 112, "state counted fewer arrests", sup("b"), " over the same months.")
+    pdf.rule(72, 200, 680)
+    pdf.line(72, 695, sup("a", size=5, rise=3), Span(" Figures for January to June only.", size=NOTE))
+    pdf.line(72, 707, sup("b", size=5, rise=3), Span(" Reported by the sheriff in May.", size=NOTE))
+    pdf.new_page()
+    pdf.line(72, 100, "Siehe die Tabelle", sup("c"), " auf der 1", sup("e"), " Seite.")
+    document = pipeline.process(pdf.save())
+    assert notes_of(document) == [("a", 1, "Figures for January to June only."), ("b", 1, "Reported by the sheriff in May.")]
+    assert "more deaths than in the year before" in document.text and "Tabellec auf der 1e Seite." in document.text

@@ -85,10 +85,10 @@ MARKER_CASES = [
     ((Span("policies¹² and"),), f"policies{marked('12')} and"),
     # negative cases: raised text that is not a marker, and digits that are not raised
     ((Span("the 25"), sup("th"), Span(" of January")), "the 25th of January"),
-    ((Span("an area of 5 km"), sup("2"), Span(" in all")), "an area of 5 km2 in all"),
+    ((Span("an area of 5 km"), sup("2"), Span(" in all")), "an area of 5 km² in all"),
     ((Span("an area of 5 km² in all"),), "an area of 5 km² in all"),
-    ((Span("the plane R"), sup("2"), Span(" is open")), "the plane R2 is open"),
-    ((Span("then the preimage f"), sup("1"), Span("(U) is open")), "then the preimage f1(U) is open"),
+    ((Span("the plane R"), sup("2"), Span(" is open")), "the plane R² is open"),
+    ((Span("then the preimage f"), sup("1"), Span("(U) is open")), "then the preimage f¹(U) is open"),
     ((Span("section 287(g) of the Act"),), "section 287(g) of the Act"),
     ((Span("Title VI applies"),), "Title VI applies"),
 ]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pipeline import patterns
 from pipeline.extract.chars import Char
 from pipeline.extract.text_lines import SEGMENT_GAP, SPACE_CHARS, PageStats, TextLine
-from pipeline.patterns import DINGBAT_FONT, LEFT_TO_RIGHT_RUN, MARKER_TEXT, SINGLE_LETTER_END, UNICODE_SUPERSCRIPT_RUN
+from pipeline.patterns import DINGBAT_FONT, LEFT_TO_RIGHT_RUN, MARKER_TEXT, SINGLE_LETTER_END, UNICODE_SUPERSCRIPT_RUN, UNIT_WORDS
 
 # Measures in units of the font size (em) unless named otherwise.
 WORD_GAP = 0.15
@@ -32,8 +32,10 @@ SUPERSCRIPT_RISE = 0.18
 """…with its baseline raised by at least this fraction of the line's size."""
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-UNIT_WORDS = frozenset({"km", "m", "cm", "mm", "ft", "in", "mi", "yd", "sq", "m3", "km3"})
-"""Words after which a raised 2 or 3 is an exponent (``km2``), not a marker."""
+SUPERSCRIPT_FORMS = str.maketrans("0123456789+-−=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁱⁿ")
+EXPONENT_MARK = "\ue002"
+"""Follows an exponent written in superscript characters while its line is spelled, so that
+:func:`wrap_unicode_superscripts` leaves it as text; removed once the line is spelled."""
 
 
 def row_baseline(chars: Sequence[Char]) -> float:
@@ -121,11 +123,12 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
             return
         raised = "".join(c.text for c in run).strip()
         before = "".join(pieces)
-        wrapped = None if is_exponent(run, chars, before, run_spaced, size) else wrap_markers(raised, before, text_after(run, chars))
+        exponent = is_exponent(run, chars, before, run_spaced, size)
+        wrapped = None if exponent else wrap_markers(raised, before, text_after(run, chars), spaced=run_spaced)
         if wrapped is None:
             if run_spaced and pieces:
                 pieces.append(" ")
-            pieces.append(raised)
+            pieces.append(to_superscript(raised) + EXPONENT_MARK if exponent or is_power(raised, before) else raised)
         else:
             while pieces and pieces[-1] == " ":
                 pieces.pop()  # a marker belongs to the word before it
@@ -176,7 +179,38 @@ def spell_line(chars: Sequence[Char], size: float, baseline: float, *, slanted: 
     close_run()
     text = to_logical_order(pieces).strip()
     text, unicode_markers = wrap_unicode_superscripts(text)
-    return text, word_starts, markers + unicode_markers
+    return text.replace(EXPONENT_MARK, ""), word_starts, markers + unicode_markers
+
+
+def to_superscript(raised: str) -> str:
+    """A raised run that is no marker, as text: in superscript characters when Unicode has
+    them all (``2`` → ``²``, ``-3`` → ``⁻³``: ``km²``, ``10⁻³``), else as printed (``th``).
+
+    >>> to_superscript("2"), to_superscript("-3"), to_superscript("ii"), to_superscript("th")
+    ('²', '⁻³', 'ⁱⁱ', 'th')
+    """
+    written = raised.translate(SUPERSCRIPT_FORMS)
+    return written if all(not ch.isascii() for ch in written) else raised
+
+
+def is_unit_power(raised: str, before: str) -> bool:
+    """A raised 2 or 3 after a unit (``km²``, ``m³``): an area or a volume.
+
+    >>> is_unit_power("2", "100 km"), is_unit_power("2", "the Order")
+    (True, False)
+    """
+    last_word = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
+    return last_word.lower() in UNIT_WORDS and raised in {"2", "3"}
+
+
+def is_power(raised: str, before: str) -> bool:
+    """A raised run that is a power, no marker: a unit's (:func:`is_unit_power`) or a signed
+    number (``10⁻³``, ``e⁺¹``: no note is keyed by a sign).
+
+    >>> is_power("-3", "10"), is_power("−12", "10"), is_power("2", "100 km"), is_power("3", "Order")
+    (True, True, True, False)
+    """
+    return is_unit_power(raised, before) or bool(patterns.SIGNED_NUMBER.match(raised))
 
 
 MATH_AFTER = frozenset("\u2044/(=+")
@@ -219,7 +253,7 @@ def is_bullet_glyph(char: Char) -> bool:
     return not (char.text.isalnum() and "symbol" in char.fontname.lower() and "typographic" not in char.fontname.lower())
 
 
-def wrap_markers(raised: str, before: str, after: str = "") -> str | None:
+def wrap_markers(raised: str, before: str, after: str = "", *, spaced: bool = False) -> str | None:
     """Wrap a raised run as one or more markers, or return None when it is not a marker.
 
     ``"14"`` → ``"\\ue00014\\ue001"``; ``"1,2"`` → two markers; ``"th"`` (an ordinal) and
@@ -233,13 +267,12 @@ def wrap_markers(raised: str, before: str, after: str = "") -> str | None:
     True
     """
     raised = without_closing_parenthesis(raised)
-    if is_letter_key(raised, before, after):
+    if is_letter_key(raised, before, after) or is_letter_marker(raised, before, spaced):
         return patterns.MARKER_OPEN + raised + patterns.MARKER_CLOSE
     parts = [number for p in re.split(r"[,\s]+", raised) if p for number in expand_marker_range(p)]
     if not parts or not all(MARKER_TEXT.match(p) for p in parts):
         return None
-    last_word = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
-    if last_word.lower() in UNIT_WORDS and raised in {"2", "3"}:
+    if is_power(raised, before):
         return None
     return "".join(patterns.MARKER_OPEN + p + patterns.MARKER_CLOSE for p in parts)
 
@@ -255,6 +288,21 @@ def is_letter_key(raised: str, before: str, after: str) -> bool:
     (True, False, False)
     """
     return len(raised) == 1 and "a" <= raised <= "z" and not before.strip() and (after[:1].isupper() or after[:1].isdigit())
+
+
+def is_letter_marker(raised: str, before: str, spaced: bool) -> bool:
+    """Whether a raised single letter glued to a word is a note's marker (``deathsᵃ``, a
+    statistical report keying its notes by letters): a word of two letters or more, or
+    its closing punctuation, before it. Not after a number (``1ᵉ``, ``2ª``: ordinals), nor
+    after a space (an OCR layer's small word), nor a roman numeral's letter (taken as
+    such). It stays a marker only when its page prints a note keyed by it (the structure
+    stage gives it back to the text otherwise).
+
+    >>> is_letter_marker("a", "the deaths", False), is_letter_marker("a", "the deaths", True), is_letter_marker("e", "1", False)
+    (True, False, False)
+    """
+    return (len(raised) == 1 and "a" <= raised <= "z" and raised not in "ivxlc" and not spaced
+            and bool(patterns.WORD_BEFORE_LETTER_MARKER.search(before)))
 
 
 def text_after(run: list[Char], chars: Sequence[Char]) -> str:

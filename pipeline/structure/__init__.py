@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.language import block_languages, guess_language, likely_languages, sentence_language
 from pipeline.model import (
     Block,
+    Citation,
     DocumentWarning,
     Extraction,
     Footnote,
@@ -29,7 +30,9 @@ from pipeline.model import (
     Table,
 )
 from pipeline.settings import StructureSettings
+from pipeline.structure.author_year import link_citations
 from pipeline.structure.blocks import DraftBlock, Layout, classify, lines_into_blocks, rank_heading_levels
+from pipeline.structure.exponents import NONE, RaisedNumber, exponent_evidence, is_in_formula, keep_as_text, text_numbers
 from pipeline.structure.furniture import drop_running_furniture
 from pipeline.structure.hyphenation import WrittenHyphens, WrittenPrefixes
 from pipeline.structure.markers import MarkerHit, anchor_word, find_markers, remove_markers, split_cell_markers
@@ -47,11 +50,28 @@ from pipeline.structure.notes import (
     stray_note_area_lines,
     untitled_notes_section,
 )
-from pipeline.structure.numerals import SYMBOL_SEQUENCE
+from pipeline.structure.numerals import SYMBOL_SEQUENCE, marker_style_and_value
 from pipeline.structure.provenance import figure_text_lines, marker_place, page_boxes, removed_lines, table_boxes
-from pipeline.structure.references import cited_enough, cited_entries, find_citations, merge_citations, split_reference_list
+from pipeline.structure.references import (
+    body_lines_in_list,
+    cited_enough,
+    cited_entries,
+    find_citations,
+    find_parenthesised_citations,
+    merge_citations,
+    parse_entries,
+    split_reference_list,
+)
 from pipeline.tables.continued import merge_continued_tables
 from pipeline.words import Lexicon
+
+NUMBER_STYLES = frozenset({"arabic", "roman-lower", "roman-upper"})
+"""The marker styles an exponent can take (a raised ``*`` is never a power)."""
+
+
+def is_letter(marker: str) -> bool:
+    """A marker that is one lower-case letter other than a roman numeral's (``a``, ``b``)."""
+    return len(marker) == 1 and "a" <= marker <= "z" and marker not in "ivxlc"
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,8 @@ class Structure:
     warnings: tuple[DocumentWarning, ...] = ()
     language: str = "und"
     """The document's language (ISO 639-1, ``und`` when unknown)."""
+    citations: tuple[Citation, ...] = ()
+    """Author–year citations in the body, each with the reference entry it cites."""
 
 
 @dataclass(frozen=True)
@@ -198,19 +220,26 @@ def take_untitled_notes(work: Work, settings: StructureSettings) -> Work:
 
 
 def take_reference_list(work: Work, settings: StructureSettings) -> Work:
-    """Take a numbered reference list closing the document out of the body, and the body's
-    bracketed citations (``[12]``, ``[3, 4]``) as markers pointing to its entries, when the
-    body cites it (:func:`cited_enough`)."""
+    """Take a numbered reference list closing the document out of the body (lines in the
+    body's type among it go back: :func:`body_lines_in_list`), and the body's citations as
+    markers pointing to its entries, when the body cites it (:func:`cited_enough`): bracketed
+    (``[12]``, ``[3, 4]``), else in parentheses (``(12)``, :func:`find_parenthesised_citations`)."""
     if work.notes_section:
         return work
     body, section = split_reference_list(work.body)
     if not section:
         return work
-    entries = [note for note in parse_notes(section) if note.marker.isdigit()]
+    section, returned = body_lines_in_list(section)
+    body = body + returned
+    entries = parse_entries(section)
     drafts, hits, languages = blocks_and_markers(body, settings, reading_of(work))
-    citations = find_citations([draft.text for draft in drafts], len(entries))
+    texts = [draft.text for draft in drafts]
+    highest = max((int(entry.marker) for entry in entries), default=0)
+    citations = find_citations(texts, highest)
     if not cited_enough(citations, entries):
-        return work
+        citations = find_parenthesised_citations(texts, highest)
+        if not cited_enough(citations, entries):
+            return work
     merged = [merge_citations(own, cited) for own, cited in zip(hits, citations)]
     return replace(work, body=body, drafts=drafts, hits=merged, languages=languages, references=entries)
 
@@ -239,6 +268,34 @@ def take_notes_set_in_body(work: Work, settings: StructureSettings) -> Work:
              if hit.raised or hit.marker not in SYMBOL_SEQUENCE or (hit.marker, draft.page_at(hit.start)) in noted]
             for draft, block_hits in zip(work.drafts, work.hits)]
     return replace(work, hits=hits)
+
+
+def keep_exponents_as_text(work: Work, settings: StructureSettings) -> Work:
+    """Give back to the text the raised numbers that are mathematics once the notes are
+    known (:func:`~pipeline.structure.exponents.text_numbers`): ``T²``, ``km²``, ``x² =`` with
+    no note of their number within reach, or beyond the notes their page holds; and the
+    raised letters that no note of their page is keyed by."""
+    places = [(d, i) for d, block_hits in enumerate(work.hits) for i, hit in enumerate(block_hits)
+              if hit.raised and not hit.citation and (marker_style_and_value(hit.marker)[0] in NUMBER_STYLES or is_letter(hit.marker))]
+    raised = []
+    for d, i in places:
+        draft, hit = work.drafts[d], work.hits[d][i]
+        if is_letter(hit.marker):
+            raised.append(RaisedNumber(hit.marker, draft.page_at(hit.start), NONE, False, letter=True))
+            continue
+        raised.append(RaisedNumber(hit.marker, draft.page_at(hit.start), exponent_evidence(draft.text, hit.start, hit.end, hit.marker),
+                                   is_in_formula(draft.text, hit.start, hit.end)))
+    dropped = text_numbers(raised, work.notes, endnotes=work.notes_section)
+    if not dropped:
+        return work
+    by_draft: dict[int, set[int]] = {}
+    for position in dropped:
+        d, i = places[position]
+        by_draft.setdefault(d, set()).add(i)
+    drafts, hits = list(work.drafts), list(work.hits)
+    for d, indexes in by_draft.items():
+        drafts[d], hits[d] = keep_as_text(drafts[d], hits[d], indexes)
+    return replace(work, drafts=drafts, hits=hits, stats={**work.stats, "exponents_kept_as_text": len(dropped)})
 
 
 def split_joined_markers(work: Work, settings: StructureSettings) -> Work:
@@ -274,8 +331,19 @@ def link_footnotes(work: Work, settings: StructureSettings) -> Structure:
     stats["footnote_markers"] = len(footnotes)
     stats["notes"] = len(notes)
     stats["notes_linked"] = sum(1 for footnote in footnotes if footnote.note)
+    citations, unanswered = link_citations(blocks, page_starts_by_block(blocks, work.drafts))
+    if citations:
+        stats["citations_linked"] = len(citations)
+        stats["citations_unanswered"] = unanswered
     return Structure(blocks=label_block_languages(blocks, work.languages), footnotes=footnotes, notes=tuple(notes), stats=stats,
-                     removed=work.removed, warnings=tuple(warnings), language=reading_of(work).language)
+                     removed=work.removed, warnings=tuple(warnings), language=reading_of(work).language, citations=tuple(citations))
+
+
+def page_starts_by_block(blocks: tuple[Block, ...], drafts: list[DraftBlock]) -> dict[str, list[tuple[int, int]]]:
+    """Where each page begins in each text block's text (its draft's, markers still in:
+    off by a marker's few characters at most)."""
+    own = iter(drafts)
+    return {block.id: list(next(own).page_starts) for block in blocks if block.type != "table"}
 
 
 def reading_of(work: Work) -> Reading:
@@ -291,6 +359,7 @@ PASSES: tuple[Callable[[Work, StructureSettings], Work], ...] = (
     take_untitled_notes,
     take_reference_list,
     take_notes_set_in_body,
+    keep_exponents_as_text,
     split_joined_markers,
 )
 """The passes between :func:`drop_furniture` (extraction in) and :func:`link_footnotes`

@@ -30,7 +30,7 @@ import regex
 
 from pipeline import patterns
 from pipeline.patterns import ANCHOR_WORD, STEM
-from pipeline.structure.numerals import SYMBOL_SEQUENCE, marker_style_and_value
+from pipeline.structure.numerals import SUPERSCRIPT_DIGITS, SYMBOL_SEQUENCE, marker_style_and_value
 from pipeline.words import ENGLISH, Lexicon
 
 WHOLE_WORD_LIMIT = 2.0
@@ -56,6 +56,8 @@ class Candidate:
     value: int | None
     stem: str
     kind: str  # "certain", "glued" or "punctuation"
+    written: bool = False
+    """Written in superscript characters (``policies¹⁴``) rather than raised by a PDF's reader."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ class MarkerSequence:
     def takes(self, candidate: Candidate) -> bool:
         """Whether the candidate is the marker the sequence expects here."""
         if candidate.kind == "certain":
-            return True
+            # a PDF's reader wrapped every superscript that is a marker: those it left
+            # are exponents (``km²``, ``x²``)
+            return self.unraised_numbers or not candidate.written
         if candidate.style not in self.styles or candidate.value is None:
             return False
         if not self.allows_unraised_number(candidate):
@@ -341,9 +345,12 @@ def letters_proven_by_sequence(candidate: Candidate, sequence: MarkerSequence, r
 def reading_at(text: str, match: regex.Match[str]) -> Candidate | None:
     """The candidate that a match of :meth:`MarkerSequence.pattern` stands for, if any."""
     start, end = match.start(), match.end()
-    if match.group("certain"):
-        marker = match.group("known") or match.group("sup")
+    if match.group("known"):
+        marker = match.group("known")
         return Candidate(start, end, marker, *marker_style_and_value(marker), "", "certain")
+    if match.group("sup"):
+        marker = match.group("sup").translate(SUPERSCRIPT_DIGITS)
+        return Candidate(start, end, marker, *marker_style_and_value(marker), "", "certain", written=True)
     tail = match.group()
     before = text[start - 1 : start]
     style, value = marker_style_and_value(tail)
