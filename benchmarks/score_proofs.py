@@ -76,6 +76,11 @@ def score_all(count: int, folder: Path) -> list[ProofScore]:
         proof = write_proof(folder / f"proof-{seed}.pdf", seed).path
         twin = write_proof(folder / f"twin-{seed}.pdf", seed, marks=False).path
         scores.append(score_pair(name, proof, twin))
+    for seed in range(3):  # one page alone: its slug line repeats nowhere
+        name = f"one page, seed {seed} (slug {ProofLayout.of(seed).slug_place})"
+        proof = write_proof(folder / f"page-{seed}.pdf", seed, pages=1).path
+        twin = write_proof(folder / f"page-twin-{seed}.pdf", seed, marks=False, pages=1).path
+        scores.append(score_pair(name, proof, twin))
     scores.append(score_pair("pleading paper", write_pleading(folder / "pleading.pdf"),
                              write_pleading(folder / "pleading-twin.pdf", marks=False)))
     return scores

@@ -18,8 +18,10 @@ LineKind = Literal["text", "gap", "blank"]
 vertical gap (a paragraph separator). ``blank``: a bare empty line, which an export can
 leave inside a paragraph."""
 
-Region = Literal["body", "footnote"]
-"""Where a line sits on its page: the main flow, or the footnote area at the page bottom."""
+Region = Literal["body", "footnote", "margin"]
+"""Where a line sits on its page: the main flow, the footnote area at the page bottom, or the
+margin's line numbers (a print proof's, pleading paper's), which the structure stage drops
+as page furniture."""
 
 BlockType = Literal["heading", "paragraph", "list_item", "table", "separator", "other"]
 
@@ -66,8 +68,9 @@ class RemovedLine:
 
     page: int
     text: str
-    kind: Literal["page_number", "running_line"]
-    """``page_number``: a bare page number; ``running_line``: a running head or footer."""
+    kind: Literal["page_number", "running_line", "line_number"]
+    """``page_number``: a bare page number; ``running_line``: a running head or footer (a
+    printer's slug line too); ``line_number``: a number of the margin's line numbering."""
     box: Box | None = None
 
 

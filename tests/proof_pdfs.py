@@ -10,7 +10,7 @@ whatever the reader makes of the twin is what it must make of the proof.
 :func:`write_proof` writes a book's pages (hyphenated line ends so that a number falls
 between a word's halves, footnotes under a rule); :func:`write_pleading` a court filing on
 pleading paper (numbers 1–28 down the left margin beside a double rule). Both draw the twin
-when ``marks`` is false and return the body's true words in reading order.
+when ``marks`` is false.
 """
 
 from __future__ import annotations
@@ -70,15 +70,16 @@ class ProofLayout:
         )
 
 
-def wrap_hyphenated(rng: random.Random, words: list[str], width: float, size: float) -> list[str]:
-    """Lines of at most ``width`` points; a long word that does not fit is often cut with a
-    hyphen (``Arm-`` / ``strong``), as a typesetter does."""
+def wrap_hyphenated(rng: random.Random, words: list[str], width: float, size: float, indent: float = 0.0) -> list[str]:
+    """Lines of at most ``width`` points (the first ``indent`` shorter); a long word that
+    does not fit is often cut with a hyphen (``Arm-`` / ``strong``), as a typesetter does."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    def fits(text: str) -> bool:
-        return stringWidth(text, "Times-Roman", size) <= width
-
     lines: list[str] = []
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, "Times-Roman", size) <= width - (indent if not lines else 0.0)
+
     current = ""
     for word in words:
         trial = f"{current} {word}".strip()
@@ -110,7 +111,7 @@ def paragraph_words(rng: random.Random) -> list[str]:
 
 @dataclass
 class ProofTruth:
-    """What the document says, by construction: the body's words, the notes in order."""
+    """The file written and its notes, by construction, as (marker, text) in order."""
 
     path: Path
     notes: list[tuple[str, str]]
@@ -119,9 +120,9 @@ class ProofTruth:
 class ProofDrawer:
     """Draws the book's pages, the marks only when ``marks``."""
 
-    def __init__(self, path: Path, seed: int, marks: bool) -> None:
+    def __init__(self, path: Path, seed: int, marks: bool, layout: ProofLayout | None = None) -> None:
         self.pdf = PdfBuilder(path)
-        self.layout = ProofLayout.of(seed)
+        self.layout = layout or ProofLayout.of(seed)
         self.rng = random.Random(seed)
         self.marks = marks
         self.count = 0  # lines numbered so far (the book's count when numbers run on)
@@ -162,7 +163,7 @@ class ProofDrawer:
             where = bottom + 24 if self.layout.slug_place == "foot" else top - 30
             self.pdf.line(TRIM_LEFT, where, Span(slug, size=7, font="Helvetica"))
 
-    def draw(self, pages: int) -> ProofTruth:
+    def draw(self, pages: int, short_last: bool = False) -> ProofTruth:
         notes: list[tuple[str, str]] = []
         marker = 0
         for page in range(1, pages + 1):
@@ -174,8 +175,8 @@ class ProofDrawer:
             self.pdf.line(TEXT_LEFT + TEXT_WIDTH - 12, TRIM_TOP + 40, Span(str(page + 10), size=9))
             top = TRIM_TOP + 70
             page_notes: list[tuple[str, str]] = []
-            for _ in range(6):
-                lines = wrap_hyphenated(self.rng, paragraph_words(self.rng), TEXT_WIDTH, BODY)
+            for _ in range(1 if short_last and page == pages else 6):
+                lines = wrap_hyphenated(self.rng, paragraph_words(self.rng), TEXT_WIDTH - 8, BODY, indent=14)
                 if top + LEADING * len(lines) > TRIM_TOP + TRIM_HEIGHT - 160:
                     break
                 marker += 1
@@ -183,10 +184,10 @@ class ProofDrawer:
                 for index, text in enumerate(lines):
                     x = TEXT_LEFT + (14 if index == 0 else 0)
                     if index == hit:
-                        end = self.pdf.line(x, top, text, sup(str(marker)))
+                        self.pdf.line(x, top, text, sup(str(marker)))
                     else:
-                        end = self.pdf.line(x, top, text)
-                    self.number(page, top, TEXT_LEFT, max(end, TEXT_LEFT + TEXT_WIDTH))
+                        self.pdf.line(x, top, text)
+                    self.number(page, top, TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH)
                     top += LEADING
                 top += 4
                 note = " ".join(self.rng.choice(NOTE_WORDS) for _ in range(self.rng.randint(5, 26))).capitalize()
@@ -207,17 +208,20 @@ class ProofDrawer:
         self.pdf.rule(TEXT_LEFT, TEXT_LEFT + 100, top - 10)
         for marker, text in lines:
             if marker:
-                end = self.pdf.line(TEXT_LEFT, top, sup(marker, size=5, rise=3), Span(" " + text, size=NOTE))
+                self.pdf.line(TEXT_LEFT, top, sup(marker, size=5, rise=3), Span(" " + text, size=NOTE))
             else:
-                end = self.pdf.line(TEXT_LEFT, top, Span(text, size=NOTE))
+                self.pdf.line(TEXT_LEFT, top, Span(text, size=NOTE))
             if self.layout.number_notes:
-                self.number(page, top, TEXT_LEFT, max(end, TEXT_LEFT + TEXT_WIDTH))
+                self.number(page, top, TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH)
             top += NOTE_LEADING
 
 
-def write_proof(path: Path, seed: int, *, marks: bool = True, pages: int = 3) -> ProofTruth:
-    """A book's ``pages`` pages, as a print proof (``marks``) or as its clean twin."""
-    return ProofDrawer(path, seed, marks).draw(pages)
+def write_proof(path: Path, seed: int, *, marks: bool = True, pages: int = 3, layout: ProofLayout | None = None,
+                short_last: bool = False) -> ProofTruth:
+    """A book's ``pages`` pages, as a print proof (``marks``) or as its clean twin; the
+    seed draws the words and, unless ``layout`` is given, the marks' layout; ``short_last``:
+    the last page holds one paragraph only (a chapter's end)."""
+    return ProofDrawer(path, seed, marks, layout).draw(pages, short_last)
 
 
 PLEADING_LEFT, PLEADING_PITCH, PLEADING_FIRST = 86.0, 24.0, 84.0
