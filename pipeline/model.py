@@ -18,9 +18,11 @@ LineKind = Literal["text", "gap", "blank"]
 vertical gap (a paragraph separator). ``blank``: a bare empty line, which an export can
 leave inside a paragraph."""
 
-Region = Literal["body", "footnote", "figure"]
-"""Where a line sits on its page: the main flow, the footnote area at the page bottom, or
-inside a figure (a chart's labels, legend and axis numbers: no body text)."""
+Region = Literal["body", "footnote", "figure", "margin"]
+"""Where a line sits on its page: the main flow, the footnote area at the page bottom, inside
+a figure (a chart's labels, legend and axis numbers: no body text), or the margin's line
+numbers (a print proof's, pleading paper's), which the structure stage drops as page
+furniture."""
 
 BlockType = Literal["heading", "paragraph", "list_item", "table", "separator", "other"]
 
@@ -68,8 +70,9 @@ class RemovedLine:
 
     page: int
     text: str
-    kind: Literal["page_number", "running_line", "figure_text"]
-    """``page_number``: a bare page number; ``running_line``: a running head or footer;
+    kind: Literal["page_number", "running_line", "line_number", "figure_text"]
+    """``page_number``: a bare page number; ``running_line``: a running head or footer (a
+    printer's slug line too); ``line_number``: a number of the margin's line numbering;
     ``figure_text``: words printed inside a figure (a chart's labels, legend, axis numbers)."""
     box: Box | None = None
 

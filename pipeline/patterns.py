@@ -113,6 +113,16 @@ EDGE_ROMAN = regex.compile(rf"(?:^{ROMAN_BELOW_100}(?=\s)|(?<=\s){ROMAN_BELOW_10
 # A bare page number of five digits or fewer, as a journal numbers its pages: "47698".
 BARE_NUMBER = regex.compile(r"^\s*(\d{1,6})\s*$")
 
+# The printer's slug line a layout program prints on each page of a proof, outside the trim:
+# a file name of QuarkXPress, InDesign, FrameMaker or PageMaker, then a date and a time, and
+# the page ("14773_01_1-174_r9jm.qxd 2/10/04 3:46 PM Page 4", "Chapter3.indd 57 3/14/11 10:22:05 AM").
+SLUG_LINE = regex.compile(
+    r"\b[\w.-]+\.(?:qxd|qxp|indd|indb|fm|pmd|p65)\b.{0,24}?\b\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?",
+    regex.IGNORECASE,
+)
+# A margin line number as a reader spells it: digits only, "5", "120" (never "5." or "iv").
+LINE_NUMBER = regex.compile(r"^\d{1,4}$")
+
 # --- notes -----------------------------------------------------------------------------
 # The title of a notes section: "Notes", "Endnotes", "NOTES", "Footnotes", "Notes:".
 # The heading of a reference list: "References", "Bibliography", "Works Cited", "Literatur".

@@ -35,13 +35,14 @@ from typing import Any
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import CharSource, PdfplumberSource, SourcePage
 from pipeline.extract.figure_text import figure_areas, set_figure_text_apart
+from pipeline.extract.line_numbers import split_line_numbers
 from pipeline.extract.page_regions import footer_note_lines, split_footnotes, split_margins
 from pipeline.extract.paragraphs import assemble_page
 from pipeline.extract.pdf_metadata import clean_metadata
 from pipeline.extract.reading_order import is_vertical_writing, lay_out_body, lay_out_vertical
 from pipeline.extract.rows import dominant_size, group_rows, keep_layout_chars
 from pipeline.extract.spelling import make_line
-from pipeline.extract.text_lines import SPACE_CHARS, PageStats
+from pipeline.extract.text_lines import SPACE_CHARS, Numbering, PageStats
 from pipeline.model import Box, DocumentWarning, Extraction, Line, Page, PageTables, Source, Table
 from pipeline.settings import ExtractSettings
 from pipeline.tables import inside_any
@@ -97,9 +98,11 @@ def read_pdf(
             raise DocumentError("damaged", "the PDF has no pages")
         raw_metadata = document.metadata()
         rejected_seen = 0
+        numbering: dict[str, Numbering] = {}  # the latest column of line numbers on each side
         for source_page in document.pages():
             found = find_tables(source_page, table_stats) if find_tables is not None else PageTables()
-            page, page_stats = read_page(source_page, settings, found)
+            page, page_stats = read_page(source_page, settings, found, tuple(numbering.values()))
+            numbering.update((column.side, column) for column in page_stats.numbering)
             pages.append(page)
             page_tables = found.tables
             tables += page_tables
@@ -212,10 +215,11 @@ def record_ocr(records: Sequence[Any], stats: ReaderStats, metadata: dict[str, A
         metadata["ocr"] = ocr_metadata(records)
 
 
-def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None
-              ) -> tuple[Page, PageStats]:
+def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTables | None = None,
+              numbering: Sequence[Numbering] = ()) -> tuple[Page, PageStats]:
     """One page's lines, laid out; the characters of the tables ``found`` on it and of
-    their captions are left out of the body."""
+    their captions are left out of the body, and its margin's line numbers set apart (in
+    the columns of ``numbering``, earlier pages' line numbers, a lone number counts)."""
     found = found or PageTables()
     stats = PageStats()
     chars = keep_layout_chars(source_page.chars(), stats)
@@ -229,7 +233,8 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
         return Page(source_page.number, (), width, height), stats
     if not stats.glyphs:
         return Page(source_page.number, (), width, height), stats
-    rows = group_rows(chars)
+    margin_split = split_line_numbers(group_rows(chars), source_page.strokes, height, numbering)
+    rows, stats.numbering = margin_split.rows, margin_split.numbering
     body_size = dominant_size(chars)
     header, body_rows, footer = split_margins(rows, height)
     in_body = {id(c) for row in body_rows for c in row.chars}
@@ -243,12 +248,13 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     footer_notes = footer_note_lines(notes, footer_lines)
     notes += [replace(line, region="footnote") for line in footer_notes]
+    margin = [replace(make_line(row.chars, 0, stats), region="margin") for row in margin_split.numbers]
     lines = assemble_page(
         source_page.number,
         [make_line(row.chars, 0, stats) for row in header] + figure_words,
         body,
         notes,
-        tail + [line for line in footer_lines if not any(line is note for note in footer_notes)],
+        tail + [line for line in footer_lines if not any(line is note for note in footer_notes)] + margin,
     )
     boxes = [table.box for table in found.tables if table.box is not None]
     return Page(source_page.number, tuple(break_at_tables(lines, boxes)), width, height), stats

@@ -88,6 +88,19 @@ class TextLine(GlyphExtent):
         return bool(glyphs) and all(c.slanted for c in glyphs)
 
 
+@dataclass(frozen=True)
+class Numbering:
+    """A column of margin line numbers found on a page: its side, its band across the page,
+    its type size and its step (1, 5…), so that a later page's lone number standing in the
+    same band is known for one (a chapter's short last page numbered every fifth line)."""
+
+    side: str
+    x0: float
+    x1: float
+    size: float
+    step: int
+
+
 @dataclass
 class PageStats:
     cid_glyphs: int = 0
@@ -95,3 +108,5 @@ class PageStats:
     superscript_markers: int = 0
     unmapped: bool = False
     glyphs: int = 0
+    numbering: tuple[Numbering, ...] = ()
+    """The columns of margin line numbers found on the page."""

@@ -152,11 +152,14 @@ def structure(extraction: Extraction, settings: StructureSettings) -> Structure:
 
 
 def drop_furniture(extraction: Extraction, settings: StructureSettings) -> Work:
-    """Drop running heads, feet and page numbers; set the footnote area's lines apart as
+    """Drop running heads, feet, page numbers and the margin's line numbers; set the footnote area's lines apart as
     notes; join the tables that a page break split (which needs the heads gone: a head
     between two parts of a table does not keep them apart, a line of body text does)."""
     pages, headers, numbers = drop_running_furniture(extraction.pages, settings)
     stats = {"headers_footers_removed": headers + numbers, "page_numbers_removed": numbers}
+    line_numbers = sum(line.region == "margin" for page in extraction.pages for line in page.lines)
+    if line_numbers:  # only proofs and pleading paper have them: other documents' stats stay as they were
+        stats["line_numbers_removed"] = line_numbers
     footnote_lines, strays = note_area_lines(pages, extraction, stats)
     body = [line if id(line) not in strays else replace(line, region="body")
             for page in pages for line in page.lines if line.region == "body" or id(line) in strays]

@@ -162,6 +162,7 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
     """
     if not pages:
         return pages, 0, 0
+    pages = tuple(without_line_numbers(page) for page in pages)
     depth = settings.furniture_depth
     keys_per_page = [{i: furniture_key(page.lines[i].text) for i in edge_lines(page, depth)} for page in pages]
     static = static_keys(pages, keys_per_page)
@@ -174,7 +175,8 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
     result = []
     for n, (page, keys) in enumerate(zip(pages, keys_per_page)):
         neighbours = [text for m in (n - 1, n + 1) if 0 <= m < len(pages) for text in dropped_text[m]]
-        drop = {i for i, key in keys.items() if key in furniture or numbered_in_sequence(page, i, neighbours)}
+        drop = {i for i, key in keys.items()
+                if key in furniture or numbered_in_sequence(page, i, neighbours) or is_slug_line(page.lines[i].text)}
         drop |= masthead_lines(page, depth, furniture, set(keys.values()))
         if not drop:
             result.append(page)
@@ -188,6 +190,25 @@ def drop_running_furniture(pages: tuple[Page, ...], settings: StructureSettings)
         kept = [line for i, line in enumerate(page.lines) if i not in drop]
         result.append(replace(page, lines=mark_page_start(kept)))
     return tuple(result), headers, numbers
+
+
+def without_line_numbers(page: Page) -> Page:
+    """The page without the margin's line numbers, which the reader set apart (region
+    ``margin``, :mod:`pipeline.extract.line_numbers`): page furniture of a proof or of
+    pleading paper, never text."""
+    if all(line.region != "margin" for line in page.lines):
+        return page
+    return replace(page, lines=tuple(line for line in page.lines if line.region != "margin"))
+
+
+def is_slug_line(text: str) -> bool:
+    """The printer's slug line of a proof, dropped at a page's edge even where it does not
+    repeat (a proof of one page, a slug whose file name changes with the chapter).
+
+    >>> is_slug_line("14773_01_1-174_r9jm.qxd 2/10/04 3:46 PM Page 4"), is_slug_line("See the report of 2/10/04.")
+    (True, False)
+    """
+    return bool(patterns.SLUG_LINE.search(text))
 
 
 def gaps_beside_dropped_edges(lines: tuple[Line, ...], drop: set[int]) -> set[int]:

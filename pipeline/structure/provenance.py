@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Literal
 
 from pipeline import patterns
 from pipeline.model import Box, Line, Page, PageBox, RemovedLine, Table
@@ -96,8 +97,7 @@ def removed_lines(before: tuple[Page, ...], after: tuple[Page, ...]) -> tuple[Re
             if kept[(line.text, line.box)] > 0:
                 kept[(line.text, line.box)] -= 1
                 continue
-            number = furniture_key(line.text) == PAGE_NUMBER_KEY
-            removed.append(RemovedLine(page=line.page, text=line.text, kind="page_number" if number else "running_line", box=line.box))
+            removed.append(RemovedLine(page=line.page, text=line.text, kind=removed_kind(line), box=line.box))
     return tuple(removed)
 
 
@@ -106,3 +106,8 @@ def figure_text_lines(pages: tuple[Page, ...]) -> tuple[RemovedLine, ...]:
     with where they stood."""
     return tuple(RemovedLine(page=line.page, text=line.text, kind="figure_text", box=line.box)
                  for page in pages for line in page.lines if line.kind == "text" and line.region == "figure")
+def removed_kind(line: Line) -> Literal["page_number", "running_line", "line_number"]:
+    """What a dropped line was: a margin's line number, a bare page number, or a running line."""
+    if line.region == "margin":
+        return "line_number"
+    return "page_number" if furniture_key(line.text) == PAGE_NUMBER_KEY else "running_line"
