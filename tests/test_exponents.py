@@ -99,3 +99,21 @@ def test_a_marker_after_a_word_is_never_taken_for_an_exponent(word: str, marker:
     text = f"the {word}\ue000{marker}\ue001 says"
     start = 4 + len(word)
     assert exponent_evidence(text, start, start + len(str(marker)) + 2, str(marker)) == NONE
+
+
+@pytest.mark.slow
+def test_lecture_notes_full_of_mathematics_keep_their_few_notes() -> None:
+    """The LaTeX lecture notes of the corpus (117 pages of topology) raise hundreds of
+    exponents, primes and indices and print a handful of footnotes: 225 markers were found
+    before exponents were weighed against the notes. The real notes keep their markers, and
+    no more than 30 raised runs are left as markers."""
+    path = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "real" / "geotopo-german-lecture-notes.pdf"
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    document = pipeline.process(path)
+    assert len(document.footnotes) <= 30
+    linked = {(f.anchor, f.note[:30]) for f in document.footnotes}
+    assert ("Metrik", "Diese Metrik wird auch „franzö") in linked
+    assert ("Fallunterscheidung", "Siehe „Knot Theory and Its App") in linked
+    assert "T²" in document.text
+    assert document.stats["exponents_kept_as_text"] >= 150
