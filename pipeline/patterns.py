@@ -145,8 +145,9 @@ MATH_FUNCTIONS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "c
                             "log", "ln", "lg", "exp", "det", "tr"})
 # Closing quotation marks: a marker after a quotation ("deconstruct”¹") is after a word.
 CLOSING_QUOTES = frozenset("”’\"»“")
-# A letter standing alone, a formula's variable: the "x" and "t" of "x < t", "H" of "H(t; s)".
-LONE_LETTER = regex.compile(r"(?<![\p{L}\p{M}])\p{L}(?![\p{L}\p{M}])")
+# A Latin or Greek letter standing alone, a formula's variable: the "x" and "t" of "x < t",
+# "H" of "H(t; s)" (a one-syllable Korean word is a word).
+LONE_LETTER = regex.compile(r"(?<![\p{L}\p{M}])[A-Za-z\u0370-\u03ff](?![\p{L}\p{M}])")
 # A bracketed citation of numbered references: "[12]", "[3, 4]", "[7–9]" (the numbers inside).
 BRACKET_CITATION = regex.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 # --- author–year citations ----------------------------------------------------------

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import pipeline
 from pipeline.extract.spelling import to_superscript
 from pipeline.model import Note
+from pipeline.patterns import MATH_FUNCTIONS, UNIT_WORDS
 from pipeline.structure.exponents import CERTAIN, LIKELY, NONE, RaisedNumber, exponent_evidence, text_numbers
 
 from .pdf_factory import PdfBuilder, Span, sup
@@ -63,6 +66,8 @@ def test_a_formula_page_without_notes_has_no_markers(tmp_path: Path) -> None:
     ("in 2019.\ue0001\ue001 Then", 8, 11, "1", NONE),     # a sentence's end: a marker
     ("the Act (DMCA)\ue0001\ue001 was", 14, 17, "1", NONE),
     ("“deconstruct”\ue0004\ue001 it", 13, 16, "4", NONE),
+    ("상해\ue0001\ue001이 보험", 2, 5, "1", NONE),        # a Korean particle glued after the marker
+    ("각 목\ue0004\ue001에 규정된", 3, 6, "4", NONE),      # a one-syllable Korean word
 ])
 def test_exponent_evidence(text: str, start: int, end: int, marker: str, evidence: int) -> None:
     assert exponent_evidence(text, start, end, marker) == evidence
@@ -84,3 +89,31 @@ def test_a_marker_in_parentheses_after_a_figure_is_a_marker() -> None:
     """The EU's ``19.8 %) (⁴).``: a raised number between parentheses is a marker, whatever
     stands before it."""
     assert exponent_evidence("EU-average: 19.8 %) (\ue0004\ue001). Almost", 20, 25, "4") == NONE
+
+
+@given(word=st.text(alphabet="abcdefghjkmnopqrstuwyzäöüé", min_size=2, max_size=12), marker=st.integers(1, 399))
+def test_a_marker_after_a_word_is_never_taken_for_an_exponent(word: str, marker: int) -> None:
+    """Whatever the word (no unit, no function's name), a raised number glued to it and
+    followed by a space is a marker's place, not an exponent's."""
+    assume(word not in MATH_FUNCTIONS and word not in UNIT_WORDS)
+    text = f"the {word}\ue000{marker}\ue001 says"
+    start = 4 + len(word)
+    assert exponent_evidence(text, start, start + len(str(marker)) + 2, str(marker)) == NONE
+
+
+@pytest.mark.slow
+def test_lecture_notes_full_of_mathematics_keep_their_few_notes() -> None:
+    """The LaTeX lecture notes of the corpus (117 pages of topology) raise hundreds of
+    exponents, primes and indices and print a handful of footnotes: 225 markers were found
+    before exponents were weighed against the notes. The real notes keep their markers, and
+    no more than 30 raised runs are left as markers."""
+    path = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "real" / "geotopo-german-lecture-notes.pdf"
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    document = pipeline.process(path)
+    assert len(document.footnotes) <= 30
+    linked = {(f.anchor, f.note[:30]) for f in document.footnotes}
+    assert ("Metrik", "Diese Metrik wird auch „franzö") in linked
+    assert ("Fallunterscheidung", "Siehe „Knot Theory and Its App") in linked
+    assert "T²" in document.text
+    assert document.stats["exponents_kept_as_text"] >= 150

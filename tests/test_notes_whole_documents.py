@@ -193,6 +193,7 @@ FIGURES = {
     "korean-assembly-issue-brief": (9, 9),  # raised `1)` markers
     "ibm-redbook-rcac-sampled": (2, 2),  # the contents' `1.1` are no markers; the URL notes linked
     "jstor-open-access-white-paper": (4, 4),
+    "tragedy-of-commons-ocr-layer": (19, 18),  # Science's `(12)` citations of its numbered reference list
 }
 
 

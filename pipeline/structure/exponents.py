@@ -80,8 +80,10 @@ def exponent_evidence(text: str, start: int, end: int, marker: str) -> int:
     word = before.rsplit(None, 1)[-1].lstrip("([{") if before.strip() else ""
     token = word.lstrip("’'")  # "’i": an index after a prime
     following = text[end : end + 1]
-    if before[-1:] in RAISED_SIGNS or following.isalnum():
-        return CERTAIN  # "10⁻³", "2¹r": a marker is followed by a space or punctuation
+    if before[-1:] in RAISED_SIGNS or (following.isascii() and following.isalnum()):
+        # "10⁻³", "¹r": a marker is followed by a space or punctuation (a Korean particle
+        # may follow one glued: "상해¹⁾이")
+        return CERTAIN
     if (token.lower() in UNIT_WORDS and marker in {"2", "3"}) or is_power_base(token) or is_power_base(word):
         return CERTAIN
     after = text[end:].lstrip(" ")[:1]
@@ -96,15 +98,15 @@ def is_power_base(token: str) -> bool:
     after a variable (``(a)``, ``(xQ xP )``), signs alone (``-``, ``!``); not a word nor a
     word closed by punctuation (``Order``, ``(DMCA)``, ``2019.``).
 
-    >>> [is_power_base(t) for t in ("T", "f’", "sin", "(a)", ")", "-", "Order", "(DMCA)", "2019.", "”", "%)", "")]
-    [True, True, True, True, True, True, False, False, False, False, False, False]
+    >>> [is_power_base(t) for t in ("T", "σ", "f’", "sin", "(a)", ")", "-", "Order", "(DMCA)", "2019.", "”", "%)", "목", "")]
+    [True, True, True, True, True, True, True, False, False, False, False, False, False, False]
     """
     if not token:
         return False
     if token[-1] in "’'′":
         return len(token.rstrip("’'′")) <= 1
-    if len(token) == 1 and token.isalpha():
-        return True
+    if len(token) == 1 and patterns.SINGLE_LETTER_END.search(token):
+        return True  # Latin or Greek: a one-syllable Korean word ("목⁴") takes markers
     if token.lower() in patterns.MATH_FUNCTIONS:
         return True
     if token.endswith(")") and "(" in token:
