@@ -95,7 +95,7 @@ def changed_spans(before: str, after: str, origin: list[int]) -> tuple[list[tupl
     for i1, i2, j1, j2 in local_changes(before, after):
         carried += origin[done:i1]
         carried += [origin[i1]] * (j2 - j1)
-        start, end = origin[i1], max(origin[i2], origin[i1] + 1)
+        start, end = line_span(origin, i1, i2)
         if spans and before[done:i1] in ("", " "):
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -103,6 +103,18 @@ def changed_spans(before: str, after: str, origin: list[int]) -> tuple[list[tupl
         done = i2
     carried += origin[done:]
     return spans, carried
+
+
+def line_span(origin: list[int], i1: int, i2: int) -> tuple[int, int]:
+    """The span of the line as read behind ``before[i1:i2]``, at least one character and
+    never past the line's end (characters put in after the last one mark the last one).
+
+    >>> line_span([0, 1, 2, 3], 3, 3)
+    (2, 3)
+    """
+    length = origin[-1]
+    start = min(origin[i1], max(length - 1, 0))
+    return start, min(max(origin[i2], start + 1), length)
 
 
 RESYNC_RUN = 64
@@ -154,10 +166,13 @@ def common_run(before: str, i: int, after: str, j: int) -> int:
 
 def nearest_agreement(before: str, i: int, after: str, j: int) -> tuple[int, int] | None:
     """The fewest characters (of ``before``, of ``after``) to skip from a difference so
-    that both agree again (or both end); a repair puts at most four characters in."""
+    that both agree again (or both end); a repair puts at most four characters in. Among
+    as many characters, a replacement of one run by another as long comes first: a lone
+    agreeing character after a deletion is weaker evidence (``‐ -`` → ``- -`` replaces the
+    first hyphen rather than deleting it and its space)."""
     ends = len(before), len(after)
     for total in range(1, RESYNC_RUN + 5):
-        for taken in range(min(total, 4) + 1):
+        for taken in sorted(range(min(total, 4) + 1), key=lambda taken: abs(total - 2 * taken)):
             skipped = total - taken
             a, b = i + skipped, j + taken
             if skipped <= RESYNC_RUN and ((a < ends[0] and b < ends[1] and before[a] == after[b]) or (a, b) == ends):

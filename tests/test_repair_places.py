@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.model import Box, Extraction, Line, Page, Source
@@ -31,6 +31,7 @@ line_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(ARTIFACTS
 
 @FAST
 @given(st.lists(line_text, min_size=1, max_size=5), st.booleans())
+@example(["\u2010 -\u2010\u2011 â€™ \u00ad"], True)  # once marked past the line's end
 def test_every_mark_lies_in_its_line_and_names_a_repair_that_changes_what_it_found(lines, boxed):
     result = normalize(document(lines, boxed), NormalizeSettings())
     placed: Counter[str] = Counter()
