@@ -128,3 +128,45 @@ def test_a_drawn_soft_hyphen_is_a_line_end_hyphen_with_both_engines(tmp_path: Pa
     texts = {name: process(path, engine(name)).text for name in ("pdfplumber", "pdfium")}
     assert "should be technologically neutral" in texts["pdfplumber"]
     assert texts["pdfium"] == texts["pdfplumber"]
+
+
+def cjk_without_font_pdf(path: Path) -> Path:
+    """Japanese set vertically in a CID font that is not embedded (as the gazette's
+    Ryumin-Light): pdfium measures some of its text objects as no wider than a point and
+    its text page leaves them out."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3", isVertical=True))
+    c = canvas.Canvas(str(path), pagesize=(612, 792), invariant=1)
+    c.setFont("HeiseiMin-W3", 12)
+    for n, line in enumerate(["官報の本文は縦に組まれている。", "日本国憲法の施行について", "内閣総理大臣の告示"]):
+        c.drawString(500 - 18 * n, 700, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_page_pdfium_cannot_read_is_read_by_the_reference_engine(tmp_path: Path) -> None:
+    path = cjk_without_font_pdf(tmp_path / "kanpo.pdf")
+    texts = {name: process(path, engine(name)).text for name in ("pdfplumber", "pdfium")}
+    assert "日本国憲法の施行について" in texts["pdfplumber"].replace("\n", "")
+    assert texts["pdfium"] == texts["pdfplumber"]
+    with PdfiumSource().open(path) as document:
+        [page] = document.pages()
+        assert type(page).__name__ == "PdfplumberPage"  # read by the reference engine
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (CORPUS / "geotopo-german-lecture-notes.pdf").is_file(), reason="corpus not found")
+def test_tex_math_fonts_are_read_with_their_built_in_encoding() -> None:
+    """The lecture notes' CMSY10 and CMMI10 are compact Type 1 programs without an
+    ``/Encoding``: read with their built-in encoding, the quantifiers and set signs the page
+    shows come out, not the standard encoding's ``8``, ``9`` and ``;``."""
+    path = CORPUS / "geotopo-german-lecture-notes.pdf"
+    with PdfplumberSource().open(path) as document:
+        pages = document.pages()
+        next(pages)
+        text = "".join(c.text for c in next(pages).chars())
+    assert "Quantoren(∀,∃),Mengenschreibweisen(∪,∩,\\,∅," in text

@@ -14,7 +14,11 @@ stages above cannot tell the engines apart:
 * characters that no reader sees (render mode invisible, white on white, or covered by an
   image drawn later) are taken out of a page that also has visible text and reported as a
   ``hidden_text`` warning; a page whose only text is hidden (an OCR layer over a scan)
-  keeps it, with the warning, so its text is never mixed with visible text.
+  keeps it, with the warning, so its text is never mixed with visible text (the rule both
+  sources apply: :mod:`~pipeline.extract.hidden_text`);
+* spaces set as text objects of their own, which the text page skips, are put back, and a
+  page with text the text page cannot read is read by the reference engine
+  (:mod:`~pipeline.extract.pdfium_spaces`).
 
 Pages are loaded one at a time and their text page and page handles closed before the
 next, so memory stays flat over long documents.
