@@ -100,6 +100,15 @@ def glyph_in(char: Char, box: Box) -> bool:
     return box.x0 - 1 <= x <= box.x1 + 1 and box.top - 1 <= y <= box.bottom + 1
 
 
+def overlaps(line: TextLine, box: Box) -> bool:
+    return line.x0 < box.x1 and box.x0 < line.x1 and line.top < box.bottom and box.top < line.bottom
+
+
+def stands_in(line: TextLine, areas: Sequence[Box]) -> bool:
+    """Whether each glyph of the line stands in one of ``areas``."""
+    return bool(areas) and all(any(glyph_in(c, area) for area in areas) for c in line.chars if c.text.strip())
+
+
 def set_figure_text_apart(lines: list[TextLine], areas: Sequence[Box]) -> tuple[list[TextLine], list[TextLine]]:
     """Split a page's body lines into body and figure words (``region="figure"``).
 
@@ -107,7 +116,7 @@ def set_figure_text_apart(lines: list[TextLine], areas: Sequence[Box]) -> tuple[
     figure areas: two charts set side by side share their rows (``450 450``)."""
     if not areas:
         return lines, []
-    framed = [line for line in lines if all(any(glyph_in(c, area) for area in areas) for c in line.chars if c.text.strip())]
+    framed = [line for line in lines if stands_in(line, [a for a in areas if overlaps(line, a)])]
     taken: set[int] = set()
     for area in areas:
         members = [line for line in framed if any(glyph_in(c, area) for c in line.chars)]
