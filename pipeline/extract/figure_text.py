@@ -26,6 +26,8 @@ PROSE_LINE_SHARE = 0.1
 end a sentence. A flyer's page framed by a border is prose in short lines."""
 LABEL_WORDS = 8
 """A label has at most this many words, no sentence punctuation after its fourth word…"""
+AXIS_LINES = 3
+"""A drawn frame is a chart when at least this many lines inside it are only numbers."""
 PAGE_WIDE = 0.95
 """A picture this wide (a share of the page's width) is the page's background, not a figure…"""
 BACKDROP_SHARE = 1 / 3
@@ -33,13 +35,15 @@ BACKDROP_SHARE = 1 / 3
 authors' names set on it."""
 
 
-def figure_areas(page: SourcePage) -> list[Box]:
-    """Where figures may stand: the page's pictures and its drawn frames
-    (:func:`drawn_frames`), but a backdrop (:func:`is_backdrop`) and the frame drawn round it."""
+def figure_areas(page: SourcePage) -> tuple[list[Box], list[Box]]:
+    """Where figures may stand, as (all areas, the pictures among them): the page's pictures
+    and its drawn frames (:func:`drawn_frames`), but a backdrop (:func:`is_backdrop`) and the
+    frame drawn round it."""
     pictures = [Box(p.x0, p.top, p.x1, p.bottom) for p in page.images()]
     backdrops = [box for box in pictures if is_backdrop(box, page.width, page.height)]
     frames = [box for box in drawn_frames(page.strokes()) if not any(same_box(box, backdrop) for backdrop in backdrops)]
-    return [box for box in pictures if box not in backdrops] + frames
+    kept = [box for box in pictures if box not in backdrops]
+    return kept + frames, kept
 
 
 def is_backdrop(box: Box, width: float, height: float) -> bool:
@@ -100,18 +104,30 @@ def glyph_in(char: Char, box: Box) -> bool:
     return box.x0 - 1 <= x <= box.x1 + 1 and box.top - 1 <= y <= box.bottom + 1
 
 
-def set_figure_text_apart(lines: list[TextLine], areas: Sequence[Box]) -> tuple[list[TextLine], list[TextLine]]:
+def overlaps(line: TextLine, box: Box) -> bool:
+    return line.x0 < box.x1 and box.x0 < line.x1 and line.top < box.bottom and box.top < line.bottom
+
+
+def stands_in(line: TextLine, areas: Sequence[Box]) -> bool:
+    """Whether each glyph of the line stands in one of ``areas``."""
+    return bool(areas) and all(any(glyph_in(c, area) for area in areas) for c in line.chars if c.text.strip())
+
+
+def set_figure_text_apart(lines: list[TextLine], areas: Sequence[Box], pictures: Sequence[Box] = ()) -> tuple[list[TextLine], list[TextLine]]:
     """Split a page's body lines into body and figure words (``region="figure"``).
 
     A line counts inside a figure when each of its glyphs stands in one of the page's
-    figure areas: two charts set side by side share their rows (``450 450``)."""
+    figure areas: two charts set side by side share their rows (``450 450``). A drawn
+    frame also holds sidebars and ruled tables (a table the finder left as text keeps its
+    text): it is a figure only with an axis's numbers in it (:func:`has_axis_numbers`);
+    a picture's own words are its callouts."""
     if not areas:
         return lines, []
-    framed = [line for line in lines if all(any(glyph_in(c, area) for area in areas) for c in line.chars if c.text.strip())]
+    framed = [line for line in lines if stands_in(line, [a for a in areas if overlaps(line, a)])]
     taken: set[int] = set()
     for area in areas:
         members = [line for line in framed if any(glyph_in(c, area) for c in line.chars)]
-        if is_figure(members):
+        if is_figure(members) and (area in pictures or has_axis_numbers(members)):
             taken |= {id(line) for line in members}
     if not taken:
         return lines, []
@@ -127,6 +143,17 @@ def is_figure(members: list[TextLine]) -> bool:
     labels = sum(is_label(line.text) for line in members)
     prose = sum(is_prose_line(line.text) for line in members)
     return labels >= LABEL_SHARE * len(members) and prose <= PROSE_LINE_SHARE * len(members)
+
+
+def has_axis_numbers(members: list[TextLine]) -> bool:
+    """Three lines or more made only of numbers, percentages or dates (``1200``, ``450 450``,
+    ``Jan-08 Jul-08``): a chart's axis. A ruled table's rows open with their labels
+    (``Dare 7 1``), a sidebar's lines with words.
+
+    >>> has_axis_numbers([TextLine((), t, 8.0, 0.0, 0) for t in ("1200", "800", "0% 10% 20%")])
+    True
+    """
+    return sum(1 for line in members if all(patterns.DIGITS.search(word) for word in line.text.split())) >= AXIS_LINES
 
 
 def is_prose_line(text: str) -> bool:

@@ -124,7 +124,7 @@ def find_note_area(
     if not run:
         return None
     over = above[-1] if above else lowest_line_above(page_lines, run[0], body_size)
-    if over is None:
+    if over is None or (not above and table_between(rules, over, run[0])):
         return None
     under_rule = text_rule is not None or has_rule_between(rules, over, run[0])
     if run[0].top < height * 0.2 and not (under_rule and opens_a_note(run[0])):
@@ -143,6 +143,14 @@ def cut_at_wide_gap(run: list[TextLine]) -> list[TextLine]:
         if line.top - above.bottom > 3 * (line.bottom - line.top):
             return run[:index]
     return run
+
+
+def table_between(rules: list[Rule], over: TextLine, first: TextLine) -> bool:
+    """Three rules or more across the small type's width between the columns' last lines and
+    it: a ruled table stands between, and the small type under it is the table's own notes
+    (``Represents or rounds to zero.``), not the page's, whose separator is one short rule."""
+    return sum(1 for rule in rules if over.bottom - 2 <= rule.top <= first.top + 2
+               and rule.x0 < first.x1 and rule.x1 > first.x0) >= 3
 
 
 def touches_any(area: NoteArea, others: list[NoteArea]) -> bool:

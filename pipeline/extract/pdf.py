@@ -244,7 +244,7 @@ def read_page(source_page: SourcePage, settings: ExtractSettings, found: PageTab
     else:
         lines_in_order = lay_out_body(body_rows, body_size, stats, drawn_boxes(source_page, found))
     body, notes, tail = split_footnotes(lines_in_order, body_size, source_page.rules(), height)
-    body, figure_words = set_figure_text_apart(body, figure_areas(source_page))
+    body, figure_words = set_figure_text_apart(body, *figure_areas(source_page))
     footer_lines = [make_line(row.chars, 0, stats) for row in footer]
     footer_notes = footer_note_lines(notes, footer_lines)
     notes += [replace(line, region="footnote") for line in footer_notes]
