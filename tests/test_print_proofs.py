@@ -63,6 +63,20 @@ def test_a_lone_line_number_on_a_chapter_s_short_last_page_is_dropped(tmp_path: 
     assert [r.text for r in proof.removed if r.kind == "line_number" and r.page == 3] == ["5"]
 
 
+def test_a_proof_read_by_pdfium_reads_as_its_twin(tmp_path: Path) -> None:
+    """The rule stands on the reader's rows, above the character source: both engines agree."""
+    from dataclasses import replace
+
+    from pipeline.settings import Settings
+
+    settings = Settings()
+    settings = replace(settings, extract=replace(settings.extract, pdf_engine="pdfium"))
+    proof = pipeline.process(write_proof(tmp_path / "proof.pdf", 0).path, settings)
+    twin = pipeline.process(write_proof(tmp_path / "twin.pdf", 0, marks=False).path, settings)
+    assert_reads_as_twin(proof, twin)
+    assert proof.stats["line_numbers_removed"] == pipeline.process(tmp_path / "proof.pdf").stats["line_numbers_removed"]
+
+
 def test_the_line_numbers_are_kept_as_removed_furniture_with_their_place(tmp_path: Path) -> None:
     """The report strikes what was dropped: each number is listed with its page and box."""
     proof, _ = read_pair(tmp_path, 2, pages=1)
@@ -175,6 +189,23 @@ def test_a_contents_page_keeps_its_page_numbers(tmp_path: Path) -> None:
     assert "line_numbers_removed" not in document.stats
     for title, page in entries:
         assert f"{title} {page}" in document.text
+
+
+def test_a_contents_page_with_leader_dots_keeps_its_page_numbers(tmp_path: Path) -> None:
+    """The IBM Redbook's contents: page numbers after leader dots, rising by two from line to
+    line (14, 16, 18), as if every other line were numbered."""
+    pdf = PdfBuilder(tmp_path / "contents.pdf")
+    entries = [("3.1 Explanation of access control", 14), ("3.1.1 Row permission and column masks", 14),
+               ("3.1.2 Enabling and activating access control", 16), ("3.2 Special registers", 18),
+               ("3.2.1 Registers of the session", 18), ("3.2.2 Built-in global variables", 19),
+               ("3.3 Functions", 20), ("3.4 Permissions", 22), ("3.5 Masks", 24)]
+    for index, (title, page) in enumerate(entries):
+        pdf.line(72, 120 + 12 * index, title + " " + ". " * 20)
+        pdf.line(530 - 5 * len(str(page)), 120 + 12 * index, str(page))
+    document = pipeline.process(pdf.save())
+    assert "line_numbers_removed" not in document.stats
+    for _, page in entries:
+        assert f" {page}\n" in document.text or f" {page} " in document.text
 
 
 def test_a_table_s_row_numbers_stay(tmp_path: Path) -> None:

@@ -168,9 +168,18 @@ def edge_numbers(index: int, row: Row) -> list[MarginNumber]:
     found = []
     for side, word in (("left", words[0]), ("right", words[-1])) if words else ():
         text = "".join(c.text for c in word)
+        if side == "right" and after_leader_dots(words):
+            continue  # a contents line's page number
         if patterns.LINE_NUMBER.match(text) and not is_raised(word, [c for w in words if w is not word for c in w]):
             found.append(MarginNumber(index, tuple(word), int(text), side, len(words) == 1))  # type: ignore[arg-type]
     return found
+
+
+def after_leader_dots(words: list[list[Char]]) -> bool:
+    """Whether a row's last word follows leader dots (``Special registers . . . . 18``): a
+    contents line's page number. One full stop (a sentence's end) is no leader."""
+    before = [c.text for word in words[:-1] for c in word][-2:]
+    return len(before) == 2 and all(text in ".…·" for text in before)
 
 
 RAISED_SIZE, RAISED_BY = 0.8, 0.15
@@ -239,7 +248,8 @@ def counts_lines(run: list[MarginNumber]) -> bool:
 def in_step(run: list[MarginNumber], rows: list[Row]) -> bool:
     """Whether the numbers count the lines: between two numbers stand as many rows as their
     difference says (every line counted, every fifth printed), or each number stands one
-    regular pitch below the last (pleading paper, whose lines are the paper's, not the text's).
+    regular pitch below the last, one by one (pleading paper, whose lines are the paper's, not
+    the text's).
 
     A contents page's page numbers or a statute's section numbers do neither. A column of
     two numbers needs more: they are :data:`COUNTED_PAIR` or more apart, counted row by row."""
@@ -247,7 +257,8 @@ def in_step(run: list[MarginNumber], rows: list[Row]) -> bool:
         a, b = run
         return b.value - a.value >= COUNTED_PAIR and b.row - a.row == b.value - a.value
     pitch = statistics.median((b.top - a.top) / (b.value - a.value) for a, b in pairwise(run))
-    steps = [b.row - a.row == b.value - a.value or abs(b.top - a.top - pitch * (b.value - a.value)) <= PITCH_SLACK
+    # pleading paper numbers each of its lines: a regular pitch counts only from one number to the next
+    steps = [b.row - a.row == b.value - a.value or b.value - a.value == 1 and abs(b.top - a.top - pitch) <= PITCH_SLACK
              for a, b in pairwise(run)]
     return sum(steps) >= max(2, IN_STEP_SHARE * len(steps))
 
