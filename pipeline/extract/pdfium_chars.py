@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import struct
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from typing import Any
 
 from pipeline.extract.chars import Char
@@ -33,6 +35,9 @@ ITALIC_FLAG = 1 << 6
 """The font descriptor's Italic flag (PDF 32000-1, table 123)."""
 
 LINE_BREAKS = frozenset("\r\n")
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A UTF-16 code unit that is half of a character outside the Basic Multilingual Plane."""
 
 LINE_END_HYPHEN = "\ufffe"
 """pdfium's code for a hyphen that ends a line: the glyph printed is a hyphen-minus."""
@@ -86,14 +91,17 @@ class GlyphReader:
         self.transform = transform
         self.text_order = text_order
         self.fonts: dict[int, FontFacts] = {}
-        pointer, status = ctypes.c_void_p, ctypes.c_int
-        self.font_address = c_function(raw.FPDFTextObj_GetFont, pointer, pointer)
-        # A text object's facts with plain C types into one reused buffer, read in one unpack.
-        self.font_size = c_function(raw.FPDFTextObj_GetFontSize, status, pointer, pointer)
-        self.matrix = c_function(raw.FPDFPageObj_GetMatrix, status, pointer, pointer)
-        self.fill_colour = c_function(raw.FPDFPageObj_GetFillColor, status, pointer, pointer, pointer, pointer, pointer)
-        self.render_mode = c_function(raw.FPDFTextObj_GetTextRenderMode, status, pointer)
+        status = ctypes.c_int
+        self.font_address = bare_function(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+        # A text object's facts by bare calls into one reused buffer, read in one unpack.
+        self.font_size = bare_function(raw.FPDFTextObj_GetFontSize, status)
+        self.matrix = bare_function(raw.FPDFPageObj_GetMatrix, status)
+        self.fill_colour = bare_function(raw.FPDFPageObj_GetFillColor, status)
+        self.render_mode = bare_function(raw.FPDFTextObj_GetTextRenderMode, status)
         self.facts = ctypes.create_string_buffer(OBJECT_FACTS.size)
+        at = ctypes.addressof(self.facts)
+        # where size (float), matrix (six floats) and colour (four unsigned ints) go
+        self.fact_places = [ctypes.c_void_p(at + offset) for offset in (0, 4, 28, 32, 36, 40)]
         self.shared: dict[tuple[Any, ...], TextStyle] = {}
 
     def font(self, font_address: int) -> FontFacts:
@@ -113,15 +121,15 @@ class GlyphReader:
             )
         return facts
 
-    def object_facts(self, address: int) -> tuple[float, tuple[float, float, float, float], tuple[int, int, int, int]]:
+    def object_facts(self, handle: Any) -> tuple[float, tuple[float, float, float, float], tuple[int, int, int, int]]:
         """A text object's font size, matrix (a, b, c, d) and fill colour; zeros for what
-        pdfium cannot say."""
+        pdfium cannot say. ``handle`` is the object's address as a ``c_void_p``."""
         buffer = self.facts
         ctypes.memset(buffer, 0, OBJECT_FACTS.size)
-        at = ctypes.addressof(buffer)
-        self.font_size(address, at)
-        self.matrix(address, at + 4)
-        self.fill_colour(address, at + 28, at + 32, at + 36, at + 40)
+        size_at, matrix_at, red_at, green_at, blue_at, alpha_at = self.fact_places
+        self.font_size(handle, size_at)
+        self.matrix(handle, matrix_at)
+        self.fill_colour(handle, red_at, green_at, blue_at, alpha_at)
         size, a, b, c, d, _e, _f, *fill = OBJECT_FACTS.unpack_from(buffer)
         return size, (a, b, c, d), (fill[0], fill[1], fill[2], fill[3])
 
@@ -131,13 +139,14 @@ class GlyphReader:
         The size is pdfminer's: the font size scaled by the text matrix (``Tf`` is often 1
         and the matrix does the scaling). Text objects that share font, size, matrix,
         colour and render mode (most of a page's) share the worked-out values."""
-        size, matrix, fill = self.object_facts(address)
-        font_address, render_mode = self.font_address(address), self.render_mode(address)
+        handle = ctypes.c_void_p(address)
+        size, matrix, fill = self.object_facts(handle)
+        font_address, render_mode = self.font_address(handle), self.render_mode(handle)
         key = (font_address, render_mode, size, matrix, fill)
         shared = self.shared.get(key)
         if shared is None:
             shared = self.shared[key] = self.work_out_style(self.font(font_address), render_mode, size, matrix, fill)
-        return TextStyle(shared.font, shared.render_mode, shared.fill, shared.size, shared.upright, shared.turned,
+        return new_style(shared.font, shared.render_mode, shared.fill, shared.size, shared.upright, shared.turned,
                          shared.angle, self.text_order.get(address, 0), shared.axes)
 
     def work_out_style(self, font: FontFacts, render_mode: int, size: float, matrix: tuple[float, float, float, float],
@@ -170,28 +179,30 @@ class GlyphReader:
         if count <= 0:
             return []
         text = page_text(raw, text_page, count)
-        # The per-glyph calls with plain C types: pypdfium2's checked wrappers cost more
-        # than the calls themselves. Box and origin land in one buffer, read in one unpack.
-        pointer, index_type = ctypes.c_void_p, ctypes.c_int
-        get_object = c_function(raw.FPDFText_GetTextObject, pointer, pointer, index_type)
-        loose_box = c_function(raw.FPDFText_GetLooseCharBox, index_type, pointer, index_type, pointer)
-        char_origin = c_function(raw.FPDFText_GetCharOrigin, index_type, pointer, index_type, pointer, pointer)
-        map_error = c_function(raw.FPDFText_HasUnicodeMapError, index_type, pointer, index_type)
-        generated = c_function(raw.FPDFText_IsGenerated, index_type, pointer, index_type)
+        # The per-glyph calls bare (no argument types: pointers are passed as ready-made
+        # c_void_p objects, indexes as plain ints), about a third cheaper than checked calls;
+        # pypdfium2's own wrappers cost more than the calls themselves. Box and origin land
+        # in one buffer, read in one unpack.
+        index_type = ctypes.c_int
+        get_object = bare_function(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+        loose_box = bare_function(raw.FPDFText_GetLooseCharBox, index_type)
+        char_origin = bare_function(raw.FPDFText_GetCharOrigin, index_type)
+        map_error = bare_function(raw.FPDFText_HasUnicodeMapError, index_type)
+        generated = bare_function(raw.FPDFText_IsGenerated, index_type)
         buffer = ctypes.create_string_buffer(BOX_AND_ORIGIN.size)
         rect_at = ctypes.addressof(buffer)  # FS_RECTF: left, top, right, bottom (floats)
-        x_at, y_at = rect_at + 16, rect_at + 24  # the origin (doubles)
+        rect, x_at, y_at = (ctypes.c_void_p(rect_at + offset) for offset in (0, 16, 24))  # then the origin (doubles)
         unpack = BOX_AND_ORIGIN.unpack_from
         a, b, c, d, e, f = self.transform
         flat = b == 0 and c == 0
         glyphs: list[Glyph] = []
         tight: list[int] = []  # glyphs whose box is pdfium's ink box, not its loose box
         styles: dict[int, TextStyle] = {}
-        page_pointer = ctypes.cast(text_page, ctypes.c_void_p).value
+        page_pointer = ctypes.c_void_p(ctypes.cast(text_page, ctypes.c_void_p).value)
         last: Glyph = [None] * 8
         for index in range(count):
             glyph = text[index]
-            if glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(page_pointer, index)):
+            if not glyph or glyph in LINE_BREAKS or (glyph in MAYBE_GENERATED and generated(page_pointer, index)):
                 continue
             address = get_object(page_pointer, index)
             if not address:
@@ -199,7 +210,7 @@ class GlyphReader:
             style = styles.get(address)
             if style is None:
                 style = styles[address] = self.style(address)
-            loose_box(page_pointer, index, rect_at)
+            loose_box(page_pointer, index, rect)
             char_origin(page_pointer, index, x_at, y_at)
             left, top, right, bottom, px, py = unpack(buffer)
             if glyph == LINE_END_HYPHEN or glyph == SOFT_HYPHEN:  # a drawn soft hyphen prints as "-"
@@ -224,7 +235,7 @@ class GlyphReader:
         end_at_font_descent(glyphs)
         if tight:
             place_tight_boxes(glyphs, tight)
-        glyphs = in_drawing_order(glyphs, text)
+        glyphs = in_drawing_order(glyphs, text if isinstance(text, str) else "".join(text))
         if any(not style.font.embedded for style in styles.values()):
             learn_advances(glyphs)
         fit_advances(glyphs)
@@ -267,8 +278,28 @@ def make_char(glyph: Glyph) -> Char:
     else:
         size = bottom - top
     font = style.font
-    return Char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
-                style.render_mode, style.fill, style.angle)
+    return new_char(text, x0, x1, top, bottom, size, font.fontname, style.upright, (ox, oy), font.weight, font.italic,
+                    style.render_mode, style.fill, style.angle)
+
+
+def slot_builder(cls: type) -> Any:
+    """A function that makes a frozen slotted dataclass from all its fields in order, about
+    twice as fast as calling the class: a frozen dataclass's ``__init__`` sets each field
+    through ``object.__setattr__``; this sets the slots through their descriptors. The
+    result is the same object (equal, hashable, immutable afterwards)."""
+    names = [item.name for item in fields(cls)]
+    setters = {f"set_{name}": getattr(cls, name).__set__ for name in names}
+    body = "\n".join(f"    set_{name}(made, {name})" for name in names)
+    source = f"def build({', '.join(names)}):\n    made = new(cls)\n{body}\n    return made\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec(source, scope)  # noqa: S102  (made from the dataclass's own field names)
+    return scope["build"]
+
+
+new_char = slot_builder(Char)
+"""``Char(...)`` for the reader's hot loop (:func:`slot_builder`)."""
+new_style = slot_builder(TextStyle)
+"""``TextStyle(...)`` for each text object (:func:`slot_builder`)."""
 
 
 def turned_box(left: float, right: float, bottom: float, top: float, ox: float, oy: float,
@@ -378,15 +409,45 @@ def fit_advances(glyphs: list[Glyph]) -> None:
             glyph[X1] = start
 
 
-def page_text(raw: Any, text_page: Any, count: int) -> str:
-    """All of a page's characters in one call; one call per character only when a character
-    outside the Basic Multilingual Plane makes the UTF-16 text longer than the count."""
+def page_text(raw: Any, text_page: Any, count: int) -> Sequence[str]:
+    """A page's characters, one item per character index, in one call.
+
+    pdfium spells a character outside the Basic Multilingual Plane (the private-use planes'
+    ``U+F0854`` a Korean brief brackets its titles with) as two indexes, one per UTF-16 code
+    unit: :func:`pair_surrogates` puts the character back at the first and leaves the second
+    empty, so that no lone surrogate (printed as replacement marks, or refused by UTF-8)
+    reaches the text. One call per character only when the UTF-16 text does not have one
+    unit per index."""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
-    if len(text) == count:
-        return text
-    return "".join(chr(raw.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count))
+    written_units = buffer.raw[: max(0, written - 1) * 2]
+    text = written_units.decode("utf-16-le", "surrogatepass")
+    if len(text) == count and not SURROGATE.search(text):
+        return text  # one character per index: nearly every page
+    if written - 1 == count:  # one code unit per index, decoded unit by unit (none paired yet)
+        units = "".join(map(chr, struct.unpack(f"<{count}H", written_units)))
+    else:
+        units = "".join(chr(raw.FPDFText_GetUnicode(text_page, i) or 0xFFFD) for i in range(count))
+    return pair_surrogates(units)
+
+
+def pair_surrogates(units: str) -> list[str]:
+    """One item per UTF-16 code unit, a high surrogate followed by a low one joined into the
+    character they spell (the low one's item left empty); a lone surrogate becomes U+FFFD.
+
+    >>> pair_surrogates("a\\udb82\\udc54b")
+    ['a', '\\U000f0854', '', 'b']
+    >>> pair_surrogates("\\udc54") == ["\\ufffd"]
+    True
+    """
+    out = list(units)
+    for index, unit in enumerate(out):
+        if "\ud800" <= unit <= "\udbff" and index + 1 < len(out) and "\udc00" <= out[index + 1] <= "\udfff":
+            out[index] = chr(0x10000 + ((ord(unit) - 0xD800) << 10) + (ord(out[index + 1]) - 0xDC00))
+            out[index + 1] = ""
+        elif "\ud800" <= unit <= "\udfff":
+            out[index] = "\ufffd"
+    return out
 
 
 def c_function(function: Any, result: Any, *arguments: Any) -> Any:
@@ -395,3 +456,11 @@ def c_function(function: Any, result: Any, *arguments: Any) -> Any:
     address = ctypes.cast(function, ctypes.c_void_p).value
     assert address is not None  # a function pdfium exports has an address
     return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+
+def bare_function(function: Any, result: Any) -> Any:
+    """The same C function with its result type only: called with ready-made ctypes pointers
+    and plain ints (C ints), ctypes converts no argument through a type's ``from_param``."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None  # a function pdfium exports has an address
+    return ctypes.CFUNCTYPE(result)(address)
