@@ -320,6 +320,9 @@ HOCR_NUMBER = {
 """Numbers in an hOCR title, by name."""
 OCR_LIST_KEY_COMMA = regex.compile(rf"^(?:\d{{1,3}}|{ROMAN_BELOW_100}),$")
 """A note list's key whose full stop OCR read as a comma (a speck under it): ``ix,``."""
+OCR_CAPITAL_ROMAN_KEY = regex.compile(r"^(?=[IVX]*[VX])[IVX]{1,6}\.$")
+"""A list key in roman capitals with an ``X`` or a ``V`` (``XIV.``), whose case OCR may have
+got wrong: a lower-case ``x`` or ``v`` has a capital's shape, only its height tells."""
 WEB_ENDING = regex.compile(r"^(?:com|org|net|gov|edu|int|mil|io|uk|eu|de|fr|us|ca|html?|pdf)\W*$", regex.IGNORECASE)
 """What follows the dot of a web or file name (``ice.gov``, ``report.pdf``): not a speck."""
 

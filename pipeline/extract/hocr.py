@@ -217,11 +217,25 @@ def mend_bullets(lines: Sequence[OcrLine]) -> list[OcrLine]:
 
 
 def trim_specks(symbols: list[OcrSymbol]) -> None:
-    """Drop doubtful punctuation at a word's edges: dust glued to a word (``_i.``, ``‘makes``)."""
+    """Drop doubtful punctuation at a word's edges: dust glued to a word (``_i.``, ``‘makes``),
+    and a closing mark that is its last letter's ink read twice (see :func:`is_read_twice`)."""
     while symbols and is_doubtful_mark(symbols[0]):
         symbols.pop(0)
-    while symbols and is_doubtful_mark(symbols[-1]):
+    while symbols and (is_doubtful_mark(symbols[-1]) or is_read_twice(symbols)):
         symbols.pop()
+
+
+def is_read_twice(symbols: Sequence[OcrSymbol]) -> bool:
+    """Whether the word's last symbol, punctuation, starts where the letter before it starts:
+    the same ink read a second time (a footer's ``1`` read ``1}`` on a 150-dpi scan). Print's
+    closing marks stand after the letter they close.
+
+    >>> is_read_twice([OcrSymbol("1", (1252, 0, 1256, 27)), OcrSymbol("}", (1252, 0, 1260, 27))])
+    True
+    >>> is_read_twice([OcrSymbol("e", (0, 0, 10, 27)), OcrSymbol(".", (11, 20, 14, 27))])
+    False
+    """
+    return len(symbols) > 1 and not symbols[-1].text.isalnum() and symbols[-1].box[0] <= symbols[-2].box[0]
 
 
 def is_doubtful_mark(symbol: OcrSymbol) -> bool:

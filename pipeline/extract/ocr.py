@@ -27,9 +27,13 @@ from typing import Any
 
 from pipeline.errors import DocumentError
 from pipeline.extract.chars import Char, CharSource, Picture, Rule, SourcePage, Stroke
+from pipeline.extract.deskew import deskewed
 from pipeline.extract.hocr import OcrLine, drop_edge_bars, mean_confidence, mend_bullets, mend_list_keys, parse_hocr
+from pipeline.extract.ink_mends import mended_by_ink
+from pipeline.extract.ink_sizes import sized_by_ink
 from pipeline.extract.ocr_chars import chars_from_ocr, find_rules, full_digit_height
 from pipeline.extract.raised_ink import read_raised_ink
+from pipeline.extract.ruled_cells import find_ruled_table, without_rules
 from pipeline.model import DocumentWarning
 
 OCR_MODES = ("auto", "off", "force")
@@ -72,8 +76,10 @@ def installed_languages() -> frozenset[str]:
         return frozenset()
 
 
-def run_tesseract(image: Any, language: str) -> str:
-    """The page's hOCR with a box per symbol, from Tesseract limited to one thread.
+def run_tesseract(image: Any, language: str, psm: int | None = None, dpi: int | None = None) -> str:
+    """The page's hOCR with a box per symbol, from Tesseract limited to one thread (``psm``:
+    a page segmentation mode other than the automatic one; ``dpi``: the image's resolution,
+    for a crop Tesseract cannot guess it from).
 
     One thread because the batch already runs one worker per core: Tesseract's own
     threads would only fight them (a page took ten times longer on a loaded machine).
@@ -81,7 +87,8 @@ def run_tesseract(image: Any, language: str) -> str:
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    hocr = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", lang=language, config="-c hocr_char_boxes=1")
+    config = "-c hocr_char_boxes=1" + (f" --psm {psm}" if psm else "") + (f" --dpi {dpi}" if dpi else "")
+    hocr = pytesseract.image_to_pdf_or_hocr(image, extension="hocr", lang=language, config=config)
     return hocr.decode("utf-8") if isinstance(hocr, bytes) else str(hocr)
 
 
@@ -90,14 +97,15 @@ def run_tesseract(image: Any, language: str) -> str:
 
 @dataclass
 class OcrPage:
-    """A page read by OCR: characters from Tesseract and rules found in the image; no
-    strokes (the table finder looks for unruled tables on its characters)."""
+    """A page read by OCR: characters from Tesseract, rules (footnote separators) and a
+    ruled table's strokes found in the image."""
 
     number: int
     width: float
     height: float
     _chars: list[Char]
     _rules: list[Rule] = field(default_factory=list)
+    _strokes: list[Stroke] = field(default_factory=list)
 
     def chars(self) -> list[Char]:
         return self._chars
@@ -106,7 +114,7 @@ class OcrPage:
         return self._rules
 
     def strokes(self) -> list[Stroke]:
-        return []
+        return self._strokes
 
     def images(self) -> list[Picture]:
         return []  # the page is the image: its text is what OCR read
@@ -167,14 +175,17 @@ class OcrDocument:
             raise DocumentError("no text", f"OCR failed on page {page.number}: {detail[:120]}") from error
 
     def read_page(self, page: SourcePage) -> OcrPage:
-        image = self.render(page.number)
+        page_image = deskewed(self.render(page.number))
+        table = find_ruled_table(page_image, self.dpi)
+        image = without_rules(page_image, table)
         lines, language = self.recognise(image)
-        lines = mend_bullets(mend_list_keys(read_raised_ink(image, drop_edge_bars(lines), full_digit_height)))
-        rules = find_rules(image, 72.0 / self.dpi)
-        del image
+        lines = read_raised_ink(image, mended_by_ink(image, drop_edge_bars(lines)), full_digit_height)
+        lines = mend_bullets(mend_list_keys(sized_by_ink(image, lines)))
+        rules = find_rules(page_image, 72.0 / self.dpi)
+        del image, page_image
         chars = chars_from_ocr(lines, 72.0 / self.dpi)
         self.records.append(OcrPageRecord(page.number, mean_confidence(lines), language, sum(len(x.words) for x in lines)))
-        return OcrPage(page.number, page.width, page.height, chars, rules)
+        return OcrPage(page.number, page.width, page.height, chars, rules, list(table.strokes))
 
     def has_ink(self, number: int) -> bool:
         """Whether the page shows anything at all, told from a thumbnail (18 dpi, a few

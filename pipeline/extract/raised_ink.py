@@ -249,11 +249,35 @@ def read_raised_ink(image: Any, lines: Sequence[OcrLine], digit_height_of: Any) 
         for mark in raised_marks(blots, line.size, digit_height_of(line)):
             if mark_under_letters(words, mark) or tallest_stroke(mark, blots) > MARK_BODY_SHARE * body_size:
                 continue
-            text = read_raised_mark(image, mark)
+            text = read_raised_mark(image, mark) or dotted_stem(mark, blots)
             if text and MARKER_TEXT.match(text):
                 place_mark(words, mark, text, line.size, blots)
         out.append(OcrLine(tuple(words), line.baseline, line.size, line.slope, line.middle))
     return out
+
+
+def dotted_stem(mark: RaisedMark, blots: Sequence[Blot]) -> str:
+    """``i`` for a mark that is one thin stem with a dot over it, else ``""``: Tesseract reads
+    nothing on the crop of a superscript ``i`` three pixels wide (the marker ``i`` of a
+    scanned brief turned half a degree), yet no other marker has that shape.
+
+    >>> dotted_stem(RaisedMark((1774, 263, 1777, 285)), [(1774, 263, 1777, 267), (1774, 269, 1777, 285)])
+    'i'
+    >>> dotted_stem(RaisedMark((10, 0, 20, 20)), [(10, 0, 20, 20)])
+    ''
+    """
+    x0, top, x1, bottom = mark.box
+    inside = sorted((b for b in blots if x0 <= b[0] and b[2] <= x1 and top <= b[1] and b[3] <= bottom), key=lambda b: b[1])
+    if len(inside) != 2:
+        return ""
+    dot, stem = inside
+    stem_height, dot_height = stem[3] - stem[1], dot[3] - dot[1]
+    thin = stem[2] - stem[0] <= STEM_WIDTH * stem_height
+    return "i" if thin and dot[3] <= stem[1] and dot_height < 0.5 * stem_height and abs(dot[0] - stem[0]) <= 2 else ""
+
+
+STEM_WIDTH = 0.35
+"""A stem is at most this fraction of its height wide."""
 
 
 def tallest_stroke(mark: RaisedMark, blots: Sequence[Blot]) -> int:
