@@ -55,8 +55,7 @@ KNOWN_DIFFERENCES = {
 LOOKED_AT = {
     "japanese-gazette-vertical-text.pdf": "pdfium's text page holds only the 28-character header, not the "
                                           "vertically set body (2,600 text objects)",
-    "korean-assembly-issue-brief.pdf": "two lines beside a two-column box interleave differently; a bracket "
-                                       "from the private-use planes (U+F0854) comes out as replacement marks",
+    "korean-assembly-issue-brief.pdf": "two lines beside a two-column box interleave differently",
     "shift-work-article-missing-spaces.pdf": "a word space after `of` before a capital is lost in pdfium (`ofAuckland`)",
     "jstor-open-access-white-paper.pdf": "a line-end hyphen kept by pdfium (`multi-volume`), and one paragraph "
                                          "split in two where pdfplumber keeps it whole",
