@@ -48,8 +48,7 @@ KNOWN_DIFFERENCES = {
 """Corpus documents whose outputs differ, and why (the README's "Engines" section)."""
 
 LOOKED_AT = {
-    "korean-assembly-issue-brief.pdf": "two lines beside a two-column box interleave differently; a bracket "
-                                       "from the private-use planes (U+F0854) comes out as replacement marks",
+    "korean-assembly-issue-brief.pdf": "two lines beside a two-column box interleave differently",
     "shift-work-article-missing-spaces.pdf": "pdfium's loose box of an italic `f` spans its ink (6.47 pt) where the "
                                              "PDF's width is 3.53 pt, closing the word gap after `of` (`ofAuckland`); "
                                              "FPDFFont_GetGlyphWidth gives the PDF's width",
