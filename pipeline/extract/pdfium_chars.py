@@ -232,14 +232,22 @@ class GlyphReader:
             glyphs.append(last)
             if flat and (left - px > 0.01 or px - left > 0.01) and style.upright:
                 tight.append(len(glyphs) - 1)
-        end_at_font_descent(glyphs)
-        if tight:
-            place_tight_boxes(glyphs, tight)
-        glyphs = in_drawing_order(glyphs, text if isinstance(text, str) else "".join(text))
-        if any(not style.font.embedded for style in styles.values()):
-            learn_advances(glyphs)
-        fit_advances(glyphs)
-        return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
+        return settled(glyphs, tight, styles, text if isinstance(text, str) else "".join(text))
+
+
+def settled(glyphs: list[Glyph], tight: list[int], styles: dict[int, TextStyle], text: str
+            ) -> list[tuple[Char, TextStyle]]:
+    """The page's glyphs as read, made into characters once the page's evidence is in: boxes
+    ended at the font's descent, ink boxes placed, right-to-left runs put in drawing order,
+    advances learnt (fonts not embedded) and fitted."""
+    end_at_font_descent(glyphs)
+    if tight:
+        place_tight_boxes(glyphs, tight)
+    glyphs = in_drawing_order(glyphs, text)
+    if any(not style.font.embedded for style in styles.values()):
+        learn_advances(glyphs)
+    fit_advances(glyphs)
+    return [(make_char(glyph), glyph[STYLE]) for glyph in glyphs]
 
 
 def in_drawing_order(glyphs: list[Glyph], page_text: str = "") -> list[Glyph]:
