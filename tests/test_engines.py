@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,6 +140,18 @@ def test_corpus_pdfs_read_the_same_with_both_engines(path: Path) -> None:
         assert fast[name] == reference[name], f"{path.name}: {name} differs between the engines"
 
 
+def invisible_line(c: Any, x: float, y: float, words: str) -> None:
+    """One line of 11 pt Helvetica in render mode 3 (invisible, as OCR layers are), in a
+    saved graphics state: the render mode would outlive the text object."""
+    c.saveState()
+    text = c.beginText(x, y)
+    text.setFont("Helvetica", 11)
+    text.setTextRenderMode(3)
+    text.textLine(words)
+    c.drawText(text)
+    c.restoreState()
+
+
 def hidden_text_pdf(path: Path, *, visible: bool) -> Path:
     """A page with a visible paragraph (when ``visible``), a line in render mode 3 (as OCR
     layers are) and a white line on the white page."""
@@ -150,13 +163,7 @@ def hidden_text_pdf(path: Path, *, visible: bool) -> Path:
         for n, words in enumerate(["The visible paragraph tells the reader what the brief says,",
                                    "and nothing in it was hidden from anyone who printed it."]):
             c.drawString(72, 700 - 14 * n, words)
-    c.saveState()  # the render mode is graphics state: it would outlive the text object
-    text = c.beginText(72, 600)
-    text.setFont("Helvetica", 11)
-    text.setTextRenderMode(3)
-    text.textLine("Invisible words that only a machine reads")
-    c.drawText(text)
-    c.restoreState()
+    invisible_line(c, 72, 600, "Invisible words that only a machine reads")
     white = c.beginText(72, 560)
     white.setFont("Helvetica", 11)
     white.setFillColorRGB(1, 1, 1)
@@ -238,13 +245,7 @@ def ocr_layer_over_image_pdf(path: Path) -> Path:
     c.setFont("Helvetica", 11)
     c.drawString(72, 700, "A caption printed under the scanned picture of the letter.")
     c.drawImage(ImageReader(str(image)), 72, 560, width=400, height=60)
-    c.saveState()
-    text = c.beginText(80, 585)
-    text.setFont("Helvetica", 11)
-    text.setTextRenderMode(3)
-    text.textLine("Words the scan shows, as OCR read them")
-    c.drawText(text)
-    c.restoreState()
+    invisible_line(c, 80, 585, "Words the scan shows, as OCR read them")
     c.showPage()
     c.save()
     return path
