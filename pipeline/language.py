@@ -151,9 +151,9 @@ def common_words(language: str) -> frozenset[str]:
 
     if language not in word_list_languages():
         return frozenset()
-    from pipeline.word_lists import word_list
+    from wordfreq import top_n_list
 
-    return frozenset(word_list(language).commonest(COMMON_WORDS))
+    return frozenset(top_n_list(language, COMMON_WORDS))
 
 
 def reads_as(text: str, language: str) -> bool:

@@ -25,8 +25,7 @@ def word_list_languages() -> frozenset[str]:
 
 @lru_cache(maxsize=262144)
 def word_frequency(word: str, language: str = "en") -> float:
-    """The Zipf frequency of a word in a language (0 for an unknown word or language), as
-    wordfreq gives it, from the compact list of :mod:`pipeline.word_lists`.
+    """The Zipf frequency of a word in a language (0 for an unknown word or language).
 
     >>> word_frequency("parmi", "fr") > 4
     True
@@ -35,7 +34,7 @@ def word_frequency(word: str, language: str = "en") -> float:
     """
     if language not in word_list_languages():
         return 0.0
-    from pipeline.word_lists import zipf_frequency
+    from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), language)
 
