@@ -32,7 +32,7 @@ from typing import Literal
 
 from pipeline import patterns
 from pipeline.extract.chars import Char, Stroke
-from pipeline.extract.text_lines import SPACE_CHARS, Numbering, Row
+from pipeline.extract.text_lines import SPACE_CHARS, GlyphExtent, Numbering, Row
 
 Side = Literal["left", "right"]
 
@@ -59,8 +59,9 @@ RULE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
-class MarginNumber:
-    """A bare number at one end of a row: a candidate line number."""
+class MarginNumber(GlyphExtent):
+    """A bare number at one end of a row: a candidate line number (its right edge, top and
+    bottom from :class:`~pipeline.extract.text_lines.GlyphExtent`)."""
 
     row: int
     """The row's index among the page's rows (sorted by baseline)."""
@@ -73,14 +74,6 @@ class MarginNumber:
     @property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
 
     @property
     def size(self) -> float:
